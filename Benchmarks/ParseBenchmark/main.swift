@@ -1,0 +1,2 @@
+// Replaced by the parse-and-validate benchmark.
+print("ParseBenchmark: not yet written")

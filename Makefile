@@ -1,0 +1,42 @@
+# trackscope: the two set-up commands are `make run` and `make test`.
+# Both install missing system packages first (libncurses-dev to build; tmux for the terminal tests).
+
+SWIFT ?= swift
+BUILD_PACKAGES = libncurses-dev pkg-config
+TEST_PACKAGES = $(BUILD_PACKAGES) tmux jq
+BENCH_PACKAGES = $(TEST_PACKAGES) wrk hyperfine
+
+.PHONY: run test build release bench bench-parse bench-log bench-collect clean system-packages-build system-packages-test system-packages-bench
+
+run: system-packages-build
+	$(SWIFT) build -c release --product trackscope
+	.build/release/trackscope $(ARGS)
+
+test: system-packages-test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+build: system-packages-build
+	$(SWIFT) build
+
+release: system-packages-build
+	$(SWIFT) build -c release
+
+# Benchmarks print their figures and a ratio against a baseline measured in the same run.
+bench: bench-parse
+
+bench-parse: system-packages-build
+	$(SWIFT) build -c release --product ParseBenchmark
+	.build/release/ParseBenchmark $(ARGS)
+
+system-packages-build:
+	@scripts/ensure-system-packages $(BUILD_PACKAGES)
+
+system-packages-test:
+	@scripts/ensure-system-packages $(TEST_PACKAGES)
+
+system-packages-bench:
+	@scripts/ensure-system-packages $(BENCH_PACKAGES)
+
+clean:
+	rm -rf .build

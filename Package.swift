@@ -1,0 +1,107 @@
+// swift-tools-version:6.0
+// trackscope: a terminal inspector for Commanders Act server-side tracking.
+// The targets follow ../shared/design.md: one target per layer, each importing only what its row allows.
+
+import PackageDescription
+
+let package = Package(
+    name: "trackscope",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "trackscope", targets: ["trackscope"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+    ],
+    targets: [
+        // Order-preserving JSON, dialects, spec catalogue, validation, filter language. Foundation only.
+        .target(name: "TrackingModel"),
+
+        // The capture log: record type, writer actor, reader, follow, export and import.
+        .target(
+            name: "CaptureLog",
+            dependencies: [
+                "TrackingModel",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+
+        // The local tracking endpoint and its inspection API.
+        .target(
+            name: "Collector",
+            dependencies: [
+                "TrackingModel",
+                "CaptureLog",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // Sending and replaying events.
+        .target(
+            name: "Sender",
+            dependencies: [
+                "TrackingModel",
+                "CaptureLog",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
+        ),
+
+        // Pure terminal UI: screen buffer, widgets, state and reducer. Never touches a terminal.
+        .target(name: "TerminalUI", dependencies: ["TrackingModel", "CaptureLog"]),
+
+        // The system ncursesw library (module map and shim header).
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+
+        // The only code that calls ncurses.
+        .target(name: "CursesTerminal", dependencies: ["TerminalUI", "CNcursesw"]),
+
+        // The command-line entry point.
+        .executableTarget(
+            name: "trackscope",
+            dependencies: [
+                "TrackingModel",
+                "CaptureLog",
+                "Collector",
+                "Sender",
+                "TerminalUI",
+                "CursesTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // Benchmarks: run with `make bench` (see README). Each prints a ratio against a baseline
+        // measured in the same run.
+        .executableTarget(
+            name: "ParseBenchmark",
+            dependencies: ["TrackingModel"],
+            path: "Benchmarks/ParseBenchmark"
+        ),
+
+        .testTarget(name: "TrackingModelTests", dependencies: ["TrackingModel"]),
+        .testTarget(name: "CaptureLogTests", dependencies: ["CaptureLog", "TrackingModel"]),
+        .testTarget(
+            name: "CollectorTests",
+            dependencies: [
+                "Collector",
+                "CaptureLog",
+                "TrackingModel",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .testTarget(name: "SenderTests", dependencies: ["Sender", "CaptureLog", "TrackingModel"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TrackingModel", "CaptureLog"]),
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesw"]),
+        // Runs the built `trackscope` binary as a user would (CLI and, through tmux, the terminal UI).
+        .testTarget(name: "trackscopeTests", dependencies: ["trackscope"]),
+    ]
+)

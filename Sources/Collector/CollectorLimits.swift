@@ -1,0 +1,9 @@
+/// The size limits of the real collect endpoints. KB here means 1024 bytes: 32 KB is 32768 bytes.
+public enum CollectorLimits {
+    /// The largest single-event request body, in bytes.
+    public static let requestBytes = 32 * 1024
+    /// The largest batch request body, in bytes.
+    public static let batchBytes = 500 * 1024
+    /// The largest event inside a batch, in bytes of its source text.
+    public static let eventInBatchBytes = 32 * 1024
+}

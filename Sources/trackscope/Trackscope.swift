@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `trackscope` command: a terminal inspector for Commanders Act server-side tracking.
+@main
+struct Trackscope: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trackscope",
+        abstract: "Inspect, validate, compose and replay Commanders Act server-side tracking events.",
+        version: TrackscopeVersion.current,
+        subcommands: []
+    )
+}
