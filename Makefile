@@ -23,11 +23,17 @@ release: system-packages-build
 	$(SWIFT) build -c release
 
 # Benchmarks print their figures and a ratio against a baseline measured in the same run.
-bench: bench-parse
+bench: bench-parse bench-log bench-collect
 
 bench-parse: system-packages-build
 	$(SWIFT) build -c release --product ParseBenchmark
 	.build/release/ParseBenchmark $(ARGS)
+
+bench-log: system-packages-bench
+	Benchmarks/capture-log.sh $(ARGS)
+
+bench-collect: system-packages-bench
+	Benchmarks/collector.sh $(ARGS)
 
 system-packages-build:
 	@scripts/ensure-system-packages $(BUILD_PACKAGES)
