@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JSON number kept as its exact literal text, so an 18-digit id or `16.00` survives a round trip.
 /// Conversions to Swift numbers are on demand and say when they would lose precision.
 public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
