@@ -1,0 +1,72 @@
+/// A growable stack over manually managed memory, used by the parser so that closing an array or an
+/// object moves its elements into the final `Array` in one step (no copies, no retain/release).
+struct JSONParserStack<Element>: ~Copyable {
+    private(set) var base: UnsafeMutablePointer<Element>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = Swift.max(capacity, 4)
+        self.base = .allocate(capacity: self.capacity)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    @inline(__always)
+    mutating func push(_ element: Element) {
+        if count == capacity { grow() }
+        (base + count).initialize(to: element)
+        count &+= 1
+    }
+
+    @inline(never)
+    private mutating func grow() {
+        let newCapacity = capacity * 2
+        let newBase = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
+        newBase.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+
+    /// The top element (the stack must not be empty).
+    @inline(__always)
+    var top: UnsafeMutablePointer<Element> { base + (count &- 1) }
+
+    @inline(__always)
+    mutating func pop() -> Element {
+        count &-= 1
+        return (base + count).move()
+    }
+
+    /// Moves the elements from `start` to the top into a new array and removes them.
+    @inline(__always)
+    mutating func popArray(from start: Int) -> [Element] {
+        let length = count &- start
+        if length <= 0 { return [] }
+        let source = base + start
+        let result = [Element](unsafeUninitializedCapacity: length) { buffer, initialized in
+            buffer.baseAddress!.moveInitialize(from: source, count: length)
+            initialized = length
+        }
+        count = start
+        return result
+    }
+
+    /// Drops the elements from `start` to the top.
+    @inline(__always)
+    mutating func truncate(to start: Int) {
+        if start < count {
+            (base + start).deinitialize(count: count &- start)
+            count = start
+        }
+    }
+
+    @inline(__always)
+    subscript(index: Int) -> Element {
+        base[index]
+    }
+}
