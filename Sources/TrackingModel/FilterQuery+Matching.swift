@@ -131,9 +131,9 @@ extension FilterTerm {
             return values.contains { equals(text, $0) }
         case .less, .lessOrEqual, .greater, .greaterOrEqual:
             guard let value = values.first else { return false }
-            if let number = value.number {
-                // A number compares with numbers only (a JSON number or a string holding one).
-                guard let candidate = FilterDecimal(text) else { return false }
+            // Numerically when both sides are numbers (a JSON number or a string holding one),
+            // else in string order, ignoring case (ISO dates sort right).
+            if let number = value.number, let candidate = FilterDecimal(text) {
                 return op.holds(candidate < number ? -1 : (candidate == number ? 0 : 1))
             }
             return op.holds(compareFolded(FilterText.foldedBytes(text), value.glob.folded))
