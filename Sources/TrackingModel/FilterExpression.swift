@@ -58,19 +58,23 @@ public enum FilterOperator: String, Sendable, Hashable, CaseIterable {
     }
 }
 
-/// One value on the right of a field term (`purchase`, `"with spaces"`, `10.*`, `22.5`).
+/// One value on the right of a field term (`purchase`, `"with spaces"`, `10.*`, `22.5`,
+/// `10..100`).
 public struct FilterValue: Sendable, Hashable, CustomStringConvertible {
-    /// The case-insensitive pattern.
+    /// The case-insensitive pattern (for a range, its text as written).
     public let glob: FilterGlob
     /// The value as an exact number, when it is a JSON number literal without wildcards.
     public let number: FilterDecimal?
     /// Whether it was written in quotes.
     public let quoted: Bool
+    /// Set for `low..high`: the value matches what lies between, bounds included.
+    public let range: FilterRange?
 
     public init(glob: FilterGlob, quoted: Bool = false) {
         self.glob = glob
         self.quoted = quoted
         self.number = glob.literalText.flatMap(FilterDecimal.init)
+        self.range = nil
     }
 
     /// A value from text in which `*` and `?` are wildcards.
@@ -78,7 +82,16 @@ public struct FilterValue: Sendable, Hashable, CustomStringConvertible {
         self.init(glob: FilterGlob(text))
     }
 
+    /// A range value (`10..100`, `2024-01-01..`, `*..5`).
+    public init(range: FilterRange) {
+        self.glob = FilterGlob.literal(range.description)
+        self.quoted = false
+        self.number = nil
+        self.range = range
+    }
+
     public var description: String {
+        if let range { return range.description }
         let text = glob.description
         let needsQuotes = quoted || text.isEmpty || text.contains(where: { $0.isWhitespace || "()|\"".contains($0) })
         guard needsQuotes else { return text }
@@ -86,16 +99,50 @@ public struct FilterValue: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// A value of the `status:` field: an exact code or a class (`4xx`).
+/// `low..high` in a value: either bound may be open (`..5`, `10..`, `*..5`). Numbers compare
+/// numerically, anything else (ISO dates) in string order, ignoring case.
+public struct FilterRange: Sendable, Hashable, CustomStringConvertible {
+    public let lower: String?
+    public let upper: String?
+    let lowerNumber: FilterDecimal?
+    let upperNumber: FilterDecimal?
+    let lowerFolded: [UInt8]
+    let upperFolded: [UInt8]
+
+    public init(lower: String?, upper: String?) {
+        self.lower = lower
+        self.upper = upper
+        lowerNumber = lower.flatMap(FilterDecimal.init)
+        upperNumber = upper.flatMap(FilterDecimal.init)
+        lowerFolded = lower.map(FilterText.foldedBytes) ?? []
+        upperFolded = upper.map(FilterText.foldedBytes) ?? []
+    }
+
+    public var description: String { (lower ?? "*") + ".." + (upper ?? "*") }
+
+    public static func == (lhs: FilterRange, rhs: FilterRange) -> Bool {
+        lhs.lower == rhs.lower && lhs.upper == rhs.upper
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(lower)
+        hasher.combine(upper)
+    }
+}
+
+/// A value of the `status:` field: an exact code, a class (`4xx`) or a range (`400..451`).
 public enum FilterStatusPattern: Sendable, Hashable, CustomStringConvertible {
     case code(Int)
     /// The hundreds digit: `.class(4)` is `4xx`.
     case `class`(Int)
+    /// Bounds included; nil is open.
+    case range(Int?, Int?)
 
     public func matches(_ status: Int) -> Bool {
         switch self {
         case .code(let code): status == code
         case .class(let hundreds): status / 100 == hundreds && status >= 0
+        case .range(let lower, let upper): status >= (lower ?? .min) && status <= (upper ?? .max)
         }
     }
 
@@ -103,6 +150,7 @@ public enum FilterStatusPattern: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .code(let code): String(code)
         case .class(let hundreds): "\(hundreds)xx"
+        case .range(let lower, let upper): (lower.map(String.init) ?? "*") + ".." + (upper.map(String.init) ?? "*")
         }
     }
 }
@@ -130,7 +178,8 @@ public enum FilterTerm: Sendable, Hashable, CustomStringConvertible {
     case method(FilterOperator, [FilterValue])
     /// `path:/events*`: the HTTP request path.
     case path(FilterOperator, [FilterValue])
-    case sequence(FilterOperator, [FilterDecimal])
+    /// `seq>100`, `seq:100..200`: the capture log sequence number.
+    case sequence(FilterOperator, [FilterValue])
 
     public var description: String {
         func render(_ name: String, _ op: FilterOperator, _ values: [String]) -> String {

@@ -38,6 +38,28 @@ struct FilterParser {
             elements.contains { if case .literal = $0 { false } else { true } }
         }
 
+        /// `low..high` (unquoted; a bound is a number or starts like a date, or is empty or `*`).
+        var range: FilterRange? {
+            guard !quoted, let split = elements.indices.dropLast().first(where: {
+                elements[$0] == .literal(".") && elements[$0 + 1] == .literal(".")
+            }) else { return nil }
+            func bound(_ part: ArraySlice<FilterGlob.Element>) -> (valid: Bool, text: String?) {
+                if part.isEmpty || Array(part) == [.anyRun] { return (true, nil) }
+                var text = ""
+                for element in part {
+                    guard case .literal(let character) = element else { return (false, nil) }
+                    text.append(character)
+                }
+                let starts = text.first == "-" ? text.dropFirst().first : text.first
+                guard let starts, starts.isASCII, starts.isNumber, !text.contains("..") else { return (false, nil) }
+                return (true, text)
+            }
+            let lower = bound(elements[..<split])
+            let upper = bound(elements[(split + 2)...])
+            guard lower.valid, upper.valid, lower.text != nil || upper.text != nil else { return nil }
+            return FilterRange(lower: lower.text, upper: upper.text)
+        }
+
         /// The value as written, without quotes and escapes.
         var text: String {
             String(elements.map { element -> Character in
@@ -407,7 +429,7 @@ struct FilterParser {
         let path = JSONPath(components)
         guard !explicit, components.count == 1, case .key(let name) = components[0], FilterTerm.reservedNames.contains(name) else {
             try checkOrdering(op, values)
-            return .field(path, op, values.map(Self.filterValue))
+            return .field(path, op, values.map(Self.filterValueOrRange))
         }
         func onlyEquality() throws(FilterParseError) {
             if op.isOrdering {
@@ -450,7 +472,17 @@ struct FilterParser {
             for value in values {
                 let text = value.text
                 let characters = Array(text.lowercased())
-                if !value.hasWildcards, !text.isEmpty, text.count <= 9, text.allSatisfy({ $0.isASCII && $0.isNumber }), let code = Int(text) {
+                if let range = value.range {
+                    let lower = range.lower.map { Int($0) }
+                    let upper = range.upper.map { Int($0) }
+                    guard lower != .some(nil), upper != .some(nil) else {
+                        throw FilterParseError(
+                            message: "a status range needs whole numbers, as in status:400..451, not '\(text)'",
+                            offset: value.offset
+                        )
+                    }
+                    patterns.append(.range(lower ?? nil, upper ?? nil))
+                } else if !value.hasWildcards, !text.isEmpty, text.count <= 9, text.allSatisfy({ $0.isASCII && $0.isNumber }), let code = Int(text) {
                     patterns.append(.code(code))
                 } else if characters.count == 3, let digit = characters[0].wholeNumberValue, characters[0].isASCII,
                           characters[1] == "x", characters[2] == "x" {
@@ -509,7 +541,7 @@ struct FilterParser {
             return .has(paths)
         case "site":
             try checkOrdering(op, values)
-            return .site(op, values.map(Self.filterValue))
+            return .site(op, values.map(Self.filterValueOrRange))
         case "method":
             try onlyEquality()
             return .method(op, values.map(Self.filterValue))
@@ -518,17 +550,22 @@ struct FilterParser {
             return .path(op, values.map(Self.filterValue))
         case "seq":
             try checkOrdering(op, values)
-            var numbers: [FilterDecimal] = []
+            var numbers: [FilterValue] = []
             for value in values {
-                guard !value.hasWildcards, let number = FilterDecimal(value.text) else {
+                if let range = value.range, range.lower.map(FilterDecimal.init) != .some(nil),
+                   range.upper.map(FilterDecimal.init) != .some(nil) {
+                    numbers.append(FilterValue(range: range))
+                    continue
+                }
+                guard !value.hasWildcards, FilterDecimal(value.text) != nil else {
                     throw FilterParseError(message: "seq needs a number such as 100, not '\(value.text)'", offset: value.offset)
                 }
-                numbers.append(number)
+                numbers.append(Self.filterValue(value))
             }
             return .sequence(op, numbers)
         default:
             try checkOrdering(op, values)
-            return .field(path, op, values.map(Self.filterValue))
+            return .field(path, op, values.map(Self.filterValueOrRange))
         }
     }
 
@@ -541,9 +578,19 @@ struct FilterParser {
                 offset: values[1].offset - 1
             )
         }
+        if let value = values.first, value.range != nil {
+            throw FilterParseError(
+                message: "a range cannot be used with '\(op.rawValue)' (write field:low..high)",
+                offset: value.offset
+            )
+        }
         if let value = values.first, value.hasWildcards {
             throw FilterParseError(message: "wildcards cannot be used with '\(op.rawValue)'", offset: value.offset)
         }
+    }
+
+    private static func filterValueOrRange(_ raw: RawValue) -> FilterValue {
+        raw.range.map(FilterValue.init(range:)) ?? filterValue(raw)
     }
 
     private static func filterValue(_ raw: RawValue) -> FilterValue {

@@ -68,16 +68,9 @@ extension FilterTerm {
             return Self.compare(texts: subject.filterMethod.map { [$0] } ?? [], op, values)
         case .path(let op, let values):
             return Self.compare(texts: subject.filterPath.map { [$0] } ?? [], op, values)
-        case .sequence(let op, let numbers):
+        case .sequence(let op, let values):
             guard let sequence = subject.filterSequence else { return false }
-            let value = FilterDecimal(sequence)
-            switch op {
-            case .equal: return numbers.contains(value)
-            case .notEqual: return !numbers.contains(value)
-            default:
-                guard let number = numbers.first else { return false }
-                return op.holds(value < number ? -1 : (value == number ? 0 : 1))
-            }
+            return Self.compare(texts: [String(sequence)], op, values)
         }
     }
 
@@ -141,10 +134,24 @@ extension FilterTerm {
     }
 
     private static func equals(_ text: String, _ value: FilterValue) -> Bool {
+        if let range = value.range { return within(text, range) }
         if let number = value.number, let candidate = FilterDecimal(text) {
             return candidate == number
         }
         return value.glob.matches(text)
+    }
+
+    private static func within(_ text: String, _ range: FilterRange) -> Bool {
+        let number = (range.lowerNumber != nil || range.upperNumber != nil) ? FilterDecimal(text) : nil
+        var folded: [UInt8]? = nil
+        func order(_ bound: FilterDecimal?, _ boundFolded: [UInt8]) -> Int {
+            if let bound, let number { return number < bound ? -1 : (number == bound ? 0 : 1) }
+            if folded == nil { folded = FilterText.foldedBytes(text) }
+            return compareFolded(folded!, boundFolded)
+        }
+        if range.lower != nil, order(range.lowerNumber, range.lowerFolded) < 0 { return false }
+        if range.upper != nil, order(range.upperNumber, range.upperFolded) > 0 { return false }
+        return true
     }
 
     private static func compareFolded(_ lhs: [UInt8], _ rhs: [UInt8]) -> Int {

@@ -64,7 +64,7 @@ extension FilterQuery {
     }
 
     private static func literals(of value: FilterValue) -> [String] {
-        if value.number != nil { return [] }
+        if value.number != nil || value.range != nil { return [] }
         // The folded pattern: ASCII bytes are the lowercased ASCII of the value; the wildcard
         // markers and non-ASCII bytes are not safe, so they cut runs.
         return safeRuns(value.glob.folded)

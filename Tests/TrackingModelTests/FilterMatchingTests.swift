@@ -108,6 +108,18 @@ private let purchase: JSONValue = [
         ])
     }
 
+    @Test func ranges() throws {
+        try check(purchaseSubject, matching: [
+            "value:20..30", "value:22.5..22.5", "value:..22.5", "value:*..22.50", "value:22.5..*", "items.quantity:2..3",
+            "context.event_timestamp:2015-12-01..2015-12-31", "value:1..2|20..30", "value!=1..2",
+        ], notMatching: [
+            "value:23..", "value:*..22", "value:22.51..30", "context.event_timestamp:2016..", "value!=20..30",
+            "missing:1..2",
+        ])
+        try check(record, matching: ["seq:100..200", "seq:120..", "seq:..120", "status:400..451", "status:1..2|404..404", "site:20..30"],
+                  notMatching: ["seq:121..", "seq:1..119", "status:500..", "status:405..410", "site:30.."])
+    }
+
     @Test func notEqualNeedsTheFieldButNegationDoesNot() throws {
         try check(purchaseSubject, matching: ["currency!=USD", "-currency:USD", "-missing:x", "not missing:x"],
                   notMatching: ["currency!=eur", "missing!=x", "-currency:EUR", "!currency:EUR"])
@@ -363,13 +375,16 @@ private let purchase: JSONValue = [
         #expect(try literals("name:Zoëlle") == ["zo", "lle"])
         #expect(try literals("t-sh*rt") == ["t-sh", "rt"])
         #expect(try literals("name:a*b") == [])
+        #expect(try literals("name:ab..cd") == ["ab..cd"])
+        #expect(try literals("name:10..20 event:buy") == ["buy"])
     }
 
     private static let soundnessQueries = [
         "search", "event:search", "event:Search", "user.id:12345", "user.email:toto@domain.fr", "user.email:*domain*",
         "search_term:t-shirts", "search_term:T-SHIRTS", "context.device.ip:108.*", "context.page.url:https://shop.com*",
         "context.page.title:\"Search page\"", "items.id:SKU1", "currency:EUR", "event:purchase value:22.5",
-        "(event:search user.id:12345) or (event:search user.email:*)", "mozilla chrome", "\"search page\"",
+        "(event:search user.id:12345) or (event:search user.email:*)", "context.event_timestamp:1639000000000..",
+        "context.device.ip:102.3.4.56", "event:search context.page.viewport.width:300..400", "mozilla chrome", "\"search page\"",
         "batch.event_name:generate_lead", "batch.method:LinkedIn", "user.consent_categories:3", "payment_method:card",
         "Dupont", "user.lastname:DUPONT", "event_name:search", "properties.search_term:t-*", "t-shirt*",
         "context.device.cookie:*_ga=*", "device.cookies:\"fbp=123; fbc=456*\"", "user.firstname:\"José\"",

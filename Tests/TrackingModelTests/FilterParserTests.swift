@@ -151,7 +151,24 @@ import Testing
         #expect(try parse("site:29").expression == .term(.site(.equal, [FilterValue("29")])))
         #expect(try parse("method:POST").expression == .term(.method(.equal, [FilterValue("POST")])))
         #expect(try parse("path:/events*").expression == .term(.path(.equal, [FilterValue("/events*")])))
-        #expect(try parse("seq>100").expression == .term(.sequence(.greater, [FilterDecimal(100)])))
+        #expect(try parse("seq>100").expression == .term(.sequence(.greater, [FilterValue("100")])))
+    }
+
+    @Test func ranges() throws {
+        #expect(try parse("value:10..100").expression
+            == .term(.field("value", .equal, [FilterValue(range: FilterRange(lower: "10", upper: "100"))])))
+        #expect(try parse("value:10..100").description == "value:10..100")
+        #expect(try parse("seq:100..").expression == .term(.sequence(.equal, [FilterValue(range: FilterRange(lower: "100", upper: nil))])))
+        #expect(try parse("seq:100..").description == "seq:100..*")
+        #expect(try parse("seq:*..5").description == "seq:*..5")
+        #expect(try parse("status:400..451").expression == .term(.status(.equal, [.range(400, 451)])))
+        #expect(try parse("t:2015-01-01..2016-01-01").expression
+            == .term(.field("t", .equal, [FilterValue(range: FilterRange(lower: "2015-01-01", upper: "2016-01-01"))])))
+        // Not ranges: quoted, words, or nothing on either side.
+        #expect(try parse(#"v:"1..2""#).expression == .term(.field("v", .equal, [FilterValue(glob: .literal("1..2"), quoted: true)])))
+        #expect(try parse("v:a..b").expression == .term(.field("v", .equal, [FilterValue("a..b")])))
+        #expect(try parse("v:..").expression == .term(.field("v", .equal, [FilterValue("..")])))
+        #expect(try parse("event:1..2").expression == .term(.event(.equal, [FilterValue("1..2")])))
     }
 
     @Test func canonicalDescriptionParsesBackToTheSameTree() throws {
@@ -214,6 +231,10 @@ import Testing
         .init(query: "has>x", message: "'has' takes a field path after ':', as in has:user.email", offset: 3),
         .init(query: "has:a*", message: "'a*' is not a field path (write has:user.email or has:items[0].id)", offset: 4),
         .init(query: "seq:x", message: "seq needs a number such as 100, not 'x'", offset: 4),
+        .init(query: "seq:a..b", message: "seq needs a number such as 100, not 'a..b'", offset: 4),
+        .init(query: "value>1..2", message: "a range cannot be used with '>' (write field:low..high)", offset: 6),
+        .init(query: "status:1.5..2", message: "a status range needs whole numbers, as in status:400..451, not '1.5..2'", offset: 7),
+        .init(query: "status:4..x", message: "status needs a number such as 200 or a class such as 4xx, not '4..x'", offset: 7),
         .init(query: "name:\"a\"b", message: "unexpected 'b' after the closing quote: put a space between terms", offset: 8),
         .init(query: "\"a\"b", message: "unexpected 'b' after the closing quote: put a space between terms", offset: 3),
         .init(query: "été status:x", message: "status needs a number such as 200 or a class such as 4xx, not 'x'", offset: 11),
