@@ -11,6 +11,12 @@ struct JSONParserFrame {
     var parentSlot: Int
 }
 
+/// Where a member's key starts, and a fingerprint of its bytes.
+struct JSONParserKeyInfo {
+    var offset: Int
+    var fingerprint: UInt64
+}
+
 /// The parser's state machine. Works on a raw pointer with an explicit stack of open containers.
 struct JSONParserCore: ~Copyable {
     let p: UnsafePointer<UInt8>
@@ -18,11 +24,15 @@ struct JSONParserCore: ~Copyable {
     var i = 0
     var values = JSONParserStack<JSONValue>(capacity: 64)
     var members = JSONParserStack<JSONObject.Member>(capacity: 64)
-    var keyOffsets = JSONParserStack<Int>(capacity: 64)
+    /// Per member on `members`: where its key starts and a fingerprint of the key's bytes (0 when
+    /// the key had escapes), so that duplicate detection compares integers first.
+    var keyInfos = JSONParserStack<JSONParserKeyInfo>(capacity: 64)
     var frames = JSONParserStack<JSONParserFrame>(capacity: 16)
     var warnings: [JSONParseWarning] = []
     /// Reused buffer for strings with escapes.
     var scratch: [UInt8] = []
+    /// Set when the last string parsed had an escape.
+    var stringHadEscape = false
 
     init(bytes: UnsafePointer<UInt8>, count: Int) {
         self.p = bytes
@@ -191,7 +201,9 @@ struct JSONParserCore: ~Copyable {
     private mutating func parseMemberKey(afterComma: Bool) throws(JSONParseError) {
         guard i < n, p[i] == UInt8(ascii: "\"") else { throw keyError(afterComma: afterComma) }
         let keyStart = i
+        stringHadEscape = false
         let key = try parseString()
+        let fingerprint = stringHadEscape ? 0 : keyFingerprint(start: keyStart &+ 1, end: i &- 1)
         skipWhitespace()
         guard i < n, p[i] == UInt8(ascii: ":") else {
             if i >= n { throw unexpectedEnd() }
@@ -200,7 +212,7 @@ struct JSONParserCore: ~Copyable {
         i &+= 1
         skipWhitespace()
         members.push(JSONObject.Member(key: key, value: .null))
-        keyOffsets.push(keyStart)
+        keyInfos.push(JSONParserKeyInfo(offset: keyStart, fingerprint: fingerprint))
     }
 
     /// Pops the frame of a finished object and builds it, reporting duplicate keys.
@@ -209,7 +221,7 @@ struct JSONParserCore: ~Copyable {
         let count = members.count &- frame.start
         if count > 1 { checkDuplicates(frame) }
         _ = frames.pop()
-        keyOffsets.truncate(to: frame.start)
+        keyInfos.truncate(to: frame.start)
         return JSONObject(members.popArray(from: frame.start))
     }
 
@@ -217,12 +229,15 @@ struct JSONParserCore: ~Copyable {
         let start = frame.start
         let end = members.count
         var duplicates: [Int] = []
-        if end - start <= 16 {
+        if end - start <= 32 {
             for j in (start + 1)..<end {
-                let key = members[j].key
-                for k in start..<j where members[k].key == key {
-                    duplicates.append(j)
-                    break
+                let fingerprint = keyInfos[j].fingerprint
+                for k in start..<j {
+                    let other = keyInfos[k].fingerprint
+                    if (other == fingerprint || other == 0 || fingerprint == 0) && members[k].key == members[j].key {
+                        duplicates.append(j)
+                        break
+                    }
                 }
             }
         } else {
@@ -239,9 +254,29 @@ struct JSONParserCore: ~Copyable {
                 code: "duplicate-key",
                 message: "duplicate key \"\(key)\" in one object (the last value wins)",
                 path: objectPath.appending(key),
-                position: position(of: keyOffsets[j])
+                position: position(of: keyInfos[j].offset)
             ))
         }
+    }
+
+    /// A fingerprint of the key bytes `p[start..<end]`: equal bytes give equal fingerprints; never 0.
+    @inline(__always)
+    private func keyFingerprint(start: Int, end: Int) -> UInt64 {
+        let length = end &- start
+        var hash = UInt64(truncatingIfNeeded: length) &* 0x9E37_79B9_7F4A_7C15
+        if length >= 8 {
+            let first = UnsafeRawPointer(p + start).loadUnaligned(as: UInt64.self)
+            let last = UnsafeRawPointer(p + (end &- 8)).loadUnaligned(as: UInt64.self)
+            hash ^= first &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= (last &* 0xC4CE_B9FE_1A85_EC53) >> 7
+        } else {
+            var k = start
+            while k < end {
+                hash = (hash << 8 | hash >> 56) ^ UInt64(p[k])
+                k &+= 1
+            }
+        }
+        return hash | 1
     }
 
     /// The path of the innermost open container.

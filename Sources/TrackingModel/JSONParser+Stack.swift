@@ -43,14 +43,17 @@ struct JSONParserStack<Element>: ~Copyable {
     }
 
     /// Moves the elements from `start` to the top into a new array and removes them.
+    /// (`reserveCapacity` + `append` is specialised here; `Array(unsafeUninitializedCapacity:)`
+    /// went through an unspecialised path that looked up generic metadata on every call.)
     @inline(__always)
     mutating func popArray(from start: Int) -> [Element] {
         let length = count &- start
         if length <= 0 { return [] }
+        var result: [Element] = []
+        result.reserveCapacity(length)
         let source = base + start
-        let result = [Element](unsafeUninitializedCapacity: length) { buffer, initialized in
-            buffer.baseAddress!.moveInitialize(from: source, count: length)
-            initialized = length
+        for index in 0..<length {
+            result.append((source + index).move())
         }
         count = start
         return result

@@ -49,6 +49,7 @@ extension JSONParserCore {
     /// The rest of a string once its first escape is found: decodes into `scratch`.
     @inline(never)
     private mutating func parseEscapedString(open: Int, start: Int, backslash: Int) throws(JSONParseError) -> String {
+        stringHadEscape = true
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: UnsafeBufferPointer(start: p + start, count: backslash - start))
         var j = backslash

@@ -73,6 +73,17 @@ func jsonParseError(_ text: String) -> JSONParseError? {
         #expect(large.value["k7"] == true)
     }
 
+    @Test func duplicatesAreFoundWhateverTheSpelling() throws {
+        // An escaped key equals its plain spelling; long keys differ only in the middle.
+        let escaped = try JSONParser.parse(#"{"ab":1,"\u0061b":2,"a\/b":3,"a/b":4}"#)
+        #expect(escaped.warnings.map(\.path) == [JSONPath("ab"), JSONPath([.key("a/b")])])
+        let long = try JSONParser.parse(#"{"consent_categories_xx":1,"consent_categories_yx":2,"consent_categories_xx":3}"#)
+        #expect(long.warnings.map(\.path) == [JSONPath("consent_categories_xx")])
+        #expect(long.warnings[0].position.column == 54)
+        let distinct = try JSONParser.parse(#"{"a":1,"b":2,"ab":3,"ba":4,"":5,"aa":6,"abcdefghij":7,"abcdefghik":8}"#)
+        #expect(distinct.warnings.isEmpty)
+    }
+
     @Test func numbersKeepTheirExactLiteral() throws {
         let literals = [
             "202110130000000000", "16.00", "-0", "1E+2", "1e-7", "-0.0", "0", "22.53",
