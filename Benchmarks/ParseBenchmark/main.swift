@@ -1,2 +1,82 @@
-// Replaced by the parse-and-validate benchmark.
-print("ParseBenchmark: not yet written")
+// Parse benchmark: our JSONParser against Foundation's JSONSerialization on the same bytes.
+// Run with `make bench-parse` or
+// `swift build -c release --product ParseBenchmark && .build/release/ParseBenchmark [events]`.
+
+import Foundation
+import TrackingModel
+
+// Arguments: an event count (default 100000); `--ours-only` skips the baselines (for profiling).
+let arguments = CommandLine.arguments.dropFirst()
+let eventCount = arguments.compactMap { Int($0) }.first ?? 100_000
+let oursOnly = arguments.contains("--ours-only")
+let runs = 5
+
+let corpus = EventCorpus(events: eventCount, seed: 20_211_013)
+let totalBytes = corpus.lines.reduce(0) { $0 + $1.count }
+let sizes = corpus.lines.map(\.count)
+print("ParseBenchmark: \(corpus.lines.count) events as JSON Lines, \(totalBytes) bytes"
+    + " (\(sizes.min() ?? 0)-\(sizes.max() ?? 0) bytes each, mean \(totalBytes / max(corpus.lines.count, 1)))")
+print("dialects: " + corpus.dialectCounts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+
+/// Runs `body` `runs` times and returns the best time in seconds and the last checksum.
+func best(_ name: String, _ body: () -> Int) -> Double {
+    var bestSeconds = Double.infinity
+    var checksum = 0
+    for _ in 0..<runs {
+        let clock = ContinuousClock()
+        let start = clock.now
+        checksum = body()
+        let elapsed = clock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        bestSeconds = min(bestSeconds, seconds)
+    }
+    let megabytes = Double(totalBytes) / 1_000_000
+    let padded = name.padding(toLength: 34, withPad: " ", startingAt: 0)
+    print("\(padded) \(String(format: "%8.1f", megabytes / bestSeconds)) MB/s  \(String(format: "%7.1f", Double(corpus.lines.count) / bestSeconds / 1000))k events/s  (best of \(runs): \(String(format: "%.3f", bestSeconds)) s, check \(checksum))")
+    return megabytes / bestSeconds
+}
+
+/// A cheap sum over the parsed value so the work cannot be optimised away.
+func weight(_ value: JSONValue) -> Int {
+    switch value {
+    case .object(let object): return object.count
+    case .array(let elements): return elements.count
+    default: return 1
+    }
+}
+
+let oursParse: Double = corpus.bytes.withUnsafeBytes { buffer in
+    best("JSONParser.parse") {
+        var sum = 0
+        for range in corpus.lines {
+            do {
+                sum &+= weight(try JSONParser.parse(UnsafeRawBufferPointer(rebasing: buffer[range])).value)
+            } catch {
+                fatalError("our parser rejected line: \(error)")
+            }
+        }
+        return sum
+    }
+}
+
+if oursOnly { exit(0) }
+
+let foundation: Double = corpus.bytes.withUnsafeBytes { buffer in
+    best("JSONSerialization.jsonObject") {
+        var sum = 0
+        for range in corpus.lines {
+            let data = Data(
+                bytesNoCopy: UnsafeMutableRawPointer(mutating: buffer.baseAddress! + range.lowerBound),
+                count: range.count,
+                deallocator: .none
+            )
+            guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                fatalError("JSONSerialization rejected a line")
+            }
+            sum &+= object.count
+        }
+        return sum
+    }
+}
+
+print("ratio parse (ours / JSONSerialization): \(String(format: "%.2f", oursParse / foundation))x")
