@@ -1,0 +1,205 @@
+import Foundation
+import TrackingModel
+
+extension CaptureRecord {
+    /// The record as one line of the capture log (format version 1), newline included. Keys come
+    /// in a fixed order; the `events` summary (the event names found in the body) is derived here.
+    public func encodedLine() -> [UInt8] {
+        var writer = ByteJSONWriter(capacity: requestBody.count + 512)
+        encode(into: &writer)
+        writer.bytes.append(0x0A)
+        return writer.bytes
+    }
+
+    func encode(into writer: inout ByteJSONWriter) {
+        let milliseconds = ISOTime.milliseconds(time)
+        writer.raw("{")
+        writer.key("seq"); writer.int(sequence); writer.comma()
+        writer.key("time"); writer.string(ISOTime.string(milliseconds: milliseconds)); writer.comma()
+        writer.key("ts_ms"); writer.int(milliseconds); writer.comma()
+        writer.key("direction"); writer.string(direction.rawValue); writer.comma()
+        writer.key("method"); writer.string(method); writer.comma()
+        writer.key("path"); writer.string(path); writer.comma()
+        writer.key("query"); writer.string(query)
+        if let siteId {
+            writer.comma(); writer.key("site"); writer.string(siteId)
+        }
+        let names = eventNames
+        if !names.isEmpty {
+            writer.comma(); writer.key("events"); writer.raw("[")
+            for (index, name) in names.enumerated() {
+                if index > 0 { writer.comma() }
+                writer.string(name)
+            }
+            writer.raw("]")
+        }
+        writer.comma(); writer.key("request_headers"); writer.headers(requestHeaders)
+        writer.comma(); writer.body(requestBody, key: "body", base64Key: "body_base64")
+        if let response {
+            writer.comma(); writer.key("response"); writer.raw("{")
+            writer.key("status"); writer.int(response.status); writer.comma()
+            writer.key("latency_ms"); writer.double(response.latencyMilliseconds); writer.comma()
+            writer.key("headers"); writer.headers(response.headers); writer.comma()
+            writer.body(response.body, key: "body", base64Key: "body_base64")
+            writer.raw("}")
+        }
+        if let dialect {
+            writer.comma(); writer.key("dialect"); writer.string(dialect.rawValue)
+        }
+        writer.comma(); writer.key("findings"); writer.raw("[")
+        for (index, finding) in findings.enumerated() {
+            if index > 0 { writer.comma() }
+            writer.raw("{")
+            writer.key("severity"); writer.string(finding.severity.rawValue); writer.comma()
+            writer.key("code"); writer.string(finding.code); writer.comma()
+            writer.key("path"); writer.string(finding.path); writer.comma()
+            writer.key("message"); writer.string(finding.message)
+            if let hint = finding.hint { writer.comma(); writer.key("hint"); writer.string(hint) }
+            if let line = finding.line { writer.comma(); writer.key("line"); writer.int(line) }
+            if let column = finding.column { writer.comma(); writer.key("column"); writer.int(column) }
+            writer.raw("}")
+        }
+        writer.raw("]")
+        if let targetURL {
+            writer.comma(); writer.key("target_url"); writer.string(targetURL)
+        }
+        if let sourceSequence {
+            writer.comma(); writer.key("source_seq"); writer.int(sourceSequence)
+        }
+        writer.raw("}")
+    }
+
+    /// Decodes one record line (with or without its newline) of format `version`.
+    public static func decode(line: UnsafeBufferPointer<UInt8>, version: Int = CaptureLogFormat.currentVersion) throws(CaptureDecodeError) -> CaptureRecord {
+        var record = CaptureRecord(sequence: 0, time: Date(timeIntervalSince1970: 0), direction: .received, method: "", path: "")
+        var sawSequence = false
+        var reader = ByteJSONReader(line)
+        try reader.readObject { (reader: inout ByteJSONReader, key: [UInt8]) throws(CaptureDecodeError) in
+            switch LineKey(key) {
+            case .seq:
+                let value = try reader.readInt()
+                guard value >= 0 else { throw reader.fail("negative sequence") }
+                record.sequence = UInt64(value)
+                sawSequence = true
+            case .tsMs: record.time = ISOTime.date(milliseconds: try reader.readInt())
+            case .direction:
+                let text = try reader.readString()
+                guard let direction = Direction(rawValue: text) else { throw reader.fail("unknown direction \(text)") }
+                record.direction = direction
+            case .method: record.method = try reader.readString()
+            case .path: record.path = try reader.readString()
+            case .query: record.query = try reader.readString()
+            case .site: record.siteId = reader.consumeNull() ? nil : try reader.readString()
+            case .requestHeaders: record.requestHeaders = try reader.readHeaders()
+            case .body: record.requestBody = try reader.readStringBytes()
+            case .bodyBase64: record.requestBody = try reader.readBase64()
+            case .response: record.response = try reader.readResponse()
+            case .dialect:
+                let text = try reader.readString()
+                record.dialect = Dialect(rawValue: text) ?? .unknown
+            case .findings:
+                var findings: [Finding] = []
+                try reader.readArray { (reader: inout ByteJSONReader) throws(CaptureDecodeError) in
+                    findings.append(try reader.readFinding())
+                }
+                record.findings = findings
+            case .targetURL: record.targetURL = reader.consumeNull() ? nil : try reader.readString()
+            case .sourceSeq: record.sourceSequence = reader.consumeNull() ? nil : UInt64(clamping: try reader.readInt())
+            case .other: try reader.skipValue()
+            }
+        }
+        reader.skipWhitespace()
+        guard reader.isAtEnd else { throw reader.fail("unexpected text after the record") }
+        guard sawSequence else { throw CaptureDecodeError("record has no seq", offset: 0) }
+        return record
+    }
+
+    public static func decode(line: [UInt8], version: Int = CaptureLogFormat.currentVersion) throws(CaptureDecodeError) -> CaptureRecord {
+        do {
+            return try line.withUnsafeBufferPointer { buffer throws(CaptureDecodeError) in
+                try decode(line: buffer, version: version)
+            }
+        }
+    }
+}
+
+/// The keys of a record line, recognised without building a String.
+private enum LineKey {
+    case seq, tsMs, direction, method, path, query, site, requestHeaders, body, bodyBase64, response
+    case dialect, findings, targetURL, sourceSeq, other
+
+    init(_ key: [UInt8]) {
+        switch key.count {
+        case 3 where key == Array("seq".utf8): self = .seq
+        case 4 where key == Array("path".utf8): self = .path
+        case 4 where key == Array("site".utf8): self = .site
+        case 4 where key == Array("body".utf8): self = .body
+        case 5 where key == Array("ts_ms".utf8): self = .tsMs
+        case 5 where key == Array("query".utf8): self = .query
+        case 6 where key == Array("method".utf8): self = .method
+        case 7 where key == Array("dialect".utf8): self = .dialect
+        case 8 where key == Array("response".utf8): self = .response
+        case 8 where key == Array("findings".utf8): self = .findings
+        case 9 where key == Array("direction".utf8): self = .direction
+        case 10 where key == Array("target_url".utf8): self = .targetURL
+        case 10 where key == Array("source_seq".utf8): self = .sourceSeq
+        case 11 where key == Array("body_base64".utf8): self = .bodyBase64
+        case 15 where key == Array("request_headers".utf8): self = .requestHeaders
+        default: self = .other
+        }
+    }
+}
+
+extension ByteJSONReader {
+    mutating func readHeaders() throws(CaptureDecodeError) -> [CaptureRecord.HeaderField] {
+        var fields: [CaptureRecord.HeaderField] = []
+        try readArray { (reader: inout ByteJSONReader) throws(CaptureDecodeError) in
+            try reader.expect(UInt8(ascii: "["))
+            let name = try reader.readString()
+            try reader.expect(UInt8(ascii: ","))
+            let value = try reader.readString()
+            try reader.expect(UInt8(ascii: "]"))
+            fields.append(CaptureRecord.HeaderField(name: name, value: value))
+        }
+        return fields
+    }
+
+    mutating func readBase64() throws(CaptureDecodeError) -> [UInt8] {
+        let text = try readStringBytes()
+        guard let data = Data(base64Encoded: Data(text)) else { throw fail("invalid base64") }
+        return [UInt8](data)
+    }
+
+    mutating func readResponse() throws(CaptureDecodeError) -> CaptureRecord.Response? {
+        if consumeNull() { return nil }
+        var response = CaptureRecord.Response(status: 0)
+        try readObject { (reader: inout ByteJSONReader, key: [UInt8]) throws(CaptureDecodeError) in
+            switch String(decoding: key, as: UTF8.self) {
+            case "status": response.status = Int(try reader.readInt())
+            case "latency_ms": response.latencyMilliseconds = try reader.readDouble()
+            case "headers": response.headers = try reader.readHeaders()
+            case "body": response.body = try reader.readStringBytes()
+            case "body_base64": response.body = try reader.readBase64()
+            default: try reader.skipValue()
+            }
+        }
+        return response
+    }
+
+    mutating func readFinding() throws(CaptureDecodeError) -> Finding {
+        var finding = Finding(severity: .info, code: "", path: "$", message: "")
+        try readObject { (reader: inout ByteJSONReader, key: [UInt8]) throws(CaptureDecodeError) in
+            switch String(decoding: key, as: UTF8.self) {
+            case "severity": finding.severity = Finding.Severity(rawValue: try reader.readString()) ?? .info
+            case "code": finding.code = try reader.readString()
+            case "path": finding.path = try reader.readString()
+            case "message": finding.message = try reader.readString()
+            case "hint": finding.hint = reader.consumeNull() ? nil : try reader.readString()
+            case "line": finding.line = reader.consumeNull() ? nil : Int(try reader.readInt())
+            case "column": finding.column = reader.consumeNull() ? nil : Int(try reader.readInt())
+            default: try reader.skipValue()
+            }
+        }
+        return finding
+    }
+}
