@@ -39,7 +39,7 @@ public struct EventFilterSubject: FilterSubject, Sendable {
     public func filterValues(at path: JSONPath) -> [JSONValue] {
         let values = event.filterValues(at: path)
         if !values.isEmpty { return values }
-        return cache.v2Value.filterValues(at: path)
+        return cache.normalizedValues(at: path)
     }
 
     public var filterEventName: String? { cache.name }
@@ -47,7 +47,7 @@ public struct EventFilterSubject: FilterSubject, Sendable {
     public var filterFindings: [Finding] { findings }
 
     public func filterContainsText(_ lowercasedNeedle: String) -> Bool {
-        FilterText.contains(cache.foldedText, Array(lowercasedNeedle.utf8))
+        cache.containsText(lowercasedNeedle)
     }
 }
 
@@ -59,7 +59,8 @@ extension EventFilterSubject {
         private let rawText: String?
         private let lock = NSLock()
         private var detectedDialect: Dialect?
-        private var normalized: (name: String?, v2Value: JSONValue)?
+        private var v2Value: JSONValue?
+        private var gatheredText: String?
         private var folded: [UInt8]?
 
         init(event: JSONValue, dialect: Dialect?, rawText: String?) {
@@ -72,42 +73,69 @@ extension EventFilterSubject {
             if let givenDialect { return givenDialect }
             lock.lock()
             defer { lock.unlock() }
-            return dialectLocked
-        }
-
-        private var dialectLocked: Dialect {
-            if let givenDialect { return givenDialect }
             if let detectedDialect { return detectedDialect }
             let detected = DialectDetector.detect(event)
             detectedDialect = detected
             return detected
         }
 
-        private var normalizedValue: (name: String?, v2Value: JSONValue) {
-            lock.lock()
-            defer { lock.unlock() }
-            if let normalized { return normalized }
-            let view = NormalizedEvent(event, dialect: dialectLocked)
-            let result = (view.name, view.v2Value)
-            normalized = result
-            return result
+        /// `NormalizedEvent.name`, read directly (building the whole normalised view costs
+        /// microseconds).
+        var name: String? {
+            switch dialect {
+            case .legacy, .v1, .v2: event[NormalizedEvent.Layout.of(dialect).name]?.stringValue
+            case .unknown: (event["event_name"] ?? event["event"])?.stringValue
+            }
         }
 
-        var name: String? { normalizedValue.name }
-        var v2Value: JSONValue { normalizedValue.v2Value }
+        /// The values at `path` in `NormalizedEvent.v2Value`, for a path missing from the event.
+        ///
+        /// A v2 event (or an unknown one without `properties`) differs from its v2 value only by
+        /// a root `event_id` / `event_timestamp` moved into `context`, so for those the rewrite
+        /// happens only for a `context` path of an event with such a root key. Older dialects are
+        /// rewritten (once).
+        func normalizedValues(at path: JSONPath) -> [JSONValue] {
+            let dialect = self.dialect
+            if dialect == .v2 || (dialect == .unknown && event["properties"] == nil) {
+                guard path.components.first == .key("context"),
+                      event["event_id"] != nil || event["event_timestamp"] != nil
+                else { return [] }
+            }
+            lock.lock()
+            defer { lock.unlock() }
+            if v2Value == nil {
+                v2Value = NormalizedEvent(event, dialect: dialect).v2Value
+            }
+            return v2Value!.filterValues(at: path)
+        }
 
-        var foldedText: [UInt8] {
+        func containsText(_ needle: String) -> Bool {
+            var needle = needle
+            return needle.withUTF8 { needleBytes in
+                if FilterText.isASCII(needleBytes) {
+                    // Search the raw bytes, folding on the fly: no copy of the text.
+                    var text = rawText ?? gathered
+                    return text.withUTF8 { FilterText.containsASCIINeedle($0, needleBytes) }
+                }
+                return foldedText.withUnsafeBufferPointer { FilterText.contains($0, needleBytes) }
+            }
+        }
+
+        private var gathered: String {
+            lock.lock()
+            defer { lock.unlock() }
+            if let gatheredText { return gatheredText }
+            var text = ""
+            Self.appendText(of: event, to: &text)
+            gatheredText = text
+            return text
+        }
+
+        private var foldedText: [UInt8] {
+            let text = rawText ?? gathered
             lock.lock()
             defer { lock.unlock() }
             if let folded { return folded }
-            let text: String
-            if let rawText {
-                text = rawText
-            } else {
-                var gathered = ""
-                Self.appendText(of: event, to: &gathered)
-                text = gathered
-            }
             let result = FilterText.foldedBytes(text)
             folded = result
             return result

@@ -175,18 +175,18 @@ public enum FilterText {
 
     /// The UTF-8 of `text` folded for case-insensitive matching.
     public static func foldedBytes(_ text: String) -> [UInt8] {
+        var text = text
+        if let ascii = text.withUTF8({ buffer -> [UInt8]? in
+            guard isASCII(buffer) else { return nil }
+            return [UInt8](unsafeUninitializedCapacity: buffer.count) { output, initialized in
+                for index in 0..<buffer.count { output[index] = foldASCII(buffer[index]) }
+                initialized = buffer.count
+            }
+        }) {
+            return ascii
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
-        var ascii = true
-        for byte in text.utf8 {
-            if byte >= 0x80 {
-                ascii = false
-                break
-            }
-            bytes.append(foldASCII(byte))
-        }
-        if ascii { return bytes }
-        bytes.removeAll(keepingCapacity: true)
         for scalar in text.unicodeScalars {
             if scalar.isASCII {
                 bytes.append(foldASCII(UInt8(scalar.value)))
@@ -200,6 +200,27 @@ public enum FilterText {
             }
         }
         return bytes
+    }
+
+    /// Whether `needle` (folded, ASCII only) occurs in `haystack` (any UTF-8, not folded),
+    /// folding ASCII letters of the haystack on the fly. Exact for ASCII needles because folding
+    /// never turns a non-ASCII character into ASCII.
+    public static func containsASCIINeedle(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = needle.count
+        if n == 0 { return true }
+        guard haystack.count >= n else { return false }
+        let first = needle[0]
+        let last = haystack.count - n
+        var index = 0
+        while index <= last {
+            if foldASCII(haystack[index]) == first {
+                var k = 1
+                while k < n, foldASCII(haystack[index + k]) == needle[k] { k += 1 }
+                if k == n { return true }
+            }
+            index += 1
+        }
+        return false
     }
 
     /// Whether `needle` (already folded) occurs in `haystack` (already folded).

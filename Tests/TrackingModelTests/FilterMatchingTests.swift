@@ -307,6 +307,48 @@ private let purchase: JSONValue = [
         ], notMatching: ["batch[0].event_name:generate_lead", "batch.value:22.5"])
     }
 
+    /// EventFilterSubject reads the name and the v2 shape of v2 events without building the
+    /// normalised view; it must agree with `NormalizedEvent` exactly.
+    @Test func shortcutsAgreeWithTheNormalisedView() throws {
+        var events: [JSONValue] = []
+        for name in ["legacy-brief-corrected.json", "v1-search.json", "v2-search.json", "v2-batch-corrected.json"] {
+            events.append(try Self.fixture(name).value)
+        }
+        let (batch, _) = try Self.fixture("v2-batch-corrected.json")
+        events += batch["batch"]?.arrayValue ?? []
+        events += [
+            ["event_name": "x", "event_id": "root-id", "event_timestamp": 1, "context": ["event_id": "inner"]],
+            ["event_name": "x", "event_id": "first", "event_id": "second", "user": ["id": 1], "context": "not an object"],
+            ["event": "legacy-ish", "event_name": "both"],
+            ["event": 42, "event_timestamp": ["ms": 5]],
+            ["something": "else", "event_id": "e"],
+            ["event_name": "x", "properties": ["user": ["id": 7]], "eventId": "a"],
+            [1, 2, 3],
+            "just a string",
+        ]
+        let paths: [JSONPath] = [
+            "event_name", "user.id", "context.event_id", "context.event_timestamp", "context.event_timestamp.ms",
+            "context.device.user_agent", "context.page.url", "search_term", "context", "event_id", "user",
+            "payment_method", "batch", "properties.user.id",
+        ]
+        for event in events {
+            let subject = EventFilterSubject(event: event)
+            let normalized = NormalizedEvent(event)
+            #expect(subject.filterEventName == normalized.name, "name of \(event)")
+            #expect(subject.dialect == normalized.dialect)
+            for path in paths {
+                let expected = event.filterValues(at: path).isEmpty ? normalized.v2Value.filterValues(at: path) : event.filterValues(at: path)
+                #expect(subject.filterValues(at: path) == expected, "\(path) in \(event)")
+            }
+        }
+    }
+
+    @Test func freeTextFoldsNonASCIINeedlesAndHaystacks() throws {
+        let subject = EventFilterSubject(event: [:], rawText: "Crème BRÛLÉE at CAFÉ \u{212A}elvin")
+        try check(subject, matching: ["crème", "BRÛLÉE", "brûlée", "café", "\"at café\"", "\u{212A}ELVIN"],
+                  notMatching: ["creme", "kelvin", "brulee"])
+    }
+
     @Test func findingsOfAnEvent() throws {
         let subject = EventFilterSubject(
             event: purchase,
