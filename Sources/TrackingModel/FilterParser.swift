@@ -157,7 +157,15 @@ struct FilterParser {
            let (op, afterOperator) = try scanOperator(at: afterPath),
            !(op == .equal && !explicit && Self.looksLikeURLScheme(components) && character(at: afterOperator) == "/") {
             index = afterOperator
-            let values = try readValues(name: String(characters[start..<afterOperator]))
+            let name = String(characters[start..<afterOperator])
+            let reserved: String? = if !explicit, components.count == 1, case .key(let key) = components[0],
+                FilterTerm.reservedNames.contains(key) { key } else { nil }
+            if reserved == "has", op == .equal {
+                tokens.append(.term(.has(try readPaths(name: name)), start))
+                return
+            }
+            let textual = reserved == nil || ["event", "code", "site", "method", "path"].contains(reserved!)
+            let values = try readValues(name: name, emptyStringHint: textual)
             let term = try makeTerm(components, explicit: explicit, op: op, operatorOffset: afterPath, values: values)
             tokens.append(.term(term, start))
             return
@@ -369,7 +377,47 @@ struct FilterParser {
     }
 
     /// The values after an operator: `a`, `"a b"`, `a|b|"c d"`.
-    private mutating func readValues(name: String) throws(FilterParseError) -> [RawValue] {
+    /// The paths after `has:`: `user.email`, `a["odd key"]`, `"odd key"` (one key), `a|b`.
+    private mutating func readPaths(name: String) throws(FilterParseError) -> [JSONPath] {
+        var paths: [JSONPath] = []
+        while true {
+            let start = index
+            if endsTerm(character(at: index)) {
+                throw FilterParseError(
+                    message: paths.isEmpty ? "missing field path after '\(name)'" : "missing field path after '|'",
+                    offset: start
+                )
+            }
+            if character(at: index) == "\"" {
+                let value = try readQuoted()
+                paths.append(JSONPath([.key(value.text)]))
+            } else if let (components, _, end) = scanPath(from: index), endsTerm(character(at: end)) {
+                paths.append(JSONPath(components))
+                index = end
+            } else {
+                var end = index
+                while !endsTerm(character(at: end)) { end += 1 }
+                let text = String(characters[start..<end])
+                throw FilterParseError(
+                    message: "'\(text)' is not a field path (write has:user.email or has:items[0].id)",
+                    offset: start
+                )
+            }
+            if character(at: index) == "|" {
+                index += 1
+                continue
+            }
+            if let next = character(at: index), !next.isWhitespace, next != ")" {
+                throw FilterParseError(
+                    message: "unexpected '\(next)' after the closing quote: put a space between terms",
+                    offset: index
+                )
+            }
+            return paths
+        }
+    }
+
+    private mutating func readValues(name: String, emptyStringHint: Bool) throws(FilterParseError) -> [RawValue] {
         var values: [RawValue] = []
         while true {
             let start = index
@@ -377,7 +425,9 @@ struct FilterParser {
                 values.append(try readQuoted())
             } else {
                 var elements: [FilterGlob.Element] = []
-                while let character = character(at: index), !endsTerm(character) {
+                // Parentheses opened inside a value belong to it: `path:/a(b)`.
+                var depth = 0
+                while let character = character(at: index), !endsTerm(character) || (character == ")" && depth > 0) {
                     if character == "\\", let next = self.character(at: index + 1) {
                         elements.append(.literal(next))
                         index += 2
@@ -386,6 +436,12 @@ struct FilterParser {
                     switch character {
                     case "*": elements.append(.anyRun)
                     case "?": elements.append(.anyCharacter)
+                    case "(":
+                        depth += 1
+                        elements.append(.literal(character))
+                    case ")":
+                        depth -= 1
+                        elements.append(.literal(character))
                     default: elements.append(.literal(character))
                     }
                     index += 1
@@ -393,7 +449,7 @@ struct FilterParser {
                 if elements.isEmpty {
                     if values.isEmpty {
                         var message = "missing value after '\(name)'"
-                        if name.hasSuffix(":") || name.hasSuffix("=") {
+                        if emptyStringHint, name.hasSuffix(":") || name.hasSuffix("=") {
                             message += " (to match an empty string, write \(name)\"\")"
                         }
                         throw FilterParseError(message: message, offset: start)
@@ -521,24 +577,11 @@ struct FilterParser {
             try onlyEquality()
             return .code(op, values.map(Self.filterValue))
         case "has":
-            guard op == .equal else {
-                throw FilterParseError(
-                    message: "'has' takes a field path after ':', as in has:user.email",
-                    offset: operatorOffset
-                )
-            }
-            var paths: [JSONPath] = []
-            for value in values {
-                let characters = Array(value.text)
-                guard !value.hasWildcards, let (components, _, end) = scanPath(in: characters, from: 0), end == characters.count else {
-                    throw FilterParseError(
-                        message: "'\(value.text)' is not a field path (write has:user.email or has:items[0].id)",
-                        offset: value.offset
-                    )
-                }
-                paths.append(JSONPath(components))
-            }
-            return .has(paths)
+            // `has:` itself is read by readPaths; any other operator is a mistake.
+            throw FilterParseError(
+                message: "'has' takes a field path after ':', as in has:user.email",
+                offset: operatorOffset
+            )
         case "site":
             try checkOrdering(op, values)
             return .site(op, values.map(Self.filterValueOrRange))

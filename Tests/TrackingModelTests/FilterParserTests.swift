@@ -154,6 +154,20 @@ import Testing
         #expect(try parse("seq>100").expression == .term(.sequence(.greater, [FilterValue("100")])))
     }
 
+    @Test func hasPaths() throws {
+        #expect(try parse(#"has:a["odd key"].b"#).expression == .term(.has([JSONPath([.key("a"), .key("odd key"), .key("b")])])))
+        #expect(try parse(#"has:"odd key""#).expression == .term(.has([JSONPath([.key("odd key")])])))
+        #expect(try parse("has:$.status").expression == .term(.has(["status"])))
+        #expect(try parse("(has:items[].id)").expression == .term(.has(["items.id"])))
+    }
+
+    @Test func parenthesesInsideValues() throws {
+        #expect(try parse("path:/a(b)").expression == .term(.path(.equal, [FilterValue("/a(b)")])))
+        #expect(try parse("(path:/a(b))").expression == .term(.path(.equal, [FilterValue("/a(b)")])))
+        #expect(try parse("(x:y) z").description == "x:y AND z")
+        #expect(try parse("x:a(b").expression == .term(.field("x", .equal, [FilterValue("a(b")])))
+    }
+
     @Test func ranges() throws {
         #expect(try parse("value:10..100").expression
             == .term(.field("value", .equal, [FilterValue(range: FilterRange(lower: "10", upper: "100"))])))
@@ -230,6 +244,10 @@ import Testing
         .init(query: "event>a", message: "'event' can only be compared with ':' or '!=', not '>'", offset: 5),
         .init(query: "has>x", message: "'has' takes a field path after ':', as in has:user.email", offset: 3),
         .init(query: "has:a*", message: "'a*' is not a field path (write has:user.email or has:items[0].id)", offset: 4),
+        .init(query: "has:", message: "missing field path after 'has:'", offset: 4),
+        .init(query: "has:a|", message: "missing field path after '|'", offset: 6),
+        .init(query: "has:a.", message: "'a.' is not a field path (write has:user.email or has:items[0].id)", offset: 4),
+        .init(query: "status:", message: "missing value after 'status:'", offset: 7),
         .init(query: "seq:x", message: "seq needs a number such as 100, not 'x'", offset: 4),
         .init(query: "seq:a..b", message: "seq needs a number such as 100, not 'a..b'", offset: 4),
         .init(query: "value>1..2", message: "a range cannot be used with '>' (write field:low..high)", offset: 6),
