@@ -90,6 +90,16 @@ public struct FilterValue: Sendable, Hashable, CustomStringConvertible {
         self.range = range
     }
 
+    /// Equal when they match the same things (quoting is presentation).
+    public static func == (lhs: FilterValue, rhs: FilterValue) -> Bool {
+        lhs.glob == rhs.glob && lhs.range == rhs.range
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(glob)
+        hasher.combine(range)
+    }
+
     public var description: String {
         if let range { return range.description }
         let text = glob.description
@@ -189,7 +199,8 @@ public enum FilterTerm: Sendable, Hashable, CustomStringConvertible {
         case .text(let text, _):
             let plain = !text.isEmpty && !text.contains(where: { $0.isWhitespace || "()|\"\\:<>=!".contains($0) })
                 && !["or", "and", "not"].contains(text.lowercased()) && !text.hasPrefix("-")
-            return plain ? text : "\"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            return plain ? text : "\"" + escaped + "\""
         case .field(let path, let op, let values):
             let name = Self.reservedNames.contains(path.description) ? "$." + path.description : path.description
             return render(name, op, values.map(\.description))

@@ -192,6 +192,9 @@ import Testing
             #"user.name:"Jean Dupont" or "search page""#,
             "has:user.email -code:missing-* seq<=10 dialect:v1|v2",
             "not (a or b) c",
+            #""say \"hi\"" "back\\slash" "!bang" "or" -x"#,
+            #"note:"a \"b\"" path:/a(b) x:a\*b|c\|d"#,
+            "value:10..20 seq:*..5 status:400..451 has:a.b|c",
         ]
         for query in queries {
             let parsed = try parse(query)
