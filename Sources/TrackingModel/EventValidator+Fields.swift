@@ -1,0 +1,231 @@
+extension EventValidator.Run {
+    /// Keys of the data object that are not event properties (metadata, checked elsewhere).
+    static let v2MetadataKeys: Set<String> = [
+        "event_name", "user", "context", "event_id", "event_timestamp", "device", "page", "app",
+    ]
+
+    /// Fields checked on every event, standard or custom (types and the currency rule).
+    static let commonFields: [String: FieldSpec] = {
+        var fields: [String: FieldSpec] = [:]
+        for name in ["value", "revenue", "currency", "items", "coupon"] {
+            if let field = SpecCatalogue.event(named: "begin_checkout")?.field(named: name) {
+                fields[name] = field.with(.optional)
+            }
+        }
+        return fields
+    }()
+
+    // MARK: Event data
+
+    mutating func checkData(_ data: JSONObject, spec: EventSpec?) {
+        let base = layout.data
+        let skip: Set<String> = dialect == .legacy || dialect == .v1 ? ["user"] : Self.v2MetadataKeys
+        if let spec {
+            checkObject(data, fields: spec.fields, lookup: spec.field(named:), path: base, requireFields: true,
+                        skip: skip, suggest: true)
+            if spec.field(named: "items")?.isRequired == true, case .array(let items)? = data["items"] {
+                if items.isEmpty {
+                    report(.warning, Code.emptyItems, base.appending("items"), "\(spec.name) requires items, and the array is empty.")
+                } else if spec.name == "select_item", items.count != 1 {
+                    report(.warning, Code.unexpectedItemCount, base.appending("items"),
+                           "select_item carries exactly one item, found \(items.count).")
+                }
+            }
+        } else {
+            let common = Self.commonFields
+            checkObject(data, fields: [], lookup: { common[$0] }, path: base, requireFields: false, skip: skip, suggest: false)
+        }
+        // The currency rule: an amount needs its currency.
+        if data.isSet("value") || data.isSet("revenue"), !data.isSet("currency"),
+           spec?.field(named: "currency")?.isRequired != true {
+            report(.error, Code.missingCurrency, base.appending("currency"),
+                   "\(data.isSet("value") ? "value" : "revenue") is set, so currency must be set too.",
+                   hint: "Add an ISO 4217 code such as \"EUR\".")
+        }
+    }
+
+    // MARK: Objects and fields
+
+    /// Checks the members of `object` against `fields`: required ones present (when asked), types,
+    /// enumerations, naming, near misses.
+    mutating func checkObject(
+        _ object: JSONObject,
+        fields: [FieldSpec],
+        lookup: (String) -> FieldSpec?,
+        path: JSONPath,
+        requireFields: Bool,
+        skip: Set<String> = [],
+        suggest: Bool = false
+    ) {
+        if requireFields {
+            for field in fields where field.isRequired {
+                let value = object[field.name]
+                if value == nil || value!.isNull {
+                    var hint: String? = nil
+                    if let typo = NameSuggester.suggestion(for: field.name, among: object.keys) {
+                        hint = "Found \"\(typo)\": did you mean \"\(field.name)\"?"
+                    } else if let allowed = field.allowedValues {
+                        hint = "One of: \(allowed.joined(separator: ", "))."
+                    }
+                    report(.error, Code.missingRequiredField, path.appending(field.name),
+                           value == nil ? "\(field.name) is required." : "\(field.name) is required and is null.",
+                           hint: hint ?? field.explanation)
+                }
+            }
+        }
+        for member in object.members {
+            if skip.contains(member.key) { continue }
+            if let field = lookup(member.key) {
+                checkValue(member.value, field: field, path: path.appending(member.key))
+                continue
+            }
+            if !NameSuggester.isSnakeCase(member.key) {
+                let snake = NameSuggester.snakeCase(member.key)
+                report(.warning, Code.propertyNameNotSnakeCase, path.appending(member.key),
+                       "Property \"\(member.key)\" is not lowercase snake_case.",
+                       hint: snake.isEmpty ? nil : "Use \"\(snake)\".")
+            } else if suggest, !fields.isEmpty,
+                      let suggestion = NameSuggester.suggestion(for: member.key, among: fields.lazy.map(\.name)),
+                      !object.isSet(suggestion) {
+                report(.warning, Code.propertyNameNearMiss, path.appending(member.key),
+                       "Unknown property \"\(member.key)\": did you mean \"\(suggestion)\"?")
+            }
+        }
+    }
+
+    /// Checks one value against its field's type and enumeration.
+    mutating func checkValue(_ value: JSONValue, field: FieldSpec, path: JSONPath) {
+        if value.isNull { return }  // null is read as "not set"; required fields are checked before
+        switch field.type {
+        case .string:
+            guard case .string(let text) = value else { return typeMismatch(value, field: field, path: path) }
+            if let allowed = field.allowedValues, !allowed.contains(text) {
+                let suggestion = NameSuggester.suggestion(for: text, among: allowed)
+                report(.error, Code.invalidEnumValue, path,
+                       "\"\(text)\" is not an allowed \(field.name).",
+                       hint: suggestion.map { "Did you mean \"\($0)\"? " } .map { $0 + "Allowed: \(allowed.joined(separator: ", "))." }
+                           ?? "Allowed: \(allowed.joined(separator: ", ")).")
+            } else if text.isEmpty, field.isRequired {
+                report(.warning, Code.emptyValue, path, "\(field.name) is empty.")
+            }
+        case .number:
+            guard case .number = value else { return typeMismatch(value, field: field, path: path) }
+        case .integer:
+            guard case .number(let number) = value, number.isInteger else { return typeMismatch(value, field: field, path: path) }
+        case .boolean:
+            guard case .bool = value else { return typeMismatch(value, field: field, path: path) }
+        case .object:
+            guard case .object(let object) = value else { return typeMismatch(value, field: field, path: path) }
+            if field.objectName == "product" { checkProduct(object, path: path) }
+        case .identifier:
+            switch value {
+            case .string(let text) where text.isEmpty:
+                report(field.isRequired ? .error : .warning, field.isRequired ? Code.missingRequiredField : Code.emptyValue,
+                       path, "\(field.name) is empty.")
+            case .string, .number:
+                break
+            default:
+                typeMismatch(value, field: field, path: path)
+            }
+        case .stringArray:
+            guard case .array(let elements) = value else { return typeMismatch(value, field: field, path: path) }
+            for (index, element) in elements.enumerated() where element.stringValue == nil {
+                report(.error, Code.invalidType, path.appending(index),
+                       "\(field.name) holds strings, found \(element.typeName).")
+            }
+        case .objectArray:
+            guard case .array(let elements) = value else { return typeMismatch(value, field: field, path: path) }
+            if field.objectName == "item" { checkItems(elements, path: path) }
+        case .categoryArray:
+            guard case .array = value else { return typeMismatch(value, field: field, path: path) }
+        case .date:
+            guard case .string(let text) = value else { return typeMismatch(value, field: field, path: path) }
+            if !text.isISODate {
+                report(.warning, Code.invalidDate, path, "\(field.name) \"\(text)\" is not a YYYY-MM-DD date.")
+            }
+        case .timestamp:
+            break
+        case .currency:
+            checkCurrency(value, path: path)
+        }
+    }
+
+    private mutating func typeMismatch(_ value: JSONValue, field: FieldSpec, path: JSONPath) {
+        var hint: String? = nil
+        if (field.type == .number || field.type == .integer), case .string(let text) = value, Double(text) != nil {
+            hint = "Send the number without quotes: \(text)."
+        } else if field.type == .string || field.type == .identifier, case .number(let number) = value {
+            hint = "Send it as a string: \"\(number.literal)\"."
+        }
+        report(.error, Code.invalidType, path, "\(field.name) must be \(field.type.displayName), found \(value.typeName).",
+               hint: hint)
+    }
+
+    mutating func checkCurrency(_ value: JSONValue, path: JSONPath) {
+        guard case .string(let code) = value else {
+            report(.error, Code.invalidType, path, "currency must be a string, found \(value.typeName).")
+            return
+        }
+        if SpecCatalogue.currencyCodes.contains(code) { return }
+        let upper = code.uppercased()
+        if SpecCatalogue.currencyCodes.contains(upper) {
+            report(.error, Code.invalidCurrency, path, "Currency \"\(code)\" must be in capital letters.", hint: "Use \"\(upper)\".")
+        } else {
+            report(.error, Code.invalidCurrency, path, "\"\(code)\" is not an ISO 4217 currency code.",
+                   hint: "Use three capital letters such as EUR, USD, GBP.")
+        }
+    }
+
+    // MARK: Items and products
+
+    mutating func checkItems(_ elements: [JSONValue], path: JSONPath) {
+        guard let spec = SpecCatalogue.object(named: "item") else { return }
+        for (index, element) in elements.enumerated() {
+            let itemPath = path.appending(index)
+            guard case .object(let item) = element else {
+                report(.error, Code.invalidType, itemPath, "An item must be an object, found \(element.typeName).")
+                continue
+            }
+            checkObject(item, fields: spec.fields, lookup: spec.field(named:), path: itemPath, requireFields: true, suggest: true)
+        }
+    }
+
+    mutating func checkProduct(_ product: JSONObject, path: JSONPath) {
+        guard let spec = SpecCatalogue.object(named: "product") else { return }
+        checkObject(product, fields: spec.fields, lookup: spec.field(named:), path: path, requireFields: true, suggest: true)
+        if let id = product["id"] {
+            switch id {
+            case .string(let text) where text.count > 50:
+                report(.warning, Code.invalidProductId, path.appending("id"),
+                       "A product id has 1 to 50 characters, this one has \(text.count).")
+            case .number(let number):
+                report(.warning, Code.invalidProductId, path.appending("id"), "A product id is a string.",
+                       hint: "Send \"\(number.literal)\".")
+            default:
+                break
+            }
+        }
+    }
+}
+
+extension JSONObject {
+    /// True when `key` is present with a non-null value.
+    func isSet(_ key: String) -> Bool {
+        guard let value = self[key] else { return false }
+        return !value.isNull
+    }
+}
+
+extension String {
+    /// `YYYY-MM-DD` with a plausible month and day.
+    var isISODate: Bool {
+        let bytes = Array(utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
+        for index in [0, 1, 2, 3, 5, 6, 8, 9] where !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
+            return false
+        }
+        let month = Int(bytes[5] - 48) * 10 + Int(bytes[6] - 48)
+        let day = Int(bytes[8] - 48) * 10 + Int(bytes[9] - 48)
+        return (1...12).contains(month) && (1...31).contains(day)
+    }
+}
