@@ -31,8 +31,8 @@ struct JSONParserCore: ~Copyable {
     var warnings: [JSONParseWarning] = []
     /// Reused buffer for strings with escapes.
     var scratch: [UInt8] = []
-    /// Set when the last string parsed had an escape.
-    var stringHadEscape = false
+    /// Pre-built strings for the usual keys.
+    let knownKeys = JSONKnownKeys.shared
 
     init(bytes: UnsafePointer<UInt8>, count: Int) {
         self.p = bytes
@@ -201,9 +201,7 @@ struct JSONParserCore: ~Copyable {
     private mutating func parseMemberKey(afterComma: Bool) throws(JSONParseError) {
         guard i < n, p[i] == UInt8(ascii: "\"") else { throw keyError(afterComma: afterComma) }
         let keyStart = i
-        stringHadEscape = false
-        let key = try parseString()
-        let fingerprint = stringHadEscape ? 0 : keyFingerprint(start: keyStart &+ 1, end: i &- 1)
+        let (key, fingerprint) = try parseKey()
         skipWhitespace()
         guard i < n, p[i] == UInt8(ascii: ":") else {
             if i >= n { throw unexpectedEnd() }
@@ -257,26 +255,6 @@ struct JSONParserCore: ~Copyable {
                 position: position(of: keyInfos[j].offset)
             ))
         }
-    }
-
-    /// A fingerprint of the key bytes `p[start..<end]`: equal bytes give equal fingerprints; never 0.
-    @inline(__always)
-    private func keyFingerprint(start: Int, end: Int) -> UInt64 {
-        let length = end &- start
-        var hash = UInt64(truncatingIfNeeded: length) &* 0x9E37_79B9_7F4A_7C15
-        if length >= 8 {
-            let first = UnsafeRawPointer(p + start).loadUnaligned(as: UInt64.self)
-            let last = UnsafeRawPointer(p + (end &- 8)).loadUnaligned(as: UInt64.self)
-            hash ^= first &* 0xFF51_AFD7_ED55_8CCD
-            hash ^= (last &* 0xC4CE_B9FE_1A85_EC53) >> 7
-        } else {
-            var k = start
-            while k < end {
-                hash = (hash << 8 | hash >> 56) ^ UInt64(p[k])
-                k &+= 1
-            }
-        }
-        return hash | 1
     }
 
     /// The path of the innermost open container.

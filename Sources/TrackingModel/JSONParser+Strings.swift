@@ -12,11 +12,10 @@ extension JSONParserCore {
         return ((quoteFound | backslashFound | controlFound) & highs) | (word & highs) != 0
     }
 
-    /// Parses the string whose opening quote is at `i`.
+    /// From `j` inside a string, the offset of the next `"` or `\` (validating UTF-8 on the way;
+    /// control characters and the end of the input are errors).
     @inline(__always)
-    mutating func parseString() throws(JSONParseError) -> String {
-        let open = i
-        let start = i &+ 1
+    func scanPlainRun(from start: Int, open: Int) throws(JSONParseError) -> Int {
         var j = start
         while true {
             while j &+ 8 <= n {
@@ -31,25 +30,68 @@ extension JSONParserCore {
             }
             guard j < n else { throw unterminatedString(open) }
             let c = p[j]
-            if c == 0x22 {
-                i = j &+ 1
-                return String(decoding: UnsafeBufferPointer(start: p + start, count: j &- start), as: UTF8.self)
-            }
+            if c == 0x22 || c == 0x5C { return j }
             if c >= 0x80 {
                 j = try validateUTF8Sequence(at: j)
                 continue
-            }
-            if c == 0x5C {
-                return try parseEscapedString(open: open, start: start, backslash: j)
             }
             throw controlCharacter(at: j)
         }
     }
 
+    /// Parses the string whose opening quote is at `i`.
+    @inline(__always)
+    mutating func parseString() throws(JSONParseError) -> String {
+        let open = i
+        let start = i &+ 1
+        let j = try scanPlainRun(from: start, open: open)
+        if p[j] == 0x22 {
+            i = j &+ 1
+            return String(decoding: UnsafeBufferPointer(start: p + start, count: j &- start), as: UTF8.self)
+        }
+        return try parseEscapedString(open: open, start: start, backslash: j)
+    }
+
+    /// Parses the object key whose opening quote is at `i`, and gives a fingerprint of its bytes
+    /// (0 when it has escapes). Keys of the tracking API come from a table of pre-built strings.
+    @inline(__always)
+    mutating func parseKey() throws(JSONParseError) -> (key: String, fingerprint: UInt64) {
+        let open = i
+        let start = i &+ 1
+        let j = try scanPlainRun(from: start, open: open)
+        if p[j] == 0x22 {
+            i = j &+ 1
+            let fingerprint = Self.fingerprint(p + start, count: j &- start)
+            if let known = knownKeys.lookup(p + start, count: j &- start, fingerprint: fingerprint) {
+                return (known, fingerprint)
+            }
+            return (String(decoding: UnsafeBufferPointer(start: p + start, count: j &- start), as: UTF8.self), fingerprint)
+        }
+        return (try parseEscapedString(open: open, start: start, backslash: j), 0)
+    }
+
+    /// A fingerprint of `count` bytes: equal bytes give equal fingerprints; never 0.
+    @inline(__always)
+    static func fingerprint(_ bytes: UnsafePointer<UInt8>, count: Int) -> UInt64 {
+        var hash = UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15
+        if count >= 8 {
+            let first = UnsafeRawPointer(bytes).loadUnaligned(as: UInt64.self)
+            let last = UnsafeRawPointer(bytes + (count &- 8)).loadUnaligned(as: UInt64.self)
+            hash ^= first &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= (last &* 0xC4CE_B9FE_1A85_EC53) >> 7
+        } else {
+            var k = 0
+            while k < count {
+                hash = (hash << 8 | hash >> 56) ^ UInt64(bytes[k])
+                k &+= 1
+            }
+        }
+        return hash | 1
+    }
+
     /// The rest of a string once its first escape is found: decodes into `scratch`.
     @inline(never)
     private mutating func parseEscapedString(open: Int, start: Int, backslash: Int) throws(JSONParseError) -> String {
-        stringHadEscape = true
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: UnsafeBufferPointer(start: p + start, count: backslash - start))
         var j = backslash

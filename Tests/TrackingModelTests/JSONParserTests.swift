@@ -84,6 +84,16 @@ func jsonParseError(_ text: String) -> JSONParseError? {
         #expect(distinct.warnings.isEmpty)
     }
 
+    @Test func keysThatResembleKnownKeysStayExact() throws {
+        // Usual tracking keys come from a table of pre-built strings; near misses must not.
+        let keys = ["event_id", "event_idx", "evenT_id", "event_i", "consistent_anonymous_id",
+                    "consistent_anonymous_iD", "id", "i", "", "category_1", "category_9", "é"]
+        let text = "{" + keys.enumerated().map { "\"\($0.element)\":\($0.offset)" }.joined(separator: ",") + "}"
+        let object = try #require(try JSONParser.parse(text).value.objectValue)
+        #expect(object.keys == keys)
+        #expect(try JSONParser.parse(#"{"event":1,"event":2}"#).warnings.count == 1)
+    }
+
     @Test func numbersKeepTheirExactLiteral() throws {
         let literals = [
             "202110130000000000", "16.00", "-0", "1E+2", "1e-7", "-0.0", "0", "22.53",
