@@ -1,0 +1,367 @@
+import Foundation
+
+/// Reads a request body as trackscope's users paste or send it: parses it (reporting exactly where
+/// the JSON breaks), checks the collect endpoint's size limits, splits batches, arrays and JSON
+/// Lines into events, and validates each event with line and column on every finding.
+public enum PayloadInspector {
+    /// The collect endpoint's limit for a single-event request: 32 KB.
+    public static let maximumRequestSize = 32_768
+    /// The limit for a batch request: 500 KB.
+    public static let maximumBatchSize = 512_000
+    /// The limit for each event inside a batch, measured on its source bytes: 32 KB.
+    public static let maximumEventSize = 32_768
+
+    /// Codes of the payload-level findings (parse errors keep the parser's codes:
+    /// `invalid-json`, `invalid-utf8`, `too-deep`, `empty-input`; parse warnings too:
+    /// `byte-order-mark`, `duplicate-key`).
+    public enum Code {
+        public static let requestTooLarge = "request-too-large"
+        public static let batchTooLarge = "batch-too-large"
+        public static let eventTooLarge = "event-too-large"
+        public static let invalidBatch = "invalid-batch"
+        public static let batchNotWrapped = "batch-not-wrapped"
+        public static let emptyBatch = "empty-batch"
+    }
+
+    /// Inspects `bytes` read as `form`.
+    public static func inspect(bytes: [UInt8], form: PayloadForm) -> PayloadReport {
+        inspect(bytes: bytes, form: form, now: Date())
+    }
+
+    /// Inspects `bytes` read as `form`, judging timestamps against `now`.
+    public static func inspect(bytes: [UInt8], form: PayloadForm, now: Date) -> PayloadReport {
+        let inspector = Inspector(bytes: bytes, now: now)
+        switch form {
+        case .event:
+            return inspector.document(expecting: .event)
+        case .batch:
+            return inspector.document(expecting: .batch)
+        case .automatic:
+            if inspector.looksLikeJSONLines() { return inspector.jsonLines() }
+            return inspector.document(expecting: nil)
+        }
+    }
+
+    // MARK: - Implementation
+
+    private struct Inspector {
+        let bytes: [UInt8]
+        let now: Date
+
+        /// One document: a single event or a batch. `expecting` nil means decide from the value.
+        func document(expecting: PayloadReport.Shape?) -> PayloadReport {
+            var findings: [Finding] = []
+            let document: JSONDocument
+            do {
+                document = try JSONParser.parse(bytes)
+            } catch {
+                if expecting == .event, bytes.count > maximumRequestSize { findings.append(requestTooLarge()) }
+                if expecting == .batch, bytes.count > maximumBatchSize { findings.append(batchTooLarge()) }
+                findings.append(error.finding)
+                return PayloadReport(shape: expecting ?? .event, events: [], findings: findings, byteCount: bytes.count)
+            }
+            findings += document.warnings.map(\.finding)
+            let scanner = Scanner(bytes: bytes)
+            let start = scanner.skipWhitespace(from: 0)
+            let value = document.value
+
+            // Where the events are.
+            var shape: PayloadReport.Shape
+            var elementsStart: Int? = nil
+            switch value {
+            case .object(let object) where object["batch"]?.arrayValue != nil
+                && (expecting == .batch || (expecting == nil && object["event_name"] == nil && object["event"] == nil)):
+                shape = .batch
+                elementsStart = scanner.valueStart(ofMember: "batch", inObjectAt: start)
+            case .array where expecting != .event:
+                shape = .array
+                elementsStart = start
+                if expecting == .batch {
+                    findings.append(Finding(severity: .warning, code: Code.batchNotWrapped, path: "$",
+                                            message: "The batch endpoint expects {\"batch\": [event, ...]}, not a bare array.",
+                                            hint: "Wrap the array: {\"batch\": [...]}."))
+                }
+            default:
+                shape = .event
+                if expecting == .batch {
+                    findings.append(Finding(severity: .error, code: Code.invalidBatch, path: "batch",
+                                            message: "A batch body is {\"batch\": [event, ...]}; this is not one.",
+                                            hint: "Send single events to /events, or wrap them in {\"batch\": [...]}."))
+                }
+            }
+
+            if shape == .event {
+                if expecting == .batch {
+                    if bytes.count > maximumBatchSize { findings.insert(batchTooLarge(), at: 0) }
+                } else if bytes.count > maximumRequestSize {
+                    findings.insert(requestTooLarge(), at: 0)
+                }
+                let end = start < bytes.count ? scanner.endOfValue(from: start) : bytes.count
+                let event = inspectEvent(value, range: start..<end, base: position(at: start))
+                return PayloadReport(shape: .event, events: [event], findings: findings, byteCount: bytes.count)
+            }
+
+            if bytes.count > maximumBatchSize { findings.insert(batchTooLarge(), at: 0) }
+            let values = (shape == .batch ? value["batch"]?.arrayValue : value.arrayValue) ?? []
+            if values.isEmpty {
+                findings.append(Finding(severity: .warning, code: Code.emptyBatch, path: shape == .batch ? "batch" : "$",
+                                        message: "The batch holds no event."))
+            }
+            let ranges = elementsStart.map { scanner.elementRanges(ofArrayAt: $0) } ?? []
+            var events: [InspectedEvent] = []
+            events.reserveCapacity(values.count)
+            var cursor = Cursor()
+            for (index, element) in values.enumerated() {
+                let range = index < ranges.count ? ranges[index] : 0..<bytes.count
+                let base = cursor.advance(to: range.lowerBound, in: bytes)
+                var event = inspectEvent(element, range: range, base: base)
+                if range.count > maximumEventSize {
+                    event.findings.insert(Finding(
+                        severity: .error, code: Code.eventTooLarge, path: "$",
+                        message: "This event is \(range.count) bytes; each event of a batch may have at most \(maximumEventSize) (32 KB).",
+                        line: base.line, column: base.column), at: 0)
+                }
+                events.append(event)
+            }
+            return PayloadReport(shape: shape, events: events, findings: findings, byteCount: bytes.count)
+        }
+
+        /// JSON Lines: each non-blank line is an event; a broken line is reported on its own line.
+        func jsonLines() -> PayloadReport {
+            var events: [InspectedEvent] = []
+            var lineNumber = 0
+            var lineStart = 0
+            while lineStart < bytes.count || (lineStart == 0 && bytes.isEmpty) {
+                lineNumber += 1
+                var lineEnd = lineStart
+                while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                let next = lineEnd + 1
+                var contentEnd = lineEnd
+                if contentEnd > lineStart, bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+                defer { lineStart = next }
+                let scanner = Scanner(bytes: bytes)
+                let first = scanner.skipWhitespace(from: lineStart, limit: contentEnd)
+                if first >= contentEnd { if bytes.isEmpty { break } else { continue } }
+                let range = lineStart..<contentEnd
+                let base = SourcePosition(offset: lineStart, line: lineNumber, column: 1)
+                let lineBytes = Array(bytes[range])
+                do {
+                    let document = try JSONParser.parse(lineBytes)
+                    var event = inspectEvent(document.value, source: lineBytes, range: range, base: base)
+                    event.findings += document.warnings.map { shifted($0.finding, by: base) }
+                    if range.count > maximumEventSize {
+                        event.findings.insert(Finding(
+                            severity: .error, code: Code.eventTooLarge, path: "$",
+                            message: "This event is \(range.count) bytes; an event may have at most \(maximumEventSize) (32 KB).",
+                            line: lineNumber, column: 1), at: 0)
+                    }
+                    events.append(event)
+                } catch {
+                    events.append(InspectedEvent(value: nil, dialect: .unknown, findings: [shifted(error.finding, by: base)],
+                                                 byteRange: range, line: lineNumber))
+                }
+            }
+            return PayloadReport(shape: .jsonLines, events: events, findings: [], byteCount: bytes.count)
+        }
+
+        /// JSON Lines when the whole input is not one JSON document, it has at least two non-blank
+        /// lines, and its first non-blank line is a complete JSON object by itself.
+        func looksLikeJSONLines() -> Bool {
+            let scanner = Scanner(bytes: bytes)
+            var start = 0
+            var nonBlank = 0
+            var firstLine: Range<Int>? = nil
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                if scanner.skipWhitespace(from: start, limit: end) < end {
+                    nonBlank += 1
+                    if firstLine == nil { firstLine = start..<end }
+                }
+                if nonBlank >= 2 { break }
+                start = end + 1
+            }
+            guard nonBlank >= 2, let firstLine else { return false }
+            guard case .object? = try? JSONParser.parse(Array(bytes[firstLine])).value else { return false }
+            return (try? JSONParser.parse(bytes)) == nil
+        }
+
+        /// Validates one event and places its findings in the input.
+        func inspectEvent(_ value: JSONValue, range: Range<Int>, base: SourcePosition) -> InspectedEvent {
+            let isWhole = range.lowerBound == 0 && range.upperBound == bytes.count
+            return inspectEvent(value, source: isWhole ? bytes : Array(bytes[range]), range: range, base: base)
+        }
+
+        func inspectEvent(_ value: JSONValue, source: [UInt8], range: Range<Int>, base: SourcePosition) -> InspectedEvent {
+            let dialect = DialectDetector.detect(value)
+            var findings = EventValidator.validate(value, dialect: dialect, now: now)
+            for index in findings.indices {
+                if let position = JSONLocator.position(of: JSONPath(parsing: findings[index].path), in: source) {
+                    let placed = shift(position, by: base)
+                    findings[index].line = placed.line
+                    findings[index].column = placed.column
+                }
+            }
+            return InspectedEvent(value: value, dialect: dialect, findings: findings, byteRange: range, line: base.line)
+        }
+
+        /// The line and column of byte `offset` (columns count Unicode scalars).
+        func position(at offset: Int) -> SourcePosition {
+            var cursor = Cursor()
+            return cursor.advance(to: offset, in: bytes)
+        }
+
+        func requestTooLarge() -> Finding {
+            Finding(severity: .error, code: Code.requestTooLarge, path: "$",
+                    message: "The request is \(bytes.count) bytes; the collect endpoint answers 400 above \(maximumRequestSize) (32 KB).",
+                    hint: "Send fewer or smaller properties, or split the data over several events.")
+        }
+
+        func batchTooLarge() -> Finding {
+            Finding(severity: .error, code: Code.batchTooLarge, path: "$",
+                    message: "The batch is \(bytes.count) bytes; the batch endpoint answers 400 above \(maximumBatchSize) (500 KB).",
+                    hint: "Split it into several batches.")
+        }
+    }
+
+    /// A position inside a slice that starts at `base`, as a position in the whole input.
+    static func shift(_ position: SourcePosition, by base: SourcePosition) -> SourcePosition {
+        SourcePosition(
+            offset: base.offset + position.offset,
+            line: base.line + position.line - 1,
+            column: position.line == 1 ? base.column + position.column - 1 : position.column)
+    }
+
+    static func shifted(_ finding: Finding, by base: SourcePosition) -> Finding {
+        var finding = finding
+        if let line = finding.line, let column = finding.column {
+            let placed = shift(SourcePosition(offset: 0, line: line, column: column), by: base)
+            finding.line = placed.line
+            finding.column = placed.column
+        }
+        return finding
+    }
+
+    /// Walks the input forward, counting lines and columns (in Unicode scalars).
+    private struct Cursor {
+        var offset = 0
+        var line = 1
+        var column = 1
+
+        mutating func advance(to target: Int, in bytes: [UInt8]) -> SourcePosition {
+            while offset < target, offset < bytes.count {
+                let byte = bytes[offset]
+                if byte == 0x0A {
+                    line += 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 {
+                    column += 1
+                }
+                offset += 1
+            }
+            return SourcePosition(offset: offset, line: line, column: column)
+        }
+    }
+
+    /// Finds value boundaries in a document already known to be valid JSON.
+    private struct Scanner {
+        let bytes: [UInt8]
+
+        func skipWhitespace(from start: Int, limit: Int? = nil) -> Int {
+            let end = limit ?? bytes.count
+            var i = start
+            if i + 2 < end, bytes[i] == 0xEF, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF { i += 3 }
+            while i < end {
+                switch bytes[i] {
+                case 0x20, 0x09, 0x0A, 0x0D: i += 1
+                default: return i
+                }
+            }
+            return i
+        }
+
+        /// The index just after the string starting at `start` (its opening quote).
+        func endOfString(from start: Int) -> Int {
+            var i = start + 1
+            while i < bytes.count {
+                switch bytes[i] {
+                case UInt8(ascii: "\\"): i += 2
+                case UInt8(ascii: "\""): return i + 1
+                default: i += 1
+                }
+            }
+            return bytes.count
+        }
+
+        /// The index just after the value starting at `start`.
+        func endOfValue(from start: Int) -> Int {
+            guard start < bytes.count else { return start }
+            switch bytes[start] {
+            case UInt8(ascii: "\""):
+                return endOfString(from: start)
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                var depth = 0
+                var i = start
+                while i < bytes.count {
+                    switch bytes[i] {
+                    case UInt8(ascii: "\""):
+                        i = endOfString(from: i)
+                        continue
+                    case UInt8(ascii: "{"), UInt8(ascii: "["):
+                        depth += 1
+                    case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                        depth -= 1
+                        if depth == 0 { return i + 1 }
+                    default:
+                        break
+                    }
+                    i += 1
+                }
+                return bytes.count
+            default:
+                var i = start
+                while i < bytes.count {
+                    switch bytes[i] {
+                    case UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), 0x20, 0x09, 0x0A, 0x0D: return i
+                    default: i += 1
+                    }
+                }
+                return i
+            }
+        }
+
+        /// The ranges of the elements of the array opening at `start`.
+        func elementRanges(ofArrayAt start: Int) -> [Range<Int>] {
+            guard start < bytes.count, bytes[start] == UInt8(ascii: "[") else { return [] }
+            var ranges: [Range<Int>] = []
+            var i = skipWhitespace(from: start + 1)
+            while i < bytes.count, bytes[i] != UInt8(ascii: "]") {
+                let end = endOfValue(from: i)
+                ranges.append(i..<end)
+                i = skipWhitespace(from: end)
+                if i < bytes.count, bytes[i] == UInt8(ascii: ",") { i = skipWhitespace(from: i + 1) }
+            }
+            return ranges
+        }
+
+        /// Where the value of the member `key` starts in the object opening at `start` (the last
+        /// one when the key is repeated, as lookups do). Keys are compared as written.
+        func valueStart(ofMember key: String, inObjectAt start: Int) -> Int? {
+            guard start < bytes.count, bytes[start] == UInt8(ascii: "{") else { return nil }
+            let wanted = Array(key.utf8)
+            var found: Int? = nil
+            var i = skipWhitespace(from: start + 1)
+            while i < bytes.count, bytes[i] == UInt8(ascii: "\"") {
+                let keyEnd = endOfString(from: i)
+                let matches = keyEnd - i - 2 == wanted.count && bytes[(i + 1)..<(keyEnd - 1)].elementsEqual(wanted)
+                i = skipWhitespace(from: keyEnd)
+                guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return found }
+                i = skipWhitespace(from: i + 1)
+                if matches { found = i }
+                i = skipWhitespace(from: endOfValue(from: i))
+                if i < bytes.count, bytes[i] == UInt8(ascii: ",") { i = skipWhitespace(from: i + 1) }
+            }
+            return found
+        }
+    }
+}
