@@ -16,7 +16,7 @@
 /// | root `page` (an object) | | 1 | |
 /// | root `event_timestamp` | | 1 | |
 /// | root `context` (an object) | | | 4 |
-/// | root `user` (an object) | | | 2 |
+/// | root `user` (an object) | | | 1 |
 ///
 /// The best score must reach 2, otherwise the dialect is `unknown`. Ties go to the newer dialect
 /// (v2, then v1, then legacy): `{"event_name": "x"}` alone is read as v2. A v2 event whose
@@ -49,7 +49,7 @@ public enum DialectDetector {
             case "context":
                 if case .object = member.value { v2 += 4 }
             case "user":
-                if case .object = member.value { v2 += 2 }
+                if case .object = member.value { v2 += 1 }
             case "device":
                 if case .object(let device) = member.value {
                     for key in device.members {
