@@ -15,7 +15,7 @@ public final class CaptureLogReader: @unchecked Sendable {
     /// The path given (the live file; segments have their own readers).
     public var path: String { url.path }
 
-    private let lock = NSLock()
+    let lock = NSLock()
     var fd: Int32 = -1
     var inode: UInt64 = 0
     var _header: CaptureLogHeader?

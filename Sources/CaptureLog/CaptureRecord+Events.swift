@@ -5,7 +5,7 @@ extension CaptureRecord {
     public var bodyJSON: JSONValue? {
         guard let first = requestBody.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }),
               first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else { return nil }
-        return try? ByteJSONReader.parseDocument(requestBody)
+        return try? JSONParser.parseValue(requestBody)
     }
 
     /// The events the body carries: the body itself for one event, each element of a
