@@ -1,0 +1,161 @@
+import CNcursesw
+import Foundation
+import TerminalUI
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The terminal, through ncursesw: starts and restores it, draws frame differences with the
+/// theme's colours, reads keys without blocking, reports its size and stop signals.
+///
+/// Use from one task at a time; ncurses is not thread-safe.
+public final class CursesTerminal: TerminalBackend {
+    /// Why the terminal could not start.
+    public enum StartError: Error, CustomStringConvertible {
+        case notATerminal
+        case cannotInitialise(term: String)
+
+        public var description: String {
+            switch self {
+            case .notATerminal:
+                "trackscope ui needs a terminal: standard input and output must be a TTY"
+            case .cannotInitialise(let term):
+                "cannot start the terminal (TERM=\(term)); try TERM=xterm-256color"
+            }
+        }
+    }
+
+    public let theme: Theme
+    private var screen: OpaquePointer?
+    private var palette = CursesPalette()
+    private var signals: SignalWatcher?
+    private var isRunning = false
+    /// How many colours the terminal has (0 until started, or without colour support).
+    public private(set) var colors = 0
+
+    public init(theme: Theme) {
+        self.theme = theme
+    }
+
+    deinit {
+        stop()
+    }
+
+    /// True when both standard input and standard output are terminals.
+    public static var isInteractive: Bool {
+        isInteractive(input: STDIN_FILENO, output: STDOUT_FILENO)
+    }
+
+    /// True when both `input` and `output` are terminals.
+    public static func isInteractive(input: Int32, output: Int32) -> Bool {
+        isatty(input) == 1 && isatty(output) == 1
+    }
+
+    /// Takes over the terminal: locale, raw keys, no echo, hidden cursor, colours.
+    public func start() throws(StartError) {
+        guard !isRunning else { return }
+        guard Self.isInteractive else { throw .notATerminal }
+        setlocale(LC_ALL, "")
+        Self.ensureUTF8CharacterType()
+        // newterm (not initscr) so that an unknown TERM is an error to report, not an exit.
+        guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r"),
+              let screen = newterm(nil, output, input) else {
+            throw .cannotInitialise(term: ProcessInfo.processInfo.environment["TERM"] ?? "")
+        }
+        self.screen = screen
+        set_term(screen)
+        isRunning = true
+        signals = SignalWatcher {
+            // Second signal while the loop did not react: restore the terminal and leave.
+            endwin()
+        }
+        raw()
+        noecho()
+        nonl()
+        let window = trackscope_stdscr()
+        keypad(window, true)
+        wtimeout(window, 0)
+        set_escdelay(25)
+        curs_set(0)
+        if has_colors() {
+            start_color()
+            use_default_colors()
+            colors = Int(trackscope_colors())
+        }
+        palette = CursesPalette.make(theme: theme, colors: colors, pairs: Int(trackscope_color_pairs()))
+        werase(window)
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    /// Gives the terminal back as it was. Safe to call more than once.
+    public func stop() {
+        guard isRunning else { return }
+        isRunning = false
+        curs_set(1)
+        endwin()
+        if let screen { delscreen(screen) }
+        screen = nil
+        signals?.cancel()
+        signals = nil
+    }
+
+    public var size: (width: Int, height: Int) {
+        guard isRunning else { return (0, 0) }
+        return (Int(trackscope_cols()), Int(trackscope_lines()))
+    }
+
+    public var isStopRequested: Bool { signals?.receivedSignal != nil }
+
+    public func readKey() -> Key? {
+        guard isRunning else { return nil }
+        while true {
+            var code: wint_t = 0
+            let status = wget_wch(trackscope_stdscr(), &code)
+            if status == trackscope_err() { return nil }
+            if let key = CursesKeys.key(status: status, code: UInt32(code)) { return key }
+            // A code with no meaning here: read on.
+        }
+    }
+
+    public func draw(_ frame: ScreenBuffer, previous: ScreenBuffer?) {
+        guard isRunning else { return }
+        let window = trackscope_stdscr()
+        let size = self.size
+        if previous == nil || previous?.width != frame.width || previous?.height != frame.height {
+            werase(window)
+        }
+        var cell = cchar_t()
+        for position in frame.changedPositions(since: previous) {
+            guard position.column < size.width, position.row < size.height else { continue }
+            let content = frame[position.column, position.row]
+            let entry = palette.entry(for: content.role)
+            trackscope_setcchar(&cell, Self.displayScalar(content.character), entry.attributes, entry.pair)
+            wmove(window, Int32(position.row), Int32(position.column))
+            // The bottom-right cell reports an error (the cursor cannot advance) but is drawn.
+            wadd_wch(window, &cell)
+        }
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    /// ncursesw only writes UTF-8 when the character type is UTF-8. When the environment names no
+    /// UTF-8 locale (LANG unset in a container, say), C.UTF-8 is used for LC_CTYPE.
+    static func ensureUTF8CharacterType() {
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET))).uppercased()
+        if codeset == "UTF-8" || codeset == "UTF8" { return }
+        for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] where setlocale(LC_CTYPE, name) != nil {
+            return
+        }
+    }
+
+    /// The character as one terminal column: control characters never reach here (the buffer
+    /// sanitises), and characters that are not one column wide become U+FFFD so that the grid
+    /// stays aligned.
+    static func displayScalar(_ character: Character) -> wchar_t {
+        guard let scalar = character.unicodeScalars.first else { return wchar_t(0x20) }
+        return wchar_t(bitPattern: TerminalText.isSingleColumn(scalar) ? scalar.value : 0xFFFD)
+    }
+}

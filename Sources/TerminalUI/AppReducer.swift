@@ -1,0 +1,222 @@
+/// The one place the application state changes: a pure function of the state and an action.
+public enum AppReducer {
+    public static func reduce(_ state: AppState, _ action: AppAction) -> AppState {
+        var state = state
+        switch action {
+        case .key(let key):
+            if key == .resize { break }
+            if state.isShowingHelp, !state.filter.isEditing {
+                // Help is modal: the keys that open it, Esc and q close it; Ctrl-C still quits.
+                switch KeyMap.command(for: key, screen: state.screen, isEditingFilter: false) {
+                case .quit where key == .control("c"): state.shouldQuit = true
+                case .toggleHelp, .back, .quit: state.isShowingHelp = false
+                default: break
+                }
+                break
+            }
+            if let command = KeyMap.command(for: key, screen: state.screen, isEditingFilter: state.filter.isEditing) {
+                apply(command, to: &state)
+            }
+        case .resize(let width, let height):
+            state.width = max(0, width)
+            state.height = max(0, height)
+        case .source(let event):
+            switch event {
+            case .available(let count):
+                state.source = .available
+                recordsChanged(count: count, in: &state)
+            case .replaced(let count):
+                state.source = .available
+                recordsChanged(count: 0, in: &state)
+                recordsChanged(count: count, in: &state)
+                state.statusMessage = .init("the log was replaced; reading it again", remainingTicks: 40)
+            case .waiting(let reason):
+                state.source = .waiting(reason: reason)
+                recordsChanged(count: 0, in: &state)
+            case .failed(let message):
+                state.source = .failed(message: message)
+                state.statusMessage = .init(message, role: .error)
+            }
+        case .rowsLoaded(let summaries):
+            for summary in summaries where summary.index < state.recordCount {
+                state.rows[summary.index] = summary
+            }
+        case .detailLoaded(let index, let record):
+            if state.detail?.recordIndex == index { state.detail?.record = record }
+        case .filterScanned(let generation, let range, let matches):
+            guard generation == state.filter.generation, range.lowerBound == state.filter.scannedCount else { break }
+            state.filter.scannedCount = range.upperBound
+            state.filter.matches.append(contentsOf: matches.sorted())
+        case .loadFailed(let message):
+            state.statusMessage = .init(message, role: .error)
+        case .tick:
+            if var message = state.statusMessage {
+                message.remainingTicks -= 1
+                state.statusMessage = message.remainingTicks > 0 ? message : nil
+            }
+        case .quit:
+            state.shouldQuit = true
+        }
+        normalize(&state)
+        return state
+    }
+
+    private static func apply(_ command: KeyCommand, to state: inout AppState) {
+        switch command {
+        case .quit:
+            state.shouldQuit = true
+        case .toggleHelp:
+            state.isShowingHelp.toggle()
+        case .beginFilter:
+            state.filter.isEditing = true
+            state.filter.draft = state.filter.applied
+        case .filterInsert(let character):
+            state.filter.draft.append(character)
+        case .filterDeleteBackward:
+            if !state.filter.draft.isEmpty { state.filter.draft.removeLast() }
+        case .filterCancel:
+            state.filter.isEditing = false
+        case .filterApply:
+            state.filter.isEditing = false
+            applyFilter(state.filter.draft.trimmingSpaces, to: &state)
+        case .back:
+            if state.screen == .detail {
+                state.screen = .stream
+                state.detail = nil
+            } else if state.filter.isActive {
+                applyFilter("", to: &state)
+            }
+        default:
+            if state.screen == .detail { applyDetail(command, to: &state) } else { applyStream(command, to: &state) }
+        }
+    }
+
+    private static func applyStream(_ command: KeyCommand, to state: inout AppState) {
+        let count = state.listCount
+        guard count > 0 else { return }
+        let last = count - 1
+        let current = state.selection ?? last
+        let page = max(1, state.listHeight - 1)
+        switch command {
+        case .moveDown: select(current + 1, in: &state)
+        case .moveUp: select(current - 1, in: &state)
+        case .pageDown: select(current + page, in: &state)
+        case .pageUp: select(current - page, in: &state)
+        case .top: select(0, in: &state)
+        case .bottom: select(last, in: &state)
+        case .open:
+            guard let index = state.recordIndex(atListPosition: current) else { return }
+            state.screen = .detail
+            state.detail = AppState.Detail(recordIndex: index)
+        default: break
+        }
+    }
+
+    /// Selects `position` (clamped); the list follows the tail again exactly when it lands on
+    /// the last entry.
+    private static func select(_ position: Int, in state: inout AppState) {
+        let last = state.listCount - 1
+        let clamped = min(max(0, position), last)
+        state.selection = clamped
+        state.isFollowing = clamped == last
+    }
+
+    private static func applyDetail(_ command: KeyCommand, to state: inout AppState) {
+        guard var detail = state.detail else { return }
+        let maximum = maximumDetailScroll(state)
+        let page = max(1, state.detailHeight - 1)
+        switch command {
+        case .moveDown: detail.scroll += 1
+        case .moveUp: detail.scroll -= 1
+        case .pageDown: detail.scroll += page
+        case .pageUp: detail.scroll -= page
+        case .top: detail.scroll = 0
+        case .bottom: detail.scroll = maximum
+        case .nextRecord, .previousRecord:
+            let current = state.selection ?? 0
+            let target = current + (command == .nextRecord ? 1 : -1)
+            guard target >= 0, target < state.listCount, let index = state.recordIndex(atListPosition: target) else {
+                state.statusMessage = .init(command == .nextRecord ? "this is the last record" : "this is the first record", remainingTicks: 20)
+                return
+            }
+            select(target, in: &state)
+            state.detail = AppState.Detail(recordIndex: index)
+            return
+        default: return
+        }
+        detail.scroll = min(max(0, detail.scroll), maximum)
+        state.detail = detail
+    }
+
+    private static func maximumDetailScroll(_ state: AppState) -> Int {
+        guard let record = state.detail?.record else { return 0 }
+        let lines = DetailView.lines(for: record, width: state.width, timeZone: state.timeZone).count
+        return max(0, lines - state.detailHeight)
+    }
+
+    private static func applyFilter(_ text: String, to state: inout AppState) {
+        state.filter.applied = text
+        state.filter.draft = text
+        state.filter.generation += 1
+        state.filter.scannedCount = 0
+        state.filter.matches = []
+        state.selection = nil
+        state.scrollTop = 0
+        state.isFollowing = true
+    }
+
+    private static func recordsChanged(count: Int, in state: inout AppState) {
+        if count < state.recordCount {
+            // The log was replaced or truncated: forget what was read from it.
+            state.rows = [:]
+            state.filter.scannedCount = 0
+            state.filter.matches = []
+            state.filter.generation += 1
+            if let detail = state.detail, detail.recordIndex >= count {
+                state.detail = nil
+                state.screen = .stream
+            }
+        }
+        state.recordCount = count
+    }
+
+    /// Keeps the selection, scrolling and caches consistent with the size and the list.
+    private static func normalize(_ state: inout AppState) {
+        let count = state.listCount
+        if count == 0 {
+            state.selection = nil
+            state.scrollTop = 0
+        } else if state.screen == .stream || state.selection == nil {
+            if state.isFollowing || state.selection == nil {
+                state.selection = state.isFollowing ? count - 1 : 0
+            }
+            state.selection = min(max(0, state.selection ?? 0), count - 1)
+        }
+        let height = max(1, state.listHeight)
+        if let selection = state.selection {
+            if selection < state.scrollTop { state.scrollTop = selection }
+            if selection >= state.scrollTop + height { state.scrollTop = selection - height + 1 }
+        }
+        state.scrollTop = max(0, min(state.scrollTop, count - height))
+        if let detail = state.detail, detail.record != nil {
+            let maximum = maximumDetailScroll(state)
+            state.detail?.scroll = min(detail.scroll, maximum)
+        }
+        // Keep summaries of about three screens around the window; drop the rest.
+        let window = state.visiblePositions
+        let keepLow = state.recordIndex(atListPosition: max(0, window.lowerBound - height)) ?? 0
+        let keepHigh = state.recordIndex(atListPosition: min(count - 1, window.upperBound + height)) ?? Int.max
+        if state.rows.count > 3 * height + 8 {
+            state.rows = state.rows.filter { $0.key >= keepLow && $0.key <= keepHigh }
+        }
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var text = Substring(self)
+        while text.first?.isWhitespace == true { text.removeFirst() }
+        while text.last?.isWhitespace == true { text.removeLast() }
+        return String(text)
+    }
+}

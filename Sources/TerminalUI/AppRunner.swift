@@ -1,0 +1,143 @@
+import CaptureLog
+import Foundation
+
+/// The application loop: keys, source updates and time become actions; the reducer updates the
+/// state; what the state needs is read from the source; the frame is drawn when it changed.
+///
+/// Source updates are coalesced (only the newest count matters), keys are read before anything
+/// else on every turn, and each turn reads a bounded amount from the source, so a flood of
+/// records cannot starve the keyboard.
+public struct AppRunner<Backend: TerminalBackend> {
+    public let backend: Backend
+    public let source: any RecordSource
+    /// How long the loop sleeps when a turn had nothing to do.
+    public var idleSleep: Duration = .milliseconds(15)
+    /// How often `.tick` is sent.
+    public var tickInterval: Duration = .milliseconds(100)
+
+    public init(backend: Backend, source: any RecordSource) {
+        self.backend = backend
+        self.source = source
+    }
+
+    /// Runs until the user quits or a signal asks to stop; returns the last state.
+    public func run(initialState: AppState) async -> AppState {
+        var state = initialState
+        let size = backend.size
+        state = AppReducer.reduce(state, .resize(width: size.width, height: size.height))
+        let latest = LatestEvent()
+        let updates = source.updates()
+        let follower = Task {
+            for await event in updates { latest.store(event) }
+        }
+        defer { follower.cancel() }
+
+        var previousFrame: ScreenBuffer?
+        var drawnState: AppState?
+        var failedIndexes = Set<Int>()
+        let clock = ContinuousClock()
+        var nextTick = clock.now.advanced(by: tickInterval)
+
+        while !state.shouldQuit {
+            var actions: [AppAction] = []
+            var keysRead = 0
+            while keysRead < 256, let key = backend.readKey() {
+                keysRead += 1
+                if key == .resize {
+                    let size = backend.size
+                    actions.append(.resize(width: size.width, height: size.height))
+                } else {
+                    actions.append(.key(key))
+                }
+            }
+            if backend.isStopRequested { actions.append(.quit) }
+            if let event = latest.take() { actions.append(.source(event)) }
+            if clock.now >= nextTick {
+                actions.append(.tick)
+                nextTick = clock.now.advanced(by: tickInterval)
+            }
+            for action in actions {
+                state = AppReducer.reduce(state, action)
+                if state.shouldQuit { break }
+            }
+            if state.shouldQuit { break }
+
+            let loaded = await load(state, failedIndexes: &failedIndexes)
+            state = loaded.state
+
+            if state != drawnState {
+                let frame = AppView.render(state)
+                if frame != previousFrame {
+                    backend.draw(frame, previous: previousFrame)
+                    previousFrame = frame
+                }
+                drawnState = state
+            }
+            if actions.isEmpty && !loaded.didWork {
+                try? await Task.sleep(for: idleSleep)
+            }
+        }
+        return state
+    }
+
+    /// Reads what the state asks for: the visible rows, the opened record, a chunk of filter scan.
+    private func load(_ state: AppState, failedIndexes: inout Set<Int>) async -> (state: AppState, didWork: Bool) {
+        var state = state
+        var didWork = false
+        let missing = state.missingRowIndexes.filter { !failedIndexes.contains($0) }
+        if !missing.isEmpty {
+            var summaries: [RecordSummary] = []
+            for index in missing {
+                do {
+                    summaries.append(RecordSummary(index: index, record: try await source.record(at: index)))
+                } catch {
+                    failedIndexes.insert(index)
+                    state = AppReducer.reduce(state, .loadFailed(message: "cannot read record \(index + 1): \(error)"))
+                }
+            }
+            state = AppReducer.reduce(state, .rowsLoaded(summaries))
+            didWork = true
+        }
+        if let index = state.pendingDetailIndex {
+            do {
+                state = AppReducer.reduce(state, .detailLoaded(index: index, record: try await source.record(at: index)))
+            } catch {
+                state = AppReducer.reduce(state, .loadFailed(message: "cannot read record \(index + 1): \(error)"))
+                state = AppReducer.reduce(state, .key(.escape))
+            }
+            didWork = true
+        }
+        if let range = state.pendingFilterScan() {
+            let text = state.filter.applied
+            var matches: [Int] = []
+            for index in range {
+                if let summary = state.rows[index] {
+                    if summary.contains(text) { matches.append(index) }
+                } else if let record = try? await source.record(at: index),
+                          RecordSummary(index: index, record: record).contains(text) {
+                    matches.append(index)
+                }
+            }
+            state = AppReducer.reduce(state, .filterScanned(generation: state.filter.generation, range: range, matches: matches))
+            didWork = true
+        }
+        return (state, didWork)
+    }
+}
+
+/// The newest source event, handed from the follower task to the loop (older ones are dropped).
+final class LatestEvent: @unchecked Sendable {
+    private let lock = NSLock()
+    private var event: RecordSourceEvent?
+
+    func store(_ newEvent: RecordSourceEvent) {
+        lock.withLock { event = newEvent }
+    }
+
+    func take() -> RecordSourceEvent? {
+        lock.withLock {
+            defer { event = nil }
+            return event
+        }
+    }
+}

@@ -1,0 +1,34 @@
+/// The keys, in full.
+public enum HelpView {
+    static let entries: [(keys: String, what: String)] = [
+        ("j / ↓, k / ↑", "select the next / previous record; scroll a record"),
+        ("PgDn / Space, PgUp / b", "a page down / up"),
+        ("g / Home, G / End", "first / last record; G follows new records again"),
+        ("⏎", "open the selected record"),
+        ("n, p", "next / previous record, on a record"),
+        ("/", "filter: type text, ⏎ to apply (matches method, path, event, dialect, status, finding codes)"),
+        ("Esc", "back from a record; clear the filter"),
+        ("q", "back from a record; quit from the list"),
+        ("?", "this help"),
+        ("Ctrl-C", "quit"),
+    ]
+
+    public static func render(_ state: AppState, into buffer: inout ScreenBuffer) {
+        for row in 0..<max(0, buffer.height - 1) { buffer.fill(row: row, role: .normal) }
+        buffer.fill(row: 0, role: .title)
+        buffer.write("trackscope — keys", column: 0, row: 0, role: .title)
+        let keyWidth = min(entries.map(\.keys.count).max() ?? 0, buffer.width / 3)
+        var row = 2
+        for entry in entries {
+            let line = StyledLine([
+                StyledSpan("  " + TextFitting.fit(entry.keys, width: keyWidth), role: .jsonKey),
+                StyledSpan("  " + entry.what),
+            ])
+            for piece in line.wrapped(width: buffer.width, indent: keyWidth + 4) {
+                guard row < buffer.height - 1 else { return }
+                buffer.write(piece, column: 0, row: row)
+                row += 1
+            }
+        }
+    }
+}

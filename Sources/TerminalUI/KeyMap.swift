@@ -1,0 +1,52 @@
+/// Turns keys into commands. Vim-style and arrow keys both work; the filter line takes text.
+///
+/// | key | stream | detail |
+/// |---|---|---|
+/// | j / ↓, k / ↑ | select next / previous | scroll |
+/// | PgDn / Space, PgUp / b | page | page |
+/// | g / Home, G / End | first / last (G resumes following) | top / bottom |
+/// | Enter | open the record | — |
+/// | n, p | — | next / previous record |
+/// | / | edit the filter | edit the filter |
+/// | Esc | clear the filter | back to the stream |
+/// | q | quit | back to the stream |
+/// | ? | help | help |
+/// | Ctrl-C | quit | quit |
+public enum KeyMap {
+    /// The command `key` means on `screen`, or nil when it means nothing there.
+    public static func command(for key: Key, screen: AppState.Screen, isEditingFilter: Bool) -> KeyCommand? {
+        if key == .control("c") { return .quit }
+        if isEditingFilter {
+            switch key {
+            case .character(let character): return .filterInsert(character)
+            case .backspace, .delete, .control("h"): return .filterDeleteBackward
+            case .enter: return .filterApply
+            case .escape: return .filterCancel
+            default: return nil
+            }
+        }
+        switch key {
+        case .character("j"), .down: return .moveDown
+        case .character("k"), .up: return .moveUp
+        case .pageDown, .character(" "), .control("f"), .control("d"): return .pageDown
+        case .pageUp, .character("b"), .control("b"), .control("u"): return .pageUp
+        case .character("g"), .home: return .top
+        case .character("G"), .end: return .bottom
+        case .character("/"): return .beginFilter
+        case .character("?"), .function(1): return .toggleHelp
+        case .escape: return .back
+        case .character("q"):
+            return screen == .stream ? .quit : .back
+        case .enter, .right, .character("l"):
+            return screen == .stream ? .open : nil
+        case .left, .character("h"):
+            return screen == .stream ? nil : .back
+        case .character("n"):
+            return screen == .detail ? .nextRecord : nil
+        case .character("p"), .character("N"):
+            return screen == .detail ? .previousRecord : nil
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,123 @@
+/// The live list of records: a header, column titles, one row a record, the selected row
+/// highlighted, following the newest record unless the user scrolled away.
+public enum StreamView {
+    /// Draws the stream into `buffer` (rows 0 ..< height - 1; the status bar draws the last).
+    public static func render(_ state: AppState, into buffer: inout ScreenBuffer) {
+        renderHeader(state, into: &buffer)
+        let sequenceWidth = state.visiblePositions
+            .compactMap { state.recordIndex(atListPosition: $0).flatMap { state.rows[$0] }?.sequence }
+            .max().map { String($0).count } ?? 3
+        let columns = StreamColumns(width: buffer.width, sequenceWidth: sequenceWidth)
+        for column in columns.columns {
+            let title = TextFitting.fit(StreamColumns.title(column.kind), width: column.width,
+                                        alignRight: StreamColumns.isRightAligned(column.kind))
+            buffer.write(title, column: column.x, row: 1, role: .dim)
+        }
+        let firstRow = 2
+        if state.listCount == 0 {
+            renderEmpty(state, into: &buffer, firstRow: firstRow)
+            return
+        }
+        for (offset, position) in state.visiblePositions.enumerated() {
+            let row = firstRow + offset
+            guard let index = state.recordIndex(atListPosition: position) else { continue }
+            if let summary = state.rows[index] {
+                renderRow(summary, columns: columns, state: state, row: row, into: &buffer)
+            } else {
+                buffer.write("…", column: 0, row: row, role: .dim)
+            }
+            if position == state.selection { buffer.setRole(.selectedRow, row: row) }
+        }
+    }
+
+    /// "trackscope — PATH — N records — following", the path shortened from the left to fit.
+    static func headerText(_ state: AppState, width: Int) -> String {
+        var parts: [String] = []
+        switch state.source {
+        case .waiting(let reason):
+            parts.append(reason)
+        case .failed(let message):
+            parts.append("cannot read the log: \(message)")
+        case .available:
+            if state.filter.isActive {
+                let scanning = state.filter.scannedCount < state.recordCount ? " (searching…)" : ""
+                parts.append("\(state.filter.matches.count) of \(TextFitting.counted(state.recordCount, "record")) match “\(state.filter.applied)”\(scanning)")
+            } else {
+                parts.append(TextFitting.counted(state.recordCount, "record"))
+            }
+            parts.append(state.isFollowing ? "following" : "paused")
+        }
+        let tail = parts.map { " — " + $0 }.joined()
+        let tailLength = TerminalText.sanitized(tail).count
+        // Narrow terminals drop the program name before cutting the path to nothing.
+        let prefix = width - 13 - tailLength >= 12 ? "trackscope — " : ""
+        let room = width - prefix.count - tailLength
+        let path = room >= 8 ? TextFitting.keepingEnd(state.logPath, width: room) : "…"
+        return prefix + path + tail
+    }
+
+    private static func renderHeader(_ state: AppState, into buffer: inout ScreenBuffer) {
+        buffer.fill(row: 0, role: .title)
+        buffer.write(headerText(state, width: buffer.width), column: 0, row: 0, role: .title)
+    }
+
+    private static func renderEmpty(_ state: AppState, into buffer: inout ScreenBuffer, firstRow: Int) {
+        let message: String
+        switch state.source {
+        case .waiting(let reason): message = reason
+        case .failed(let error): message = "cannot read the log: \(error)"
+        case .available:
+            if state.filter.isActive {
+                message = state.filter.scannedCount < state.recordCount
+                    ? "searching for “\(state.filter.applied)”…"
+                    : "no record matches “\(state.filter.applied)” (Esc clears the filter)"
+            } else {
+                message = "waiting for records"
+            }
+        }
+        let row = firstRow + max(0, state.listHeight / 2 - 1)
+        let text = TextFitting.fit(message, width: buffer.width)
+        let trimmed = text.count - text.reversed().prefix { $0 == " " }.count
+        buffer.write(text, column: max(0, (buffer.width - trimmed) / 2), row: row, role: .dim)
+    }
+
+    private static func renderRow(_ summary: RecordSummary, columns: StreamColumns, state: AppState, row: Int,
+                                  into buffer: inout ScreenBuffer) {
+        for column in columns.columns {
+            let width = column.width
+            let align = StreamColumns.isRightAligned(column.kind)
+            switch column.kind {
+            case .sequence:
+                buffer.write(TextFitting.fit(String(summary.sequence), width: width, alignRight: align), column: column.x, row: row, role: .dim)
+            case .time:
+                buffer.write(TextFitting.fit(TimeText.clock(summary.time, in: state.timeZone), width: width), column: column.x, row: row, role: .dim)
+            case .direction:
+                let received = summary.direction == .received
+                buffer.write(received ? "▼" : "▲", column: column.x, row: row, role: received ? .received : .sent)
+            case .method:
+                buffer.write(TextFitting.fit(summary.method, width: width), column: column.x, row: row, role: .listRow)
+            case .path:
+                buffer.write(TextFitting.fit(summary.path, width: width), column: column.x, row: row, role: .listRow)
+            case .event:
+                let role: StyleRole = summary.eventNames.isEmpty ? (summary.bodyNote == "invalid JSON" ? .error : .dim) : .listRow
+                buffer.write(TextFitting.fit(summary.eventText, width: width), column: column.x, row: row, role: role)
+            case .dialect:
+                let role: StyleRole = summary.dialect == .unknown ? .warning : .listRow
+                buffer.write(TextFitting.fit(summary.dialect?.rawValue ?? "—", width: width), column: column.x, row: row, role: role)
+            case .status:
+                let status = summary.status
+                let role: StyleRole = (status ?? 0) >= 400 ? .error : .listRow
+                buffer.write(TextFitting.fit(status.map(String.init) ?? "—", width: width, alignRight: align), column: column.x, row: row, role: role)
+            case .issues:
+                var line = StyledLine()
+                if summary.errorCount > 0 { line.append("E\(summary.errorCount)", role: .error) }
+                if summary.warningCount > 0 {
+                    if !line.spans.isEmpty { line.append(" ") }
+                    line.append("W\(summary.warningCount)", role: .warning)
+                }
+                if line.spans.isEmpty { line.append("ok", role: .dim) }
+                buffer.write(line, column: column.x, row: row, maximumWidth: width)
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+/// What the application loop needs from a terminal. CursesTerminal implements it; tests use a
+/// fake that records frames and plays keys.
+public protocol TerminalBackend: AnyObject {
+    /// The terminal's size in cells.
+    var size: (width: Int, height: Int) { get }
+    /// The next key pressed, or nil at once when there is none (never blocks).
+    func readKey() -> Key?
+    /// Shows `frame`, writing only what differs from `previous` (everything when nil).
+    func draw(_ frame: ScreenBuffer, previous: ScreenBuffer?)
+    /// True once a signal (SIGINT, SIGTERM, SIGHUP) asked the application to stop.
+    var isStopRequested: Bool { get }
+}

@@ -1,0 +1,130 @@
+import CaptureLog
+import Testing
+@testable import TerminalUI
+
+/// A terminal that plays scripted keys and keeps the frames it was asked to draw.
+final class FakeTerminal: TerminalBackend {
+    var size: (width: Int, height: Int)
+    var frames: [ScreenBuffer] = []
+    var changedCellCounts: [Int] = []
+    var pendingKeys: [Key] = []
+    var isStopRequested = false
+    /// Runs after every drawn frame: lets a test react to what is on screen.
+    var afterDraw: ((FakeTerminal) -> Void)?
+    var reads = 0
+    let deadline = ContinuousClock.now.advanced(by: .seconds(20))
+
+    init(width: Int, height: Int) {
+        size = (width, height)
+    }
+
+    func readKey() -> Key? {
+        reads += 1
+        // A safety net: a test whose condition never comes stops instead of hanging.
+        if ContinuousClock.now > deadline { isStopRequested = true }
+        return pendingKeys.isEmpty ? nil : pendingKeys.removeFirst()
+    }
+
+    func draw(_ frame: ScreenBuffer, previous: ScreenBuffer?) {
+        changedCellCounts.append(frame.changedPositions(since: previous).count)
+        frames.append(frame)
+        afterDraw?(self)
+    }
+
+    var lastLines: [String] { frames.last?.lines ?? [] }
+}
+
+@Suite struct AppRunnerTests {
+    @Test func drawsRecordsOpensOneAndQuits() async {
+        let source = InMemoryRecordSource(SampleRecords.all)
+        let terminal = FakeTerminal(width: 80, height: 24)
+        var step = 0
+        terminal.afterDraw = { terminal in
+            let lines = terminal.lastLines
+            if step == 0, lines.contains(where: { $0.contains("(invalid JSON)") }) {
+                step = 1
+                terminal.pendingKeys = [.character("g"), .enter]
+            } else if step == 1, lines.contains("Findings (1 error, 1 warning, 0 info)") {
+                step = 2
+                terminal.pendingKeys = [.escape, .character("q")]
+            }
+        }
+        let runner = AppRunner(backend: terminal, source: source)
+        let state = await runner.run(initialState: AppState(logPath: "/tmp/capture.jsonl", width: 0, height: 0, timeZone: SampleRecords.utc))
+        #expect(state.shouldQuit)
+        #expect(step == 2)
+        #expect(terminal.frames.first?.width == 80)
+        // After the first full frame, frames change only some cells.
+        #expect(terminal.changedCellCounts.dropFirst().allSatisfy { $0 < 80 * 24 })
+    }
+
+    @Test func followsRecordsAppendedWhileRunning() async {
+        let source = InMemoryRecordSource()
+        let terminal = FakeTerminal(width: 80, height: 24)
+        var appended = false
+        terminal.afterDraw = { terminal in
+            let lines = terminal.lastLines
+            if !appended, lines.contains(where: { $0.contains("waiting for records") }) {
+                appended = true
+                Task { await source.append(SampleRecords.numbered(500)) }
+            }
+            if lines.first?.hasSuffix("500 records — following") == true, lines[22].hasPrefix("500 ") {
+                terminal.pendingKeys = [.control("c")]
+            }
+        }
+        let runner = AppRunner(backend: terminal, source: source)
+        let state = await runner.run(initialState: AppState(logPath: "/tmp/capture.jsonl", width: 0, height: 0, timeZone: SampleRecords.utc))
+        #expect(state.recordCount == 500 && state.selection == 499)
+        #expect(state.rows.count == 21)
+    }
+
+    @Test func aFloodOfRecordsDoesNotStarveTheKeyboard() async {
+        let source = InMemoryRecordSource()
+        let terminal = FakeTerminal(width: 80, height: 24)
+        let flood = Task {
+            for _ in 0..<200 {
+                await source.append(SampleRecords.numbered(50))
+                await Task.yield()
+            }
+        }
+        terminal.afterDraw = { terminal in
+            // Quit as soon as anything has arrived, while the flood goes on.
+            if terminal.lastLines.first?.contains("records — following") == true,
+               terminal.lastLines.first?.contains(" 0 records") == false {
+                terminal.pendingKeys = [.character("q")]
+            }
+        }
+        let runner = AppRunner(backend: terminal, source: source)
+        let state = await runner.run(initialState: AppState(logPath: "/tmp/capture.jsonl", width: 0, height: 0, timeZone: SampleRecords.utc))
+        #expect(state.shouldQuit)
+        flood.cancel()
+        // Keys were read on every turn (at least once per drawn frame).
+        #expect(terminal.reads >= terminal.frames.count)
+    }
+
+    @Test func aSignalStopsTheLoop() async {
+        let terminal = FakeTerminal(width: 80, height: 24)
+        terminal.afterDraw = { $0.isStopRequested = true }
+        let runner = AppRunner(backend: terminal, source: InMemoryRecordSource(SampleRecords.all))
+        let state = await runner.run(initialState: AppState(logPath: "x", width: 0, height: 0))
+        #expect(state.shouldQuit)
+    }
+
+    @Test func resizeKeyReadsTheNewSize() async {
+        let terminal = FakeTerminal(width: 80, height: 24)
+        var resized = false
+        terminal.afterDraw = { terminal in
+            if !resized {
+                resized = true
+                terminal.size = (50, 12)
+                terminal.pendingKeys = [.resize]
+            } else if terminal.frames.last?.width == 50 {
+                terminal.pendingKeys = [.character("q")]
+            }
+        }
+        let runner = AppRunner(backend: terminal, source: InMemoryRecordSource(SampleRecords.all))
+        let state = await runner.run(initialState: AppState(logPath: "x", width: 0, height: 0))
+        #expect(state.width == 50 && state.height == 12)
+        #expect(terminal.frames.last?.lines.count == 12)
+    }
+}

@@ -1,0 +1,110 @@
+import CaptureLog
+import Testing
+import TrackingModel
+@testable import TerminalUI
+
+@Suite struct StreamViewTests {
+    @Test func showsHeaderColumnsAndOneRowPerRecordAt80x24() {
+        let harness = Harness(records: SampleRecords.all)
+        let lines = harness.lines
+        #expect(lines.count == 24)
+        #expect(Array(lines[0...6]) == [
+            "trackscope — /tmp/capture.jsonl — 4 records — following",
+            "SEQ TIME           METHOD PATH         EVENT                DIALECT HTTP ISSUES",
+            "  1 18:09:26.123 ▼ POST   /events      purchase             v2       200 E1 W1",
+            "  2 18:09:27.623 ▼ POST   /events/bat… add_to_cart, purcha… v2       200 ok",
+            "  3 18:10:28.127 ▲ POST   /v2/1234/ev… page_view            legacy   200 ok",
+            "  4 19:09:26.123 ▼ POST   /events␛[31m (invalid JSON)       —        400 E1",
+            "",
+        ])
+        #expect(lines[23] == "j/k move  ⏎ open  / filter  g top  ? help  q quit")
+    }
+
+    @Test func widerTerminalsShowWholePaths() {
+        let lines = Harness(records: SampleRecords.all, width: 120, height: 40).lines
+        #expect(lines.count == 40)
+        #expect(lines[1] == "SEQ TIME           METHOD PATH                         EVENT                                        DIALECT HTTP ISSUES")
+        #expect(lines[3] == "  2 18:09:27.623 ▼ POST   /events/batch                add_to_cart, purchase                        v2       200 ok")
+        #expect(lines[4] == "  3 18:10:28.127 ▲ POST   /v2/1234/events              page_view                                    legacy   200 ok")
+    }
+
+    @Test func narrowTerminalsDropColumnsButKeepEventsAndIssues() {
+        let lines = Harness(records: SampleRecords.all, width: 40, height: 10).lines
+        #expect(lines == [
+            "…p/capture.jsonl — 4 records — following",
+            "SEQ   EVENT                 HTTP ISSUES",
+            "  1 ▼ purchase               200 E1 W1",
+            "  2 ▼ add_to_cart, purchase  200 ok",
+            "  3 ▲ page_view              200 ok",
+            "  4 ▼ (invalid JSON)         400 E1",
+            "",
+            "",
+            "",
+            "j/k move  ⏎ open  / filter  g top  ? he…",
+        ])
+    }
+
+    @Test(arguments: [(39, 10), (40, 9), (12, 3)])
+    func tooSmallTerminalsSaySo(width: Int, height: Int) {
+        let lines = Harness(records: SampleRecords.all, width: width, height: height).lines
+        #expect(lines.contains { $0.contains("terminal too small") } || (height < 3 && lines.joined().contains("terminal")))
+        #expect(!lines.contains { $0.contains("purchase") })
+    }
+
+    @Test func selectedRowIsHighlightedAcrossTheWidth() {
+        var harness = Harness(records: SampleRecords.all)
+        harness.press(.up)
+        let screen = harness.screen
+        // Row 4 is list position 2 (record 3): selected after one step up from the tail.
+        #expect((0..<80).allSatisfy { screen[$0, 4].role == .selectedRow })
+        #expect(screen[0, 5].role != .selectedRow && screen[0, 3].role != .selectedRow)
+        // Unselected rows keep their roles: the direction arrow and the issue counts.
+        #expect(screen[17, 2].character == "▼" && screen[17, 2].role == .received)
+        #expect(screen[73, 2].role == .error && screen[76, 2].role == .warning)
+        #expect(screen[0, 0].role == .title)
+    }
+
+    @Test func sentRecordsPointUpInTheirOwnRole() {
+        let screen = Harness(records: SampleRecords.all).screen
+        #expect(screen[17, 4].character == "▲")
+        #expect(screen[17, 4].role == .sent)
+    }
+
+    @Test func aMissingLogShowsWaitingAndNothingElse() {
+        var harness = Harness(records: [])
+        harness.send(.source(.waiting(reason: "no log yet, waiting for records")))
+        let lines = harness.lines
+        #expect(lines[0] == "trackscope — /tmp/capture.jsonl — no log yet, waiting for records")
+        #expect(lines.contains { $0.trimmingCharacters(in: .whitespaces) == "no log yet, waiting for records" })
+        #expect(harness.state.selection == nil)
+    }
+
+    @Test func anEmptyLogWaitsForRecordsThenShowsThem() {
+        var harness = Harness(records: [])
+        #expect(harness.lines[0] == "trackscope — /tmp/capture.jsonl — 0 records — following")
+        #expect(harness.lines.contains { $0.trimmingCharacters(in: .whitespaces) == "waiting for records" })
+        harness.append([SampleRecords.purchase])
+        #expect(harness.lines[0] == "trackscope — /tmp/capture.jsonl — 1 record — following")
+        #expect(harness.lines[2].hasPrefix("  1 18:09:26.123 ▼ POST   /events      purchase"))
+    }
+
+    @Test func onlyVisibleRowsAreDecoded() {
+        let records = SampleRecords.numbered(5000)
+        var harness = Harness(records: records)
+        #expect(harness.state.rows.count == 21)
+        #expect(harness.state.rows.keys.min() == 4979)
+        #expect(harness.lines[22].hasPrefix(" 5000 "))
+        harness.press(.home)
+        #expect(harness.lines[2].hasPrefix("    1 "))
+        // Old rows are dropped once the cache holds more than a few screens.
+        for _ in 0..<10 { harness.press(.pageDown) }
+        #expect(harness.state.rows.count <= 3 * 21 + 8 + 21)
+    }
+
+    @Test func aFailedSourceIsShownInTheHeader() {
+        var harness = Harness(records: [])
+        harness.send(.source(.failed(message: "permission denied")))
+        #expect(harness.lines[0] == "trackscope — /tmp/capture.jsonl — cannot read the log: permission denied")
+        #expect(harness.lines[23] == "permission denied")
+    }
+}
