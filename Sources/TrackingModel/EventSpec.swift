@@ -14,7 +14,8 @@ public struct EventSpec: Sendable, Hashable {
     public let fields: [FieldSpec]
     /// Extra rules stated in words (`select_item` carries exactly one item, ...).
     public let notes: [String]
-    private let index: [String: FieldSpec]
+    /// The fields with their lookups precomputed (for validation).
+    let table: FieldTable
 
     public init(_ name: String, _ category: Category, _ summary: String, fields: [FieldSpec], notes: [String] = []) {
         self.name = name
@@ -22,14 +23,12 @@ public struct EventSpec: Sendable, Hashable {
         self.summary = summary
         self.fields = fields
         self.notes = notes
-        var index: [String: FieldSpec] = [:]
-        for field in fields { index[field.name] = field }
-        self.index = index
+        self.table = FieldTable(fields)
     }
 
     /// The field called `name`, if the event defines it.
-    public func field(named name: String) -> FieldSpec? { index[name] }
+    public func field(named name: String) -> FieldSpec? { table.field(named: name) }
 
     /// The unconditionally required fields, in order.
-    public var requiredFields: [FieldSpec] { fields.filter(\.isRequired) }
+    public var requiredFields: [FieldSpec] { table.required }
 }

@@ -5,25 +5,27 @@ extension EventValidator.Run {
     ]
 
     /// Fields checked on every event, standard or custom (types and the currency rule).
-    static let commonFields: [String: FieldSpec] = {
-        var fields: [String: FieldSpec] = [:]
-        for name in ["value", "revenue", "currency", "items", "coupon"] {
-            if let field = SpecCatalogue.event(named: "begin_checkout")?.field(named: name) {
-                fields[name] = field.with(.optional)
-            }
-        }
-        return fields
-    }()
+    static let commonFields = FieldTable(["value", "revenue", "currency", "items", "coupon"].compactMap {
+        SpecCatalogue.event(named: "begin_checkout")?.field(named: $0)?.with(.optional)
+    })
+
+    /// The catalogue's object tables, looked up once.
+    static let userTable = SpecCatalogue.object(named: "user")!.table
+    static let itemTable = SpecCatalogue.object(named: "item")!.table
+    static let productTable = SpecCatalogue.object(named: "product")!.table
+    static let pageTable = SpecCatalogue.object(named: "page")!.table
+    static let deviceTable = SpecCatalogue.object(named: "device")!.table
 
     // MARK: Event data
 
     mutating func checkData(_ data: JSONObject, spec: EventSpec?) {
         let base = layout.data
-        let skip: Set<String> = dialect == .legacy || dialect == .v1 ? ["user"] : Self.v2MetadataKeys
+        let skip: Set<String> = dialect == .legacy || dialect == .v1 ? Self.propertiesMetadataKeys : Self.v2MetadataKeys
+        let currencyRequired: Bool
         if let spec {
-            checkObject(data, fields: spec.fields, lookup: spec.field(named:), path: base, requireFields: true,
-                        skip: skip, suggest: true)
-            if spec.field(named: "items")?.isRequired == true, case .array(let items)? = data["items"] {
+            let table = spec.table
+            checkObject(data, table: table, path: base, requireFields: true, skip: skip, suggest: true)
+            if table.field(named: "items")?.isRequired == true, case .array(let items)? = data["items"] {
                 if items.isEmpty {
                     report(.warning, Code.emptyItems, base.appending("items"), "\(spec.name) requires items, and the array is empty.")
                 } else if spec.name == "select_item", items.count != 1 {
@@ -31,34 +33,35 @@ extension EventValidator.Run {
                            "select_item carries exactly one item, found \(items.count).")
                 }
             }
+            currencyRequired = table.field(named: "currency")?.isRequired == true
         } else {
-            let common = Self.commonFields
-            checkObject(data, fields: [], lookup: { common[$0] }, path: base, requireFields: false, skip: skip, suggest: false)
+            checkObject(data, table: Self.commonFields, path: base, requireFields: false, skip: skip, suggest: false)
+            currencyRequired = false
         }
         // The currency rule: an amount needs its currency.
-        if data.isSet("value") || data.isSet("revenue"), !data.isSet("currency"),
-           spec?.field(named: "currency")?.isRequired != true {
+        if !currencyRequired, data.isSet("value") || data.isSet("revenue"), !data.isSet("currency") {
             report(.error, Code.missingCurrency, base.appending("currency"),
                    "\(data.isSet("value") ? "value" : "revenue") is set, so currency must be set too.",
                    hint: "Add an ISO 4217 code such as \"EUR\".")
         }
     }
 
+    static let propertiesMetadataKeys: Set<String> = ["user"]
+
     // MARK: Objects and fields
 
-    /// Checks the members of `object` against `fields`: required ones present (when asked), types,
+    /// Checks the members of `object` against `table`: required ones present (when asked), types,
     /// enumerations, naming, near misses.
     mutating func checkObject(
         _ object: JSONObject,
-        fields: [FieldSpec],
-        lookup: (String) -> FieldSpec?,
+        table: FieldTable,
         path: JSONPath,
         requireFields: Bool,
-        skip: Set<String> = [],
+        skip: Set<String>? = nil,
         suggest: Bool = false
     ) {
         if requireFields {
-            for field in fields where field.isRequired {
+            for field in table.required {
                 let value = object[field.name]
                 if value == nil || value!.isNull {
                     var hint: String? = nil
@@ -74,9 +77,9 @@ extension EventValidator.Run {
             }
         }
         for member in object.members {
-            if skip.contains(member.key) { continue }
-            if let field = lookup(member.key) {
-                checkValue(member.value, field: field, path: path.appending(member.key))
+            if let skip, skip.contains(member.key) { continue }
+            if let field = table.field(named: member.key) {
+                checkValue(member.value, field: field, parent: path, key: member.key)
                 continue
             }
             if !NameSuggester.isSnakeCase(member.key) {
@@ -84,8 +87,8 @@ extension EventValidator.Run {
                 report(.warning, Code.propertyNameNotSnakeCase, path.appending(member.key),
                        "Property \"\(member.key)\" is not lowercase snake_case.",
                        hint: snake.isEmpty ? nil : "Use \"\(snake)\".")
-            } else if suggest, !fields.isEmpty,
-                      let suggestion = NameSuggester.suggestion(for: member.key, among: fields.lazy.map(\.name)),
+            } else if suggest, !table.names.isEmpty,
+                      let suggestion = NameSuggester.suggestion(for: member.key, among: table.names),
                       !object.isSet(suggestion) {
                 report(.warning, Code.propertyNameNearMiss, path.appending(member.key),
                        "Unknown property \"\(member.key)\": did you mean \"\(suggestion)\"?")
@@ -93,60 +96,62 @@ extension EventValidator.Run {
         }
     }
 
-    /// Checks one value against its field's type and enumeration.
-    mutating func checkValue(_ value: JSONValue, field: FieldSpec, path: JSONPath) {
+    /// Checks one value (the member `key` of the object at `parent`) against its field's type and
+    /// enumeration. The member's path is only built when something is reported.
+    mutating func checkValue(_ value: JSONValue, field: FieldSpec, parent: JSONPath, key: String) {
         if value.isNull { return }  // null is read as "not set"; required fields are checked before
+        func path() -> JSONPath { parent.appending(key) }
         switch field.type {
         case .string:
-            guard case .string(let text) = value else { return typeMismatch(value, field: field, path: path) }
+            guard case .string(let text) = value else { return typeMismatch(value, field: field, path: path()) }
             if let allowed = field.allowedValues, !allowed.contains(text) {
                 let suggestion = NameSuggester.suggestion(for: text, among: allowed)
-                report(.error, Code.invalidEnumValue, path,
-                       "\"\(text)\" is not an allowed \(field.name).",
-                       hint: suggestion.map { "Did you mean \"\($0)\"? " } .map { $0 + "Allowed: \(allowed.joined(separator: ", "))." }
-                           ?? "Allowed: \(allowed.joined(separator: ", ")).")
+                let list = "Allowed: \(allowed.joined(separator: ", "))."
+                report(.error, Code.invalidEnumValue, path(), "\"\(text)\" is not an allowed \(field.name).",
+                       hint: suggestion.map { "Did you mean \"\($0)\"? " + list } ?? list)
             } else if text.isEmpty, field.isRequired {
-                report(.warning, Code.emptyValue, path, "\(field.name) is empty.")
+                report(.warning, Code.emptyValue, path(), "\(field.name) is empty.")
             }
         case .number:
-            guard case .number = value else { return typeMismatch(value, field: field, path: path) }
+            guard case .number = value else { return typeMismatch(value, field: field, path: path()) }
         case .integer:
-            guard case .number(let number) = value, number.isInteger else { return typeMismatch(value, field: field, path: path) }
+            guard case .number(let number) = value, number.isInteger else { return typeMismatch(value, field: field, path: path()) }
         case .boolean:
-            guard case .bool = value else { return typeMismatch(value, field: field, path: path) }
+            guard case .bool = value else { return typeMismatch(value, field: field, path: path()) }
         case .object:
-            guard case .object(let object) = value else { return typeMismatch(value, field: field, path: path) }
-            if field.objectName == "product" { checkProduct(object, path: path) }
+            guard case .object(let object) = value else { return typeMismatch(value, field: field, path: path()) }
+            if field.objectName == "product" { checkProduct(object, path: path()) }
         case .identifier:
             switch value {
             case .string(let text) where text.isEmpty:
                 report(field.isRequired ? .error : .warning, field.isRequired ? Code.missingRequiredField : Code.emptyValue,
-                       path, "\(field.name) is empty.")
+                       path(), "\(field.name) is empty.")
             case .string, .number:
                 break
             default:
-                typeMismatch(value, field: field, path: path)
+                typeMismatch(value, field: field, path: path())
             }
         case .stringArray:
-            guard case .array(let elements) = value else { return typeMismatch(value, field: field, path: path) }
+            guard case .array(let elements) = value else { return typeMismatch(value, field: field, path: path()) }
             for (index, element) in elements.enumerated() where element.stringValue == nil {
-                report(.error, Code.invalidType, path.appending(index),
+                report(.error, Code.invalidType, path().appending(index),
                        "\(field.name) holds strings, found \(element.typeName).")
             }
         case .objectArray:
-            guard case .array(let elements) = value else { return typeMismatch(value, field: field, path: path) }
-            if field.objectName == "item" { checkItems(elements, path: path) }
+            guard case .array(let elements) = value else { return typeMismatch(value, field: field, path: path()) }
+            if field.objectName == "item" { checkItems(elements, path: path()) }
         case .categoryArray:
-            guard case .array = value else { return typeMismatch(value, field: field, path: path) }
+            guard case .array = value else { return typeMismatch(value, field: field, path: path()) }
         case .date:
-            guard case .string(let text) = value else { return typeMismatch(value, field: field, path: path) }
+            guard case .string(let text) = value else { return typeMismatch(value, field: field, path: path()) }
             if !text.isISODate {
-                report(.warning, Code.invalidDate, path, "\(field.name) \"\(text)\" is not a YYYY-MM-DD date.")
+                report(.warning, Code.invalidDate, path(), "\(field.name) \"\(text)\" is not a YYYY-MM-DD date.")
             }
         case .timestamp:
             break
         case .currency:
-            checkCurrency(value, path: path)
+            if case .string(let code) = value, SpecCatalogue.currencyCodes.contains(code) { return }
+            checkCurrency(value, path: path())
         }
     }
 
@@ -179,20 +184,18 @@ extension EventValidator.Run {
     // MARK: Items and products
 
     mutating func checkItems(_ elements: [JSONValue], path: JSONPath) {
-        guard let spec = SpecCatalogue.object(named: "item") else { return }
         for (index, element) in elements.enumerated() {
             let itemPath = path.appending(index)
             guard case .object(let item) = element else {
                 report(.error, Code.invalidType, itemPath, "An item must be an object, found \(element.typeName).")
                 continue
             }
-            checkObject(item, fields: spec.fields, lookup: spec.field(named:), path: itemPath, requireFields: true, suggest: true)
+            checkObject(item, table: Self.itemTable, path: itemPath, requireFields: true, suggest: true)
         }
     }
 
     mutating func checkProduct(_ product: JSONObject, path: JSONPath) {
-        guard let spec = SpecCatalogue.object(named: "product") else { return }
-        checkObject(product, fields: spec.fields, lookup: spec.field(named:), path: path, requireFields: true, suggest: true)
+        checkObject(product, table: Self.productTable, path: path, requireFields: true, suggest: true)
         if let id = product["id"] {
             switch id {
             case .string(let text) where text.count > 50:

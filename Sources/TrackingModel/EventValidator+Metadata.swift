@@ -155,6 +155,12 @@ extension EventValidator.Run {
 
     // MARK: Context
 
+    static let contextPath = JSONPath([.key("context")])
+    static let contextPagePath = JSONPath([.key("context"), .key("page")])
+    static let contextDevicePath = JSONPath([.key("context"), .key("device")])
+    static let pagePath = JSONPath([.key("page")])
+    static let devicePath = JSONPath([.key("device")])
+
     /// v2: `context` is required; metadata at the root is misplaced; page and device are checked.
     mutating func checkContext(_ root: JSONObject) {
         for key in ["device", "page", "app"] where root[key] != nil {
@@ -170,15 +176,14 @@ extension EventValidator.Run {
             report(.error, Code.invalidType, "context", "context must be an object, found \(contextValue.typeName).")
             return
         }
-        let contextPath: JSONPath = "context"
         if let page = context["page"] {
-            checkMetadataObject(page, spec: "page", path: contextPath.appending("page"))
+            checkMetadataObject(page, spec: "page", path: Self.contextPagePath)
         }
         if let device = context["device"] {
-            checkMetadataObject(device, spec: "device", path: contextPath.appending("device"))
+            checkMetadataObject(device, spec: "device", path: Self.contextDevicePath)
         }
         if let app = context["app"], app.objectValue == nil {
-            report(.error, Code.invalidType, contextPath.appending("app"), "app must be an object, found \(app.typeName).")
+            report(.error, Code.invalidType, Self.contextPath.appending("app"), "app must be an object, found \(app.typeName).")
         }
     }
 
@@ -186,8 +191,8 @@ extension EventValidator.Run {
     /// camelCase device keys are its own and are left alone.
     mutating func checkLegacyAndV1Context(_ root: JSONObject) {
         guard dialect == .v1 else { return }
-        if let page = root["page"] { checkMetadataObject(page, spec: "page", path: "page") }
-        if let device = root["device"] { checkMetadataObject(device, spec: "device", path: "device") }
+        if let page = root["page"] { checkMetadataObject(page, spec: "page", path: Self.pagePath) }
+        if let device = root["device"] { checkMetadataObject(device, spec: "device", path: Self.devicePath) }
     }
 
     private mutating func checkMetadataObject(_ value: JSONValue, spec name: String, path: JSONPath) {
@@ -195,8 +200,7 @@ extension EventValidator.Run {
             report(.error, Code.invalidType, path, "\(name) must be an object, found \(value.typeName).")
             return
         }
-        guard let spec = SpecCatalogue.object(named: name) else { return }
-        checkObject(object, fields: spec.fields, lookup: spec.field(named:), path: path, requireFields: false)
+        checkObject(object, table: name == "page" ? Self.pageTable : Self.deviceTable, path: path, requireFields: false)
     }
 }
 

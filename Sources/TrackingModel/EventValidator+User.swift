@@ -1,6 +1,8 @@
 extension EventValidator.Run {
     /// The user object: present, consent categories, v2's consistent anonymous id, e-mail, phone,
     /// hashed fields, types and enumerations.
+    static let userSkippedKeys: Set<String> = ["consent_categories"]
+
     mutating func checkUser(_ value: JSONValue) {
         let path = layout.user
         guard let userValue = value[path], !userValue.isNull else {
@@ -26,9 +28,8 @@ extension EventValidator.Run {
                    "The user has neither email nor email_sha256 (the reference marks email required).",
                    hint: "Send email, or its SHA-256 as email_sha256.")
         }
-        guard let spec = SpecCatalogue.object(named: "user") else { return }
         for member in user.members {
-            let memberPath = { path.appending(member.key) }
+            func memberPath() -> JSONPath { path.appending(member.key) }
             switch member.key {
             case "consent_categories":
                 continue
@@ -44,12 +45,11 @@ extension EventValidator.Run {
             default:
                 break
             }
-            if member.key.hasSuffix("_md5") || member.key.hasSuffix("_sha256") {
-                checkHash(member.value, length: member.key.hasSuffix("_md5") ? 32 : 64, key: member.key, path: memberPath())
+            if let length = member.key.hashedSuffixLength {
+                checkHash(member.value, length: length, key: member.key, path: memberPath())
             }
         }
-        checkObject(user, fields: spec.fields, lookup: spec.field(named:), path: path, requireFields: false,
-                    skip: ["consent_categories"], suggest: true)
+        checkObject(user, table: Self.userTable, path: path, requireFields: false, skip: Self.userSkippedKeys, suggest: true)
     }
 
     private mutating func checkConsent(_ user: JSONObject, path userPath: JSONPath) {
@@ -116,6 +116,14 @@ extension EventValidator.Run {
 }
 
 extension String {
+    /// 32 for a `_md5` name, 64 for a `_sha256` name, nil otherwise (compared on bytes).
+    var hashedSuffixLength: Int? {
+        let bytes = utf8
+        if bytes.count > 4, bytes.suffix(4).elementsEqual("_md5".utf8) { return 32 }
+        if bytes.count > 7, bytes.suffix(7).elementsEqual("_sha256".utf8) { return 64 }
+        return nil
+    }
+
     /// One `@` with something before it and a dotted domain after it; no spaces.
     var looksLikeEmail: Bool {
         var at: Int? = nil

@@ -95,3 +95,26 @@ public struct FieldSpec: Sendable, Hashable {
         FieldSpec(name, type, requirement, text, allowedValues: allowedValues, objectName: objectName, example: example)
     }
 }
+
+/// A list of fields with its lookups precomputed, shared by reference so validation copies no
+/// field lists on its hot path.
+final class FieldTable: Sendable, Hashable {
+    let fields: [FieldSpec]
+    let required: [FieldSpec]
+    let names: [String]
+    private let index: [String: FieldSpec]
+
+    init(_ fields: [FieldSpec]) {
+        self.fields = fields
+        self.required = fields.filter(\.isRequired)
+        self.names = fields.map(\.name)
+        var index: [String: FieldSpec] = [:]
+        for field in fields { index[field.name] = field }
+        self.index = index
+    }
+
+    func field(named name: String) -> FieldSpec? { index[name] }
+
+    static func == (lhs: FieldTable, rhs: FieldTable) -> Bool { lhs === rhs || lhs.fields == rhs.fields }
+    func hash(into hasher: inout Hasher) { hasher.combine(fields) }
+}

@@ -39,7 +39,7 @@ public struct ProductPayload: Sendable, Hashable {
             return run.findings
         }
         guard let spec = SpecCatalogue.object(named: "product") else { return [] }
-        run.checkObject(product, fields: spec.fields, lookup: spec.field(named:), path: .root, requireFields: true, suggest: true)
+        run.checkObject(product, table: spec.table, path: .root, requireFields: true, suggest: true)
         if let id = product["id"] {
             switch id {
             case .string(let text) where text.count > 50:

@@ -5,20 +5,19 @@ extension SpecCatalogue {
         /// What the object is, in one line.
         public let summary: String
         public let fields: [FieldSpec]
-        private let index: [String: FieldSpec]
+        /// The fields with their lookups precomputed (for validation).
+        let table: FieldTable
 
         public init(_ name: String, _ summary: String, fields: [FieldSpec]) {
             self.name = name
             self.summary = summary
             self.fields = fields
-            var index: [String: FieldSpec] = [:]
-            for field in fields { index[field.name] = field }
-            self.index = index
+            self.table = FieldTable(fields)
         }
 
-        public func field(named name: String) -> FieldSpec? { index[name] }
+        public func field(named name: String) -> FieldSpec? { table.field(named: name) }
 
-        public var requiredFields: [FieldSpec] { fields.filter(\.isRequired) }
+        public var requiredFields: [FieldSpec] { table.required }
     }
 
     /// Enumerations of the reference, shared by events and objects.

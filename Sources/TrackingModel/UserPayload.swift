@@ -62,11 +62,7 @@ public struct UserPayload: Sendable, Hashable {
         FieldSpec("custom", .object, .optional, "Your own attributes of the user."),
     ]
 
-    private static let personIndex: [String: FieldSpec] = {
-        var index: [String: FieldSpec] = [:]
-        for field in personFields { index[field.name] = field }
-        return index
-    }()
+    private static let personTable = FieldTable(personFields)
 
     /// Codes specific to User API bodies (the others are `EventValidator.Code`'s).
     public enum Code {
@@ -97,9 +93,9 @@ public struct UserPayload: Sendable, Hashable {
             return run.findings
         }
         let path: JSONPath = "person"
-        run.checkObject(person, fields: personFields, lookup: { personIndex[$0] }, path: path, requireFields: true, suggest: true)
+        run.checkObject(person, table: personTable, path: path, requireFields: true, suggest: true)
         let reported = Set(run.findings.map(\.path))
-        for member in person.members where personIndex[member.key] == nil {
+        for member in person.members where personTable.field(named: member.key) == nil {
             let memberPath = path.appending(member.key)
             if !reported.contains(memberPath.description) {
                 run.report(.warning, Code.unknownField, memberPath,
