@@ -38,6 +38,19 @@ public enum JSONParser {
         return try parser.parseDocument()
     }
 
+    /// Parses one JSON text from part of a byte array (one line of JSON Lines, say). Positions are
+    /// relative to the start of the slice.
+    public static func parse(_ bytes: ArraySlice<UInt8>) throws(JSONParseError) -> JSONDocument {
+        let result: Result<JSONDocument, JSONParseError> = bytes.withUnsafeBytes { buffer in
+            do throws(JSONParseError) {
+                return .success(try parse(buffer))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
     /// Parses one JSON text given as a string (its UTF-8 bytes).
     public static func parse(_ text: String) throws(JSONParseError) -> JSONDocument {
         var text = text
@@ -53,6 +66,11 @@ public enum JSONParser {
 
     /// Parses and returns only the value (warnings dropped).
     public static func parseValue(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
+        try parse(bytes).value
+    }
+
+    /// Parses part of a byte array and returns only the value (warnings dropped).
+    public static func parseValue(_ bytes: ArraySlice<UInt8>) throws(JSONParseError) -> JSONValue {
         try parse(bytes).value
     }
 

@@ -188,6 +188,11 @@ func jsonParseError(_ text: String) -> JSONParseError? {
         #expect(fromBytes == fromString)
         #expect(fromBytes == fromBuffer)
         #expect(try JSONParser.parseValue(text) == fromBytes.value)
+        // A slice: positions count from the slice's start.
+        let lines = Array("[1]\n{\"a\":1,}\n".utf8)
+        #expect(try JSONParser.parseValue(lines[0..<3]) == [1])
+        let error = try #require(throws: JSONParseError.self) { try JSONParser.parse(lines[4..<12]) }
+        #expect(error.position == SourcePosition(offset: 6, line: 1, column: 7))
     }
 
     @Test func linesEndAtLFCRLFAndLoneCR() {
