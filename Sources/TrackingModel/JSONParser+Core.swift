@@ -232,7 +232,8 @@ struct JSONParserCore: ~Copyable {
                 let fingerprint = keyInfos[j].fingerprint
                 for k in start..<j {
                     let other = keyInfos[k].fingerprint
-                    if (other == fingerprint || other == 0 || fingerprint == 0) && members[k].key == members[j].key {
+                    if other == fingerprint || other == 0 || fingerprint == 0,
+                       Self.sameKey(members[k].key, members[j].key) {
                         duplicates.append(j)
                         break
                     }
@@ -240,8 +241,9 @@ struct JSONParserCore: ~Copyable {
             }
         } else {
             var seen = Set<String>(minimumCapacity: end - start)
-            for j in start..<end where !seen.insert(members[j].key).inserted {
-                duplicates.append(j)
+            for j in start..<end {
+                let (inserted, existing) = seen.insert(members[j].key)
+                if !inserted, Self.sameKey(existing, members[j].key) { duplicates.append(j) }
             }
         }
         guard !duplicates.isEmpty else { return }
@@ -255,6 +257,13 @@ struct JSONParserCore: ~Copyable {
                 position: position(of: keyInfos[j].offset)
             ))
         }
+    }
+
+    /// Keys are the same when their UTF-8 is (as in JavaScript; `==` on String would also match
+    /// canonically equivalent spellings such as "é" and "e\u{301}").
+    @inline(__always)
+    static func sameKey(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8)
     }
 
     /// The path of the innermost open container.

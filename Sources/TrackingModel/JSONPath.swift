@@ -94,7 +94,20 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible, Expressible
 
 extension String {
     fileprivate var isPlainPathKey: Bool {
-        !isEmpty && allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "$" }
+        // ASCII fast path (the usual key); same answer as the Character test below.
+        var sawNonASCII = false
+        for byte in utf8 {
+            if byte >= 0x80 {
+                sawNonASCII = true
+                break
+            }
+            let lower = byte | 0x20
+            let plain = (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+                || byte == 0x5F || byte == 0x2D || byte == 0x24
+            if !plain { return false }
+        }
+        if !sawNonASCII { return !isEmpty }
+        return !isEmpty && allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "$" }
     }
 
     fileprivate func trimmingQuotes() -> String {

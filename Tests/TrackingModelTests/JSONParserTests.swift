@@ -94,6 +94,21 @@ func jsonParseError(_ text: String) -> JSONParseError? {
         #expect(try JSONParser.parse(#"{"event":1,"event":2}"#).warnings.count == 1)
     }
 
+    @Test func warningPathsPrintLikeJSONPath() throws {
+        let document = try JSONParser.parse(#"{"a-b":{"x_1":0,"x_1":1},"é":{"k":0,"k":1},"s p":{"$":0,"$":1},"e\u0301":{"z":0,"z":1}}"#)
+        #expect(document.warnings.map(\.path.description) == ["a-b.x_1", "é.k", #"["s p"].$"#, "e\u{301}.z"])
+    }
+
+    @Test func keysAreComparedByTheirUTF8() throws {
+        // "é" and "e" + combining acute are different keys in JSON, though equal as Swift strings.
+        #expect(try JSONParser.parse(#"{"é":1,"e\u0301":2}"#).warnings.isEmpty)
+        #expect(try JSONParser.parse(#"{"é":1,"\u00e9":2}"#).warnings.count == 1)
+        var text = "{"
+        for index in 0..<40 { text += "\"k\(index)\":0," }
+        text += #""é":1,"e\u0301":2,"\u00e9":3}"#
+        #expect(try JSONParser.parse(text).warnings.map(\.path) == [JSONPath([.key("é")])])
+    }
+
     @Test func numbersKeepTheirExactLiteral() throws {
         let literals = [
             "202110130000000000", "16.00", "-0", "1E+2", "1e-7", "-0.0", "0", "22.53",
