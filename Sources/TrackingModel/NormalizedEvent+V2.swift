@@ -8,9 +8,12 @@ extension NormalizedEvent {
     public var v2Value: JSONValue {
         guard case .object(let root) = source else { return source }
         switch dialect {
-        case .v2, .unknown where root["properties"] == nil:
+        case .v2:
             return .object(Self.movingMetadataIntoContext(root))
-        case .legacy, .v1, .unknown:
+        case .unknown:
+            // An unknown payload with a properties object is read like the older dialects.
+            return .object(root["properties"] == nil ? Self.movingMetadataIntoContext(root) : Self.rewritingToV2(root))
+        case .legacy, .v1:
             return .object(Self.rewritingToV2(root))
         }
     }

@@ -394,4 +394,29 @@ func example(_ name: String, _ dialect: Dialect = .v2) -> JSONValue {
         #expect(found.contains { $0.code == "missing-event-id" && $0.path == "event_id" })
         #expect(EventValidator.validate(example("search"), dialect: .v2).filter { $0.severity == .error }.isEmpty)
     }
+
+    @Test func codesAreStableKebabCaseAndDocumented() {
+        let documented = EventValidator.Code.all.map(\.code)
+        #expect(Set(documented).count == documented.count)
+        for code in documented {
+            #expect(code.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" } && !code.hasPrefix("-"), "\(code)")
+        }
+        // Everything a pile of broken events produces is in the documented list.
+        let broken: [JSONValue] = [
+            ["foo": 1], .array([]), ["event": 3, "eventId": [1], "eventTimestamp": "x", "properties": 2],
+            example("purchase").setting("currency", to: "eur").setting("status", to: "x").setting("items", to: [])
+                .setting("event_name", to: "purchase").setting("user.phone", to: "1").setting("user.email_md5", to: "A")
+                .setting("user.consent_categories", to: []).setting("page_type", to: 1),
+            example("select_item").setting("selectedThing", to: 1).setting("context.event_timestamp", to: 1),
+            example("refund", .v1).removing("properties.user.email").setting("properties.user.birthdate", to: "x"),
+            example("view_item").setting("items[0].product.id", to: 1).setting("event_name", to: "view_itme"),
+            example("search").setting("device", to: [:]).setting("context.event_timestamp", to: "1999-01-01"),
+        ]
+        for value in broken {
+            for finding in findings(value) {
+                #expect(documented.contains(finding.code), "\(finding.code)")
+                #expect(!finding.message.isEmpty)
+            }
+        }
+    }
 }
