@@ -4,7 +4,7 @@ import Foundation
 /// hand: the log writes one per record, and Foundation's formatters are slow and not Sendable.
 enum ISOTime {
     static func milliseconds(_ date: Date) -> Int64 {
-        Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        Int64((date.timeIntervalSince1970 * 1000).rounded())
     }
 
     static func date(milliseconds: Int64) -> Date {

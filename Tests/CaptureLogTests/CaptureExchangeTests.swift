@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+import TrackingModel
+@testable import CaptureLog
+
+@Suite struct CaptureExchangeTests {
+    private func stored(_ record: CaptureRecord, sequence: UInt64 = 1) -> CaptureRecord {
+        var record = SecretFingerprint.record(record)
+        record.sequence = sequence
+        return record
+    }
+
+    @Test func harExportIsHAR12AndImportsBackToTheSameEvents() throws {
+        let batch = #"{"batch":[{"event_name":"page_view"},{"event_name":"purchase"}]}"#
+        var batchRecord = sampleRecord(body: Array(batch.utf8))
+        batchRecord.path = "/events/batch"
+        let binary = sampleRecord(body: [0xFF, 0x00, 0x7B])
+        let records = [stored(sampleRecord()), stored(batchRecord, sequence: 2), stored(binary, sequence: 3)]
+        let har = CaptureExport.har(records)
+        let text = JSONPrinter.pretty(har)
+        #expect(!text.contains(sampleKey))
+
+        // Structure a HAR 1.2 reader relies on.
+        let log = try #require(try JSONParser.parseValue(text)["log"])
+        #expect(log["version"] == "1.2")
+        #expect(log["creator"]?["name"] == "trackscope")
+        let entries = try #require(log["entries"]?.arrayValue)
+        #expect(entries.count == 3)
+        for entry in entries {
+            #expect(entry["startedDateTime"]?.stringValue.flatMap(ISOTime.milliseconds(parsing:)) != nil)
+            #expect(entry["time"]?.numberValue != nil)
+            for key in ["method", "url", "httpVersion", "headers", "queryString", "cookies", "headersSize", "bodySize"] {
+                #expect(entry["request"]?[key] != nil, "request.\(key)")
+            }
+            for key in ["status", "statusText", "httpVersion", "headers", "cookies", "content", "redirectURL", "headersSize", "bodySize"] {
+                #expect(entry["response"]?[key] != nil, "response.\(key)")
+            }
+            #expect(entry["cache"]?.objectValue != nil)
+            #expect(entry["timings"]?["wait"] != nil && entry["timings"]?["send"] != nil && entry["timings"]?["receive"] != nil)
+            #expect(entry["request"]?["postData"]?["mimeType"] != nil)
+        }
+
+        let imported = try CaptureImport.har(Array(text.utf8))
+        #expect(imported.records.count == 3)
+        #expect(imported.records.flatMap(\.events) == records.flatMap(\.events))
+        #expect(imported.records.map(\.requestBody) == records.map(\.requestBody))
+        #expect(imported.records.map(\.path) == ["/events", "/events/batch", "/events"])
+        #expect(imported.records[0].dialect == .v2)
+    }
+
+    @Test func harImportKeepsOnlyTrackingEndpoints() throws {
+        let har = #"""
+        {"log":{"version":"1.2","creator":{"name":"Firefox","version":"1"},"entries":[
+          {"startedDateTime":"2026-11-26T10:00:00.000+01:00","time":12,"request":{"method":"GET","url":"https://shop.example/app.js","headers":[]},"response":{"status":200,"headers":[],"content":{"size":0,"mimeType":"text/javascript"}}},
+          {"startedDateTime":"2026-11-26T10:00:01.000+01:00","time":30,"request":{"method":"POST","url":"https://collect.commander1.com/events?tc_s=29&token=abc","headers":[{"name":":authority","value":"collect.commander1.com"},{"name":"content-type","value":"application/json"}],"postData":{"mimeType":"application/json","text":"{\"event_name\":\"search\",\"search_term\":\"shoes\"}"}},"response":{"status":200,"headers":[],"content":{"size":0,"mimeType":"application/json","text":""}}},
+          {"startedDateTime":"2026-11-26T10:00:02.000Z","time":5,"request":{"method":"POST","url":"https://api.commander1.com/v2/29/events","headers":[],"postData":{"mimeType":"application/json","text":"{\"event\":\"page_view\"}"}},"response":{"status":204,"headers":[],"content":{"size":0,"mimeType":"x"}}}
+        ]}}
+        """#
+        let result = try CaptureImport.har(Array(har.utf8))
+        #expect(result.records.map(\.path) == ["/events", "/v2/29/events"])
+        #expect(result.records.map(\.siteId) == ["29", "29"])
+        #expect(result.skipped.count == 1)
+        #expect(result.records[0].requestHeaders.map(\.name) == ["content-type"])
+        #expect(ISOTime.milliseconds(result.records[0].time) == ISOTime.milliseconds(parsing: "2026-11-26T09:00:01.000Z"))
+        #expect(result.records[1].response?.status == 204)
+        #expect(throws: CaptureLogError.self) { try CaptureImport.har(Array("{\"log\":{}}".utf8)) }
+        #expect(throws: CaptureLogError.self) { try CaptureImport.har(Array("{oops".utf8)) }
+    }
+
+    @Test func curlExportHidesTheKeyAndImportsBack() throws {
+        var withQuote = sampleRecord(body: Array(#"{"event_name":"search","search_term":"it's \"here\" $HOME `x`"}"#.utf8))
+        withQuote.requestHeaders.append(.init(name: "X-Note", value: "a 'b' c"))
+        let record = stored(withQuote)
+        let command = CaptureExport.curl(record, baseURL: "http://localhost:8080")
+        #expect(!command.contains(sampleKey))
+        #expect(command.contains("${TRACKSCOPE_SOURCE_KEY}"))
+        #expect(command.contains("\"Authorization: Bearer ${TRACKSCOPE_SOURCE_KEY}\""))
+
+        let imported = try CaptureImport.curl(command + "\n" + command, environment: ["TRACKSCOPE_SOURCE_KEY": "k123"])
+        #expect(imported.records.count == 2)
+        let back = imported.records[0]
+        #expect(back.method == "POST")
+        #expect(back.path == "/events")
+        #expect(back.query == "tc_s=29&token=k123")
+        #expect(back.requestBody == record.requestBody)
+        #expect(back.requestHeaders.contains(.init(name: "X-Note", value: "a 'b' c")))
+        #expect(back.requestHeaders.contains(.init(name: "Authorization", value: "Bearer k123")))
+        #expect(back.siteId == "29")
+    }
+
+    @Test func curlExportOfBinaryBodyRoundTrips() throws {
+        let body: [UInt8] = [0xFF, 0x00, 0x27, 0x5C, 0x0A]
+        let command = CaptureExport.curl(stored(sampleRecord(body: body)))
+        let back = try CaptureImport.curl(command)
+        #expect(back.records.first?.requestBody == body)
+    }
+
+    @Test func curlImportReadsHandWrittenCommands() throws {
+        let text = #"""
+        # from the vendor docs
+        curl -X POST "https://collect.commander1.com/events?tc_s=29&token=abc" \
+          -H 'Content-Type: application/json' \
+          --data-raw '{"event_name":"page_view","page_type":"home"}'
+        curl --header "Content-Type: application/json" -d '{"event_name":"login"}' https://x.example/events/batch?tc_s=1
+        curl -XPUT 'https://api.commander1.com/engage/user/?site=5&user_id=1' --data-binary @- <<'EOF'
+        {"person":{"id":"1"}}
+        EOF
+        """#
+        let result = try CaptureImport.curl(text)
+        #expect(result.records.count == 3)
+        #expect(result.records[0].requestBody == Array(#"{"event_name":"page_view","page_type":"home"}"#.utf8))
+        #expect(result.records[0].dialect == .v2 || result.records[0].dialect == .unknown || result.records[0].dialect == .v1)
+        #expect(result.records[1].method == "POST")
+        #expect(result.records[1].path == "/events/batch")
+        #expect(result.records[2].method == "PUT")
+        #expect(result.records[2].requestBody == Array(#"{"person":{"id":"1"}}"#.utf8))
+        #expect(result.records[2].siteId == "5")
+    }
+
+    @Test func eventsExportAndImportRoundTrip() throws {
+        let batch = #"{"batch":[{"event_name":"a"},{"event_name":"b"}]}"#
+        let records = [stored(sampleRecord()), stored(sampleRecord(body: Array(batch.utf8)), sequence: 2)]
+        let lines = records.flatMap { CaptureExport.eventLines($0) }
+        #expect(lines.split(separator: 0x0A).count == 3)
+        let imported = CaptureImport.events(lines + Array("\n\nnot json\n".utf8))
+        #expect(imported.records.count == 4)
+        #expect(imported.records.prefix(3).flatMap(\.events) == records.flatMap(\.events))
+        #expect(imported.records[3].findings.contains { $0.severity == .error })
+    }
+
+    @Test func recognisesTrackingEndpoints() {
+        for path in ["/events", "/events/batch", "/v2/29/events", "/engage/user/", "/v2/29/products/bulk", "/v2/1/conversions/bulk"] {
+            #expect(CaptureImport.isTrackingEndpoint(path), "\(path)")
+        }
+        for path in ["/", "/app.js", "/eventsx", "/v2/29/other"] {
+            #expect(!CaptureImport.isTrackingEndpoint(path), "\(path)")
+        }
+    }
+
+    @Test func isoTimeFormatsAndParses() {
+        #expect(ISOTime.string(milliseconds: 0) == "1970-01-01T00:00:00.000Z")
+        #expect(ISOTime.string(milliseconds: 1_764_180_000_123) == "2025-11-26T18:00:00.123Z")
+        #expect(ISOTime.milliseconds(parsing: "2025-11-26T18:00:00.123Z") == 1_764_180_000_123)
+        #expect(ISOTime.milliseconds(parsing: "2025-11-26T19:00:00.123+01:00") == 1_764_180_000_123)
+        #expect(ISOTime.milliseconds(parsing: "yesterday") == nil)
+    }
+}
