@@ -27,9 +27,12 @@ extension NormalizedEvent {
         public var ip: String?
         public var language: String?
         public var timezone: String?
-        /// The cookies of `cookie` (v1, v2) or `cookies` (legacy), in order.
-        public var cookies: [Cookie]
+        /// The cookie string as sent: `cookie` (v1, v2) or `cookies` (legacy).
+        public var cookieHeader: String?
         public var raw: JSONObject
+
+        /// The cookies of the cookie string, in order (parsed when asked for).
+        public var cookies: [Cookie] { cookieHeader.map(CookieParser.parse) ?? [] }
 
         public init(_ object: JSONObject) {
             raw = object
@@ -37,7 +40,7 @@ extension NormalizedEvent {
             ip = object["ip"]?.stringValue
             language = (object["lang"] ?? object["language"])?.stringValue
             timezone = object["timezone"]?.stringValue
-            cookies = (object["cookie"] ?? object["cookies"])?.stringValue.map(CookieParser.parse) ?? []
+            cookieHeader = (object["cookie"] ?? object["cookies"])?.stringValue
         }
     }
 

@@ -19,6 +19,7 @@ extension NormalizedEvent {
     }
 
     private static func movingMetadataIntoContext(_ root: JSONObject) -> JSONObject {
+        if root["event_id"] == nil && root["event_timestamp"] == nil { return root }
         let misplaced = root.members.filter { $0.key == "event_id" || $0.key == "event_timestamp" }
         if misplaced.isEmpty { return root }
         var result = JSONObject(root.members.filter { $0.key != "event_id" && $0.key != "event_timestamp" })

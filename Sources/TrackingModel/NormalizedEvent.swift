@@ -56,7 +56,7 @@ public struct NormalizedEvent: Sendable, Hashable {
             userValue = root["user"]
             deviceValue = value[Layout.v2.device]
             pageValue = value[Layout.v2.page]
-            properties = JSONObject(root.members.filter { !Self.v2MetadataKeys.contains($0.key) })
+            properties = JSONObject(root.members.filter { !Self.isV2Metadata($0.key) })
         case .unknown:
             nameValue = first(["event_name", "event"])
             idValue = first(["event_id", "eventId", "context.event_id"])
@@ -81,7 +81,13 @@ public struct NormalizedEvent: Sendable, Hashable {
         items = properties["items"]?.arrayValue?.compactMap { $0.objectValue.map(Item.init) } ?? []
     }
 
-    static let v2MetadataKeys: Set<String> = ["event_name", "user", "context", "event_id", "event_timestamp"]
+    /// The v2 root keys that are not event properties.
+    static func isV2Metadata(_ key: String) -> Bool {
+        switch key {
+        case "event_name", "user", "context", "event_id", "event_timestamp": true
+        default: false
+        }
+    }
     static let unknownMetadataKeys: Set<String> = [
         "event", "event_name", "eventId", "event_id", "eventTimestamp", "event_timestamp", "user", "context",
         "device", "page", "properties",

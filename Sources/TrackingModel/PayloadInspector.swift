@@ -186,15 +186,30 @@ public enum PayloadInspector {
             return (try? JSONParser.parse(bytes)) == nil
         }
 
-        /// Validates one event and places its findings in the input.
+        /// Validates one event (whose source is `range` of the input) and places its findings.
         func inspectEvent(_ value: JSONValue, range: Range<Int>, base: SourcePosition) -> InspectedEvent {
-            let isWhole = range.lowerBound == 0 && range.upperBound == bytes.count
-            return inspectEvent(value, source: isWhole ? bytes : Array(bytes[range]), range: range, base: base)
+            let dialect = DialectDetector.detect(value)
+            var findings = EventValidator.validate(value, dialect: dialect, now: now)
+            if !findings.isEmpty {
+                bytes.withUnsafeBytes { all in
+                    locate(&findings, in: UnsafeRawBufferPointer(rebasing: all[range]), base: base)
+                }
+            }
+            return InspectedEvent(value: value, dialect: dialect, findings: findings, byteRange: range, line: base.line)
         }
 
+        /// Validates one event whose source is `source` (a JSON Lines line starting at `base`).
         func inspectEvent(_ value: JSONValue, source: [UInt8], range: Range<Int>, base: SourcePosition) -> InspectedEvent {
             let dialect = DialectDetector.detect(value)
             var findings = EventValidator.validate(value, dialect: dialect, now: now)
+            if !findings.isEmpty {
+                source.withUnsafeBytes { locate(&findings, in: $0, base: base) }
+            }
+            return InspectedEvent(value: value, dialect: dialect, findings: findings, byteRange: range, line: base.line)
+        }
+
+        /// Fills in the line and column of each finding from its path.
+        private func locate(_ findings: inout [Finding], in source: UnsafeRawBufferPointer, base: SourcePosition) {
             for index in findings.indices {
                 if let position = JSONLocator.position(of: JSONPath(parsing: findings[index].path), in: source) {
                     let placed = shift(position, by: base)
@@ -202,7 +217,6 @@ public enum PayloadInspector {
                     findings[index].column = placed.column
                 }
             }
-            return InspectedEvent(value: value, dialect: dialect, findings: findings, byteRange: range, line: base.line)
         }
 
         /// The line and column of byte `offset` (columns count Unicode scalars).
