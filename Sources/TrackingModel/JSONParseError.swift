@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why a JSON text could not be parsed, and where.
 ///
 /// `position` is where the problem is: the unexpected character, the bad byte, the backslash of a
@@ -32,4 +34,9 @@ public struct JSONParseError: Error, Sendable, Hashable, CustomStringConvertible
             column: position.column
         )
     }
+}
+
+extension JSONParseError: LocalizedError {
+    /// `line:column: message`, so `localizedDescription` says where.
+    public var errorDescription: String? { description }
 }

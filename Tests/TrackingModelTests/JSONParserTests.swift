@@ -249,5 +249,10 @@ func jsonParseError(_ text: String) -> JSONParseError? {
         #expect(finding.code == "invalid-json")
         #expect(finding.line == 1 && finding.column == 3)
         #expect(finding.message == "trailing comma before ']'")
+        #expect(error.localizedDescription == "1:3: trailing comma before ']'")
+        let warning = try #require(try JSONParser.parse(#"{"a":1,"a":2}"#).warnings.first)
+        #expect(warning.finding == Finding(severity: .warning, code: "duplicate-key", path: "a",
+                                           message: #"duplicate key "a" in one object (the last value wins)"#,
+                                           line: 1, column: 8))
     }
 }
