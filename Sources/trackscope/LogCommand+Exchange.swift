@@ -1,0 +1,135 @@
+import ArgumentParser
+import CaptureLog
+import Foundation
+import TrackingModel
+
+extension LogCommand {
+    /// `trackscope log export`: curl commands, HAR 1.2, or plain events.
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Export records as curl commands, a HAR 1.2 file, or plain events (JSON Lines).",
+            discussion: "curl commands read the source key from $\(CaptureExport.keyVariable); it is never written in clear.")
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case curl, har, events
+        }
+
+        @OptionGroup var location: LogLocationOptions
+
+        @Option(help: "curl, har or events.")
+        var format: Format
+
+        @Option(name: .customLong("filter"), help: "Only the records this filter query matches.")
+        var filterQuery: String?
+
+        @Option(help: "Where received records are sent again (curl) or said to have gone (HAR).")
+        var baseURL = "http://localhost:8080"
+
+        @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+        var output: String?
+
+        func run() async throws {
+            let query = filterQuery.map(LogCommand.parseQuery) ?? .all
+            let reader = try LogCommand.openReader(location)
+            var bytes: [UInt8] = []
+            var harRecords: [CaptureRecord] = []
+            var out = StandardOutput()
+            let toFile = output != nil
+            let format = self.format
+            let baseURL = self.baseURL
+            try reader.scan(matching: query) { record in
+                var chunk: [UInt8] = []
+                switch format {
+                case .curl: chunk = Array((CaptureExport.curl(record, baseURL: baseURL) + "\n").utf8)
+                case .events: chunk = CaptureExport.eventLines(record, matching: query.matchesEverything ? nil : query)
+                case .har: harRecords.append(record)
+                }
+                if toFile { bytes += chunk } else { out.write(chunk) }
+            }
+            if format == .har {
+                let text = Array((JSONPrinter.pretty(CaptureExport.har(harRecords, baseURL: baseURL)) + "\n").utf8)
+                if toFile { bytes += text } else { out.write(text) }
+            }
+            if let output {
+                do {
+                    try Data(bytes).write(to: URL(fileURLWithPath: output))
+                } catch {
+                    LogCommand.fail("cannot write \(output): \(error.localizedDescription)")
+                }
+            } else {
+                out.flush()
+            }
+        }
+    }
+
+    /// `trackscope log import FILE`: HAR, plain events, or curl commands into the log.
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import a HAR file, plain events (JSON Lines) or curl commands into the capture log.",
+            discussion: "HAR import keeps the entries sent to a tracking endpoint (/v2/{site}/events, /events, /events/batch, the User and Product APIs).")
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case har, events, curl
+        }
+
+        @OptionGroup var location: LogLocationOptions
+
+        @Argument(help: ArgumentHelp("The file to import; - reads standard input.", valueName: "file"))
+        var file: String
+
+        @Option(help: "har, events or curl.")
+        var format: Format
+
+        @Option(help: "fsync (each batch on disk before it counts) or os (faster, not synced).")
+        var durability: DurabilityArgument = .fsync
+
+        @Option(help: ArgumentHelp("Rotate the log when it would grow past this many bytes.", valueName: "bytes"))
+        var maxLogSize: Int?
+
+        func run() async throws {
+            let bytes: [UInt8]
+            do {
+                bytes = file == "-" ? [UInt8](FileHandle.standardInput.readDataToEndOfFile()) : [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
+            } catch {
+                LogCommand.fail("cannot read \(file): \(error.localizedDescription)", code: 2)
+            }
+            let result: CaptureImport.Result
+            do {
+                switch format {
+                case .har: result = try CaptureImport.har(bytes)
+                case .events: result = CaptureImport.events(bytes)
+                case .curl: result = try CaptureImport.curl(String(decoding: bytes, as: UTF8.self))
+                }
+            } catch {
+                LogCommand.fail("cannot import \(file): \(error)", code: 2)
+            }
+            let writer: CaptureLogWriter
+            do {
+                writer = try CaptureLogWriter(url: location.url, durability: durability.durability, maximumSize: maxLogSize)
+            } catch {
+                LogCommand.fail("cannot open \(location.url.path) for writing: \(error)")
+            }
+            for warning in writer.openingWarnings { LogCommand.standardError("warning: \(warning)") }
+            var first: UInt64?
+            var last: UInt64?
+            for record in result.records {
+                let stored = try await writer.append(record)
+                if first == nil { first = stored.sequence }
+                last = stored.sequence
+            }
+            try await writer.close()
+            for reason in result.skipped { LogCommand.standardError("skipped \(reason)") }
+            var message = "imported \(result.records.count) record(s) into \(location.url.path)"
+            if let first, let last { message += " (#\(first)...#\(last))" }
+            if !result.skipped.isEmpty { message += ", skipped \(result.skipped.count)" }
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+        }
+    }
+}
+
+/// `--durability fsync|os`.
+enum DurabilityArgument: String, ExpressibleByArgument, CaseIterable {
+    case fsync, os
+
+    var durability: Durability { self == .fsync ? .fsync : .os }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import CaptureLog
+import Foundation
+import TrackingModel
+
+extension LogCommand {
+    /// `trackscope log show SEQ`: one record, readable.
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show one record: request, body (pretty when JSON), answer, findings.")
+
+        @OptionGroup var location: LogLocationOptions
+
+        @Argument(help: "The record's sequence number.")
+        var sequence: UInt64
+
+        func run() async throws {
+            let reader = try LogCommand.openReader(location)
+            guard let index = reader.index(ofSequence: sequence) else {
+                LogCommand.fail("no record \(sequence) in \(reader.path)")
+            }
+            let record: CaptureRecord
+            do {
+                record = try reader.record(at: index)
+            } catch {
+                LogCommand.fail("record \(sequence): \(error)")
+            }
+            var output = StandardOutput()
+            output.write(Self.render(record))
+            output.flush()
+        }
+
+        static func render(_ record: CaptureRecord) -> String {
+            var lines: [String] = []
+            let query = record.query.isEmpty ? "" : "?" + record.query
+            lines.append("#\(record.sequence)  \(LogCommand.Stats.format(record.time))  \(record.direction.rawValue)  \(TerminalSafe.text(record.method)) \(TerminalSafe.text(record.path + query))")
+            if let site = record.siteId { lines.append("site:     \(TerminalSafe.text(site))") }
+            if let target = record.targetURL { lines.append("target:   \(TerminalSafe.text(target))") }
+            if let source = record.sourceSequence { lines.append("from:     #\(source)") }
+            if let dialect = record.dialect { lines.append("dialect:  \(dialect.rawValue)") }
+            let names = record.eventNames
+            if !names.isEmpty { lines.append("events:   \(names.map(TerminalSafe.text).joined(separator: ", "))") }
+            lines.append("")
+            lines.append("request headers:")
+            for field in record.requestHeaders { lines.append("  \(TerminalSafe.text(field.name)): \(TerminalSafe.text(field.value))") }
+            lines.append("")
+            lines.append("request body (\(record.requestBody.count) bytes):")
+            lines.append(body(record.requestBody))
+            if let response = record.response {
+                lines.append("")
+                lines.append("answer: \(response.status) in \(String(format: "%.1f", response.latencyMilliseconds)) ms")
+                for field in response.headers { lines.append("  \(TerminalSafe.text(field.name)): \(TerminalSafe.text(field.value))") }
+                if !response.body.isEmpty { lines.append(body(response.body)) }
+            }
+            if !record.findings.isEmpty {
+                lines.append("")
+                lines.append("findings:")
+                for finding in record.findings {
+                    var place = finding.path
+                    if let line = finding.line { place += " (\(line):\(finding.column ?? 0))" }
+                    lines.append("  \(finding.severity.rawValue): \(TerminalSafe.text(finding.message)) [\(finding.code)] at \(TerminalSafe.text(place))")
+                    if let hint = finding.hint { lines.append("    hint: \(TerminalSafe.text(hint))") }
+                }
+            }
+            return lines.joined(separator: "\n") + "\n"
+        }
+
+        /// JSON pretty-printed; anything else with control characters made visible.
+        static func body(_ bytes: [UInt8]) -> String {
+            if let value = try? JSONParser.parseValue(bytes) {
+                return TerminalSafe.bytes(Array(JSONPrinter.pretty(value).utf8), keepNewlines: true)
+            }
+            return TerminalSafe.bytes(bytes, keepNewlines: true)
+        }
+    }
+}
