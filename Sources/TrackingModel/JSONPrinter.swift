@@ -16,13 +16,9 @@ public enum JSONPrinter {
     public static func appendCompact(_ value: JSONValue, to output: inout [UInt8]) {
         switch value {
         case .null:
-            output.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+            output.append(contentsOf: "null".utf8)
         case .bool(let flag):
-            if flag {
-                output.append(contentsOf: [0x74, 0x72, 0x75, 0x65])
-            } else {
-                output.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65])
-            }
+            output.append(contentsOf: flag ? "true".utf8 : "false".utf8)
         case .number(let number):
             output.append(contentsOf: number.literal.utf8)
         case .string(let text):
@@ -121,11 +117,35 @@ public enum JSONPrinter {
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// True when one of the eight bytes is a control character, `"`, `\` or 0xE2 (the lead byte
+    /// of U+2028 and U+2029).
+    @inline(__always)
+    private static func needsAttention(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quotes = word ^ (ones &* 0x22)
+        let backslashes = word ^ (ones &* 0x5C)
+        let e2 = word ^ (ones &* 0xE2)
+        let found = ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes)
+            | ((e2 &- ones) & ~e2) | ((word &- ones &* 0x20) & ~word)
+        return found & highs != 0
+    }
+
     private static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         let count = bytes.count
         var runStart = 0
         var k = 0
+        let base = bytes.baseAddress
         while k < count {
+            // Skip eight plain bytes at a time.
+            if let base {
+                while k &+ 8 <= count {
+                    let word = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
+                    if needsAttention(word) { break }
+                    k &+= 8
+                }
+                if k >= count { break }
+            }
             let c = bytes[k]
             if c >= 0x20 && c != 0x22 && c != 0x5C && c != 0xE2 {
                 k += 1

@@ -96,6 +96,23 @@ enum RandomJSON {
         #expect(JSONPrinter.compact(["line\nkey": 1]) == #"{"line\nkey":1}"#)
     }
 
+    @Test func escapesAtEveryOffsetAroundTheWordBoundary() throws {
+        // The printer skips eight plain bytes at a time: put each special character everywhere.
+        let specials: [(String, String)] = [("\"", #"\""#), ("\\", #"\\"#), ("\n", #"\n"#), ("\u{1}", #"\u0001"#),
+                                            ("\u{2028}", #"\u2028"#), ("€", "€"), ("\u{2030}", "\u{2030}")]
+        for length in 0..<20 {
+            for position in 0...length {
+                for (special, escaped) in specials {
+                    let prefix = String(repeating: "a", count: position)
+                    let suffix = String(repeating: "b", count: length - position)
+                    let printed = JSONPrinter.compact(.string(prefix + special + suffix))
+                    #expect(printed == "\"" + prefix + escaped + suffix + "\"")
+                    #expect(try JSONParser.parse(printed).value == .string(prefix + special + suffix))
+                }
+            }
+        }
+    }
+
     @Test func appendCompactAppendsToTheBuffer() {
         var buffer = Array("data: ".utf8)
         JSONPrinter.appendCompact(["a": [true, nil]], to: &buffer)
