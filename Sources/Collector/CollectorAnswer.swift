@@ -1,0 +1,77 @@
+import TrackingModel
+
+/// The answer the collector gives to one request: computed first, recorded with the request, then sent.
+struct CollectorAnswer: Sendable {
+    var status: Int
+    var body: [UInt8]
+    var contentType: String = "application/json"
+
+    init(status: Int, body: [UInt8], contentType: String = "application/json") {
+        self.status = status
+        self.body = body
+        self.contentType = contentType
+    }
+
+    init(status: Int, json: JSONValue) {
+        self.init(status: status, body: AnswerJSON.encode(json))
+    }
+
+    /// `{"error": code, "message": message, ...extra}`.
+    static func error(_ status: Int, code: String, message: String, _ extra: [(String, JSONValue?)] = []) -> CollectorAnswer {
+        CollectorAnswer(status: status, json: AnswerJSON.object([("error", .string(code)), ("message", .string(message))] + extra))
+    }
+
+    /// 400 for a body larger than `limit` bytes.
+    static func tooLarge(code: String = CollectorFindingCode.requestTooLarge, what: String, size: Int, limit: Int,
+                         _ extra: [(String, JSONValue?)] = []) -> CollectorAnswer {
+        .error(400, code: code, message: "\(what) is \(size) bytes; the limit is \(limit) bytes (\(limit / 1024) KB, 1 KB = 1024 bytes).",
+               extra + [("limit", AnswerJSON.int(limit)), ("size", AnswerJSON.int(size)), ("unit", "bytes")])
+    }
+
+    /// 400 for a body that is not JSON: the parse error, with its line and column.
+    static func invalidJSON(_ finding: Finding) -> CollectorAnswer {
+        .error(400, code: finding.code, message: finding.message, [
+            ("line", finding.line.map(AnswerJSON.int)),
+            ("column", finding.column.map(AnswerJSON.int)),
+        ])
+    }
+
+    /// The 200 of the event endpoints: how many events, and the findings summary.
+    static func accepted(events: Int, summary: FindingSummary) -> CollectorAnswer {
+        CollectorAnswer(status: 200, json: AnswerJSON.object([
+            ("status", "ok"),
+            ("events", AnswerJSON.int(events)),
+            ("findings", summary.json),
+        ]))
+    }
+}
+
+/// How many findings of each severity: the `X-Trackscope-Findings` header.
+struct FindingSummary: Sendable, Hashable {
+    var errors = 0
+    var warnings = 0
+    var info = 0
+
+    init() {}
+
+    init(_ findings: [Finding]) {
+        add(findings)
+    }
+
+    mutating func add(_ findings: [Finding]) {
+        for finding in findings {
+            switch finding.severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .info: info += 1
+            }
+        }
+    }
+
+    /// `errors=1; warnings=2; info=0`.
+    var headerValue: String { "errors=\(errors); warnings=\(warnings); info=\(info)" }
+
+    var json: JSONValue {
+        AnswerJSON.object([("errors", AnswerJSON.int(errors)), ("warnings", AnswerJSON.int(warnings)), ("info", AnswerJSON.int(info))])
+    }
+}

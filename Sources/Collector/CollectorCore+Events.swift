@@ -1,0 +1,155 @@
+import CaptureLog
+import Hummingbird
+import TrackingModel
+
+extension CollectorCore {
+    /// `POST /v2/{siteId}/events`, `POST /events?tc_s=`, `POST /events/batch?tc_s=`.
+    ///
+    /// Answers as the real API: 200 for every request except 400 when the body is too large or not
+    /// JSON; under `--strict` also 401 for key findings and 400 for error findings. A batch gives
+    /// one record per event (its body the event's exact bytes), all sharing the request's answer.
+    func handleEvents(_ facts: RequestFacts, endpoint: CollectorEndpoint) async -> Response {
+        let isBatch = endpoint == .batch
+        let siteId: String?
+        if case .legacyEvent(let site) = endpoint { siteId = site } else { siteId = facts.query.nonEmpty("tc_s") }
+        var common: [Finding] = []
+        if siteId == nil {
+            common.append(Finding(severity: .error, code: CollectorFindingCode.missingSiteId, path: "$",
+                                  message: "The query has no tc_s parameter: the real endpoint cannot tell which site the event is for.",
+                                  hint: "Add ?tc_s=SITE_ID to the URL."))
+        }
+        if let finding = facts.contentTypeFinding(expected: ["application/json"]) { common.append(finding) }
+        let key = keyFinding(facts, siteId: siteId)
+        if let key { common.append(key) }
+
+        func whole(_ findings: [Finding], dialect: Dialect? = nil, name: String? = nil) -> [RecordDraft] {
+            [RecordDraft(siteId: siteId, body: facts.body.bytes, dialect: dialect, findings: findings, eventName: name)]
+        }
+
+        if let answer = strictKeyAnswer(key) {
+            return await finish(facts, answer: answer, drafts: whole(common))
+        }
+        let limit = isBatch ? CollectorLimits.batchBytes : CollectorLimits.requestBytes
+        if facts.body.size > limit {
+            let what = isBatch ? "The batch request body" : "The request body"
+            let answer = CollectorAnswer.tooLarge(what: what, size: facts.body.size, limit: limit)
+            var findings = common
+            findings.append(Finding(severity: .error, code: CollectorFindingCode.requestTooLarge, path: "$",
+                                    message: "\(what) is \(facts.body.size) bytes; the real API refuses more than \(limit) bytes (\(limit / 1024) KB) with 400."))
+            if facts.body.isTruncated { findings.append(truncationFinding(facts.body)) }
+            return await finish(facts, answer: answer, drafts: whole(findings))
+        }
+
+        let analysis = PayloadAnalysis(bytes: facts.body.bytes, batch: isBatch)
+        if let parseError = analysis.parseError {
+            return await finish(facts, answer: .invalidJSON(parseError), drafts: whole(common + analysis.findings))
+        }
+
+        var answer: CollectorAnswer?
+        let drafts: [RecordDraft]
+        if isBatch, !analysis.events.isEmpty {
+            let built = batchDrafts(facts, analysis: analysis, siteId: siteId, common: common)
+            drafts = built.drafts
+            if let oversized = built.oversized {
+                answer = .tooLarge(code: CollectorFindingCode.eventTooLarge, what: "Event \(oversized.index) of the batch",
+                                   size: oversized.size, limit: CollectorLimits.eventInBatchBytes,
+                                   [("index", AnswerJSON.int(oversized.index))])
+            }
+        } else if !isBatch, let event = analysis.events.first {
+            drafts = whole(common + analysis.findings + event.findings, dialect: event.dialect, name: event.name)
+        } else {
+            drafts = whole(common + analysis.findings)
+        }
+
+        if answer == nil, configuration.strict {
+            let errors = drafts.flatMap(\.findings).filter { $0.severity == .error }
+            if !errors.isEmpty {
+                answer = .error(400, code: "invalid-event",
+                                message: "--strict: the request has \(errors.count) error finding\(errors.count == 1 ? "" : "s").",
+                                [("findings", .array(errors.map(AnswerJSON.finding)))])
+            }
+        }
+        var summary = FindingSummary()
+        for draft in drafts { summary.add(draft.findings) }
+        let final = answer ?? .accepted(events: isBatch ? analysis.events.count : 1, summary: summary)
+        return await finish(facts, answer: final, drafts: drafts, forward: final.status == 200)
+    }
+
+    /// One draft per event of a batch: the event's exact bytes, its findings with lines and columns
+    /// counted from the event's first byte, and a `batch-member` note.
+    func batchDrafts(_ facts: RequestFacts, analysis: PayloadAnalysis, siteId: String?, common: [Finding])
+        -> (drafts: [RecordDraft], oversized: (index: Int, size: Int)?) {
+        let bytes = facts.body.bytes
+        let starts = Self.positions(of: analysis.events.map(\.byteRange.lowerBound), in: bytes)
+        var drafts: [RecordDraft] = []
+        drafts.reserveCapacity(analysis.events.count)
+        var oversized: (index: Int, size: Int)?
+        let count = analysis.events.count
+        for (index, event) in analysis.events.enumerated() {
+            let start = starts[index]
+            var findings = common
+            if index == 0 {
+                findings += analysis.findings.map { finding in
+                    var copy = finding
+                    copy.message += " (about the whole batch request)"
+                    copy.line = nil
+                    copy.column = nil
+                    return copy
+                }
+            }
+            for finding in event.findings {
+                var copy = finding
+                if let line = finding.line {
+                    copy.line = line - start.line + 1
+                    if line == start.line, let column = finding.column { copy.column = column - start.column + 1 }
+                }
+                findings.append(copy)
+            }
+            let size = event.byteRange.count
+            if size > CollectorLimits.eventInBatchBytes {
+                if oversized == nil { oversized = (index, size) }
+                if !findings.contains(where: { $0.code == CollectorFindingCode.eventTooLarge }) {
+                    findings.append(Finding(severity: .error, code: CollectorFindingCode.eventTooLarge, path: "$",
+                                        message: "This event is \(size) bytes; the real API refuses a batch holding an event over \(CollectorLimits.eventInBatchBytes) bytes (32 KB) with 400."))
+                }
+            }
+            findings.append(Finding(severity: .info, code: CollectorFindingCode.batchMember, path: "$",
+                                    message: "Event \(index + 1) of \(count) of one batch request (batch[\(index)], \(facts.body.size) bytes in all); lines and columns count from this event's first byte."))
+            let body = event.byteRange.isEmpty ? [] : Array(bytes[event.byteRange.clamped(to: 0..<bytes.count)])
+            drafts.append(RecordDraft(siteId: siteId, body: body, dialect: event.dialect, findings: findings, eventName: event.name))
+        }
+        return (drafts, oversized)
+    }
+
+    /// The 1-based line and column (in Unicode scalars) of each offset; offsets must be ascending.
+    static func positions(of offsets: [Int], in bytes: [UInt8]) -> [(line: Int, column: Int)] {
+        var result: [(line: Int, column: Int)] = []
+        result.reserveCapacity(offsets.count)
+        var line = 1
+        var column = 1
+        var index = 0
+        for offset in offsets {
+            let target = min(max(offset, 0), bytes.count)
+            if target < index { // not ascending: start over
+                line = 1; column = 1; index = 0
+            }
+            while index < target {
+                let byte = bytes[index]
+                if byte == 0x0A {
+                    line += 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 {
+                    column += 1
+                }
+                index += 1
+            }
+            result.append((line, column))
+        }
+        return result
+    }
+
+    func truncationFinding(_ body: CollectedBody) -> Finding {
+        Finding(severity: .info, code: CollectorFindingCode.bodyTruncated, path: "$",
+                message: "The body was \(body.size) bytes; the log keeps its first \(body.bytes.count) bytes only.")
+    }
+}

@@ -1,0 +1,187 @@
+import CaptureLog
+import Foundation
+import HTTPTypes
+import Hummingbird
+import TrackingModel
+
+extension CollectorCore {
+    /// The inspection API, for scripts and CI (in the spirit of Snowplow Micro). Not recorded.
+    ///
+    /// - `GET /_trackscope/events?q=QUERY&limit=N`: the newest matching records, newest first.
+    /// - `GET /_trackscope/stats`: counts by event, status, severity, dialect, and the forwarder's state.
+    /// - `POST /_trackscope/reset`: keeps the current log aside and starts a fresh one.
+    /// - `GET /_trackscope/health`: liveness, and where the log is.
+    func handleInspection(_ name: String, method: String, query: QueryParameters, origin: String?) async -> Response {
+        let endpoint = CollectorEndpoint.inspection(name: name)
+        let answer: CollectorAnswer
+        switch name {
+        case "events", "health", "stats", "reset":
+            guard endpoint.allowedMethods.contains(method) else {
+                answer = .error(405, code: CollectorFindingCode.methodNotAllowed,
+                                message: "\(method) is not allowed here; use \(endpoint.allowedMethods.joined(separator: ", ")).")
+                break
+            }
+            switch name {
+            case "events": answer = await inspectionEvents(query)
+            case "stats": answer = await inspectionStats()
+            case "reset": answer = await inspectionReset()
+            default: answer = await inspectionHealth()
+            }
+        default:
+            answer = .error(404, code: CollectorFindingCode.unknownEndpoint,
+                            message: "The inspection API has /_trackscope/events, /_trackscope/stats, /_trackscope/reset (POST) and /_trackscope/health.")
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = answer.contentType
+        CORS.apply(to: &headers, origin: origin)
+        return Response(status: .init(code: answer.status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
+    }
+
+    func inspectionHealth() async -> CollectorAnswer {
+        let stats = statistics.snapshot()
+        return CollectorAnswer(status: 200, json: AnswerJSON.object([
+            ("status", "ok"),
+            ("log", log.fileURL.map { .string($0.path) } ?? .null),
+            ("records", AnswerJSON.int(stats.records)),
+            ("uptimeSeconds", .number(JSONNumber((Date().timeIntervalSince(started) * 1000).rounded() / 1000))),
+            ("strict", .bool(configuration.strict)),
+            ("forwarding", forwarder.map { .string($0.targetDescription) } ?? .null),
+        ]))
+    }
+
+    func inspectionStats() async -> CollectorAnswer {
+        let stats = statistics.snapshot()
+        func counts(_ dictionary: [String: Int]) -> JSONValue {
+            .object(JSONObject(dictionary.sorted { $0.key < $1.key }.map { .init(key: $0.key, value: AnswerJSON.int($0.value)) }))
+        }
+        var forwardingJSON: JSONValue = .null
+        if let forwarding {
+            let state = await forwarding.snapshot
+            forwardingJSON = AnswerJSON.object([
+                ("target", .string(state.target)),
+                ("queued", AnswerJSON.int(state.queued)),
+                ("inFlight", AnswerJSON.int(state.inFlight)),
+                ("retrying", AnswerJSON.int(state.retrying)),
+                ("sent", AnswerJSON.int(state.sent)),
+                ("failed", AnswerJSON.int(state.failed)),
+                ("dropped", AnswerJSON.int(state.dropped)),
+                ("abandoned", AnswerJSON.int(state.abandoned)),
+                ("attempts", AnswerJSON.int(state.attempts)),
+                ("capacity", AnswerJSON.int(state.capacity)),
+            ])
+        }
+        return CollectorAnswer(status: 200, json: AnswerJSON.object([
+            ("records", AnswerJSON.int(stats.records)),
+            ("received", AnswerJSON.int(stats.received)),
+            ("sent", AnswerJSON.int(stats.sent)),
+            ("byEvent", counts(stats.byEvent)),
+            ("byStatus", counts(stats.byStatus)),
+            ("bySeverity", counts(stats.bySeverity)),
+            ("byDialect", counts(stats.byDialect)),
+            ("byFindingCode", counts(stats.byFindingCode)),
+            ("users", AnswerJSON.int(await users.count)),
+            ("products", AnswerJSON.int(await catalogue.count)),
+            ("forwarding", forwardingJSON),
+        ]))
+    }
+
+    func inspectionReset() async -> CollectorAnswer {
+        do {
+            let archived = try await reset()
+            return CollectorAnswer(status: 200, json: AnswerJSON.object([
+                ("status", "reset"),
+                ("log", log.fileURL.map { .string($0.path) } ?? .null),
+                ("archived", archived.map { .string($0.path) } ?? .null),
+            ]))
+        } catch {
+            return .error(500, code: "reset-failed", message: "The log could not be reset: \(error)")
+        }
+    }
+
+    func inspectionEvents(_ query: QueryParameters) async -> CollectorAnswer {
+        let text = query["q"] ?? ""
+        let filter: RecordFilter
+        do {
+            filter = try RecordFilter(text)
+        } catch {
+            return .error(400, code: "invalid-query", message: error.message, [("offset", AnswerJSON.int(error.offset))])
+        }
+        var limit = 100
+        if let given = query["limit"] {
+            guard let number = Int(given), number > 0 else {
+                return .error(400, code: "invalid-limit", message: "limit must be a positive whole number; it is \"\(given)\".")
+            }
+            limit = min(number, 10_000)
+        }
+        let records: [CaptureRecord]
+        do {
+            records = try await log.newestRecords(limit: limit, matching: { filter.matches($0) })
+        } catch {
+            return .error(500, code: "log-unreadable", message: "The capture log could not be read: \(error)")
+        }
+        var items: [JSONValue] = []
+        items.reserveCapacity(records.count)
+        for record in records { items.append(await recordJSON(record)) }
+        return CollectorAnswer(status: 200, json: AnswerJSON.object([
+            ("query", .string(text)),
+            ("count", AnswerJSON.int(items.count)),
+            ("records", .array(items)),
+        ]))
+    }
+
+    /// A record for scripts: its facts, findings, the body as JSON (or as text when it is not
+    /// JSON), and for events with items the catalogue's name and price of each item's product.
+    func recordJSON(_ record: CaptureRecord) async -> JSONValue {
+        let body = try? JSONParser.parseValue(record.requestBody)
+        var enrichment: [JSONValue] = []
+        if let body, let site = record.siteId {
+            for event in CollectorCore.events(in: body, path: record.path) {
+                let normalized = NormalizedEvent(event)
+                for (index, item) in normalized.items.enumerated() {
+                    guard let id = item.product?.id ?? item.id,
+                          let product = await catalogue.product(site: site, id: id) else { continue }
+                    enrichment.append(AnswerJSON.object([
+                        ("item", AnswerJSON.int(index)),
+                        ("id", .string(id)),
+                        ("name", product.name.map(JSONValue.string)),
+                        ("price", product.price.map(JSONValue.number)),
+                        ("currency", product.currency.map(JSONValue.string)),
+                    ]))
+                }
+            }
+        }
+        let bodyText: JSONValue? = body == nil && !record.requestBody.isEmpty
+            ? .string(String(decoding: record.requestBody, as: UTF8.self)) : nil
+        return AnswerJSON.object([
+            ("seq", AnswerJSON.int(record.sequence)),
+            ("time", .string(Self.isoTime(record.time))),
+            ("direction", .string(record.direction.rawValue)),
+            ("method", .string(record.method)),
+            ("path", .string(record.path)),
+            ("query", .string(record.query)),
+            ("siteId", record.siteId.map(JSONValue.string)),
+            ("status", record.response.map { AnswerJSON.int($0.status) }),
+            ("dialect", record.dialect.map { .string($0.rawValue) }),
+            ("event", record.eventNames.first.map(JSONValue.string)),
+            ("findings", .array(record.findings.map(AnswerJSON.finding))),
+            ("body", body),
+            ("bodyText", bodyText),
+            ("catalogue", enrichment.isEmpty ? nil : .array(enrichment)),
+            ("targetURL", record.targetURL.map(JSONValue.string)),
+            ("sourceSequence", record.sourceSequence.map(AnswerJSON.int)),
+        ])
+    }
+
+    /// The events of a body: the body itself, or the elements of a batch (or of a top-level array).
+    static func events(in body: JSONValue, path: String) -> [JSONValue] {
+        if case .array(let elements)? = body["batch"] { return elements }
+        if case .array(let elements) = body { return elements }
+        return [body]
+    }
+
+    static func isoTime(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+}

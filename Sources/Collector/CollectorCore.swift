@@ -1,0 +1,148 @@
+import CaptureLog
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import TrackingModel
+
+/// Everything one collector shares between its requests: configuration, the log, the User API
+/// store, the product catalogue, the statistics and the forwarding queue.
+public final class CollectorCore: Sendable {
+    public let configuration: CollectorConfiguration
+    public let log: any CollectorLog
+    public let users: UserStore
+    public let catalogue: ProductCatalogue
+    let statistics: CollectorStatistics
+    /// The forwarding queue, when `--forward` is given.
+    public let forwarding: ForwardingQueue?
+    let forwarder: (any UpstreamForwarder)?
+    let logger: Logger
+    let started: Date
+
+    public init(configuration: CollectorConfiguration, log: any CollectorLog, forwarder: (any UpstreamForwarder)? = nil,
+                logger: Logger = Logger(label: "trackscope.collector")) {
+        self.configuration = configuration
+        self.log = log
+        self.users = UserStore()
+        self.catalogue = ProductCatalogue()
+        let statistics = CollectorStatistics()
+        self.statistics = statistics
+        self.forwarder = forwarder
+        self.logger = logger
+        self.started = Date()
+        if let forwarder {
+            self.forwarding = ForwardingQueue(
+                configuration: configuration.forwarding ?? ForwardingConfiguration(), forwarder: forwarder, sink: log,
+                onRecord: { statistics.add($0, eventName: nil) }
+            )
+        } else {
+            self.forwarding = nil
+        }
+    }
+
+    /// The statistics of the current log.
+    public var stats: CollectorStats { statistics.snapshot() }
+
+    /// Rebuilds the User API store, the product catalogue and the statistics from the log.
+    public func rebuildFromLog() async throws {
+        let users = self.users
+        let catalogue = self.catalogue
+        let statistics = self.statistics
+        try await log.forEachRecord { record in
+            statistics.add(record, eventName: record.direction == .received ? record.eventNames.first : nil)
+            await users.apply(record)
+            await catalogue.apply(record)
+        }
+    }
+
+    /// Starts a fresh log (the old one is kept aside), and forgets what was derived from the old one.
+    public func reset() async throws -> URL? {
+        let archived = try await log.reset()
+        statistics.reset()
+        await users.removeAll()
+        await catalogue.removeAll()
+        return archived
+    }
+
+    // MARK: Recording and answering
+
+    /// Appends one record per draft (each carrying the answer), then answers. When the log cannot
+    /// take the records the request is answered 503: nothing is acknowledged that is not on disk.
+    func finish(_ facts: RequestFacts, answer: CollectorAnswer, drafts: [RecordDraft],
+                forward: Bool = false, afterRecording: (@Sendable () async -> Void)? = nil) async -> Response {
+        var summary = FindingSummary()
+        for draft in drafts { summary.add(draft.findings) }
+        let latency = facts.elapsedMilliseconds
+        let responseHeaders = [
+            CaptureRecord.HeaderField(name: "Content-Type", value: answer.contentType),
+            CaptureRecord.HeaderField(name: "X-Trackscope-Findings", value: summary.headerValue),
+        ]
+        let response = CaptureRecord.Response(status: answer.status, headers: responseHeaders, body: answer.body,
+                                              latencyMilliseconds: latency)
+        var sequences: [UInt64] = []
+        sequences.reserveCapacity(drafts.count)
+        var firstDialect: Dialect?
+        do {
+            for draft in drafts {
+                let record = CaptureRecord(
+                    time: facts.time, direction: .received, method: facts.method, path: facts.path,
+                    query: facts.query.raw, siteId: draft.siteId, requestHeaders: facts.headers,
+                    requestBody: draft.body, response: response, dialect: draft.dialect, findings: draft.findings
+                )
+                let stored = try await log.append(record)
+                statistics.add(stored, eventName: draft.eventName)
+                sequences.append(stored.sequence)
+                if firstDialect == nil { firstDialect = draft.dialect }
+            }
+        } catch {
+            logger.error("capture log refused a record: \(error)")
+            let failure = CollectorAnswer.error(503, code: "capture-log-unavailable",
+                                                message: "The request could not be recorded: \(error). Nothing was acknowledged.")
+            return makeResponse(failure, facts: facts, sequences: sequences, summary: summary)
+        }
+        if let afterRecording { await afterRecording() }
+        if forward, let forwarding, let first = sequences.first {
+            let request = UpstreamRequest(method: facts.method, path: facts.path, query: facts.query.raw,
+                                          headers: facts.forwardableHeaders, body: facts.body.bytes)
+            await forwarding.enqueue(.init(request: request, sourceSequence: first, siteId: drafts.first?.siteId, dialect: firstDialect))
+        }
+        return makeResponse(answer, facts: facts, sequences: sequences, summary: summary)
+    }
+
+    func makeResponse(_ answer: CollectorAnswer, facts: RequestFacts, sequences: [UInt64], summary: FindingSummary) -> Response {
+        var headers = HTTPFields()
+        headers.reserveCapacity(8)
+        headers[.contentType] = answer.contentType
+        if !sequences.isEmpty {
+            headers[Self.sequenceHeader] = Self.sequenceText(sequences)
+        }
+        headers[Self.findingsHeader] = summary.headerValue
+        CORS.apply(to: &headers, origin: facts.origin)
+        return Response(status: .init(code: answer.status), headers: headers,
+                        body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
+    }
+
+    static let sequenceHeader = HTTPField.Name("X-Trackscope-Seq")!
+    static let findingsHeader = HTTPField.Name("X-Trackscope-Findings")!
+
+    /// `7`, or for a batch `7-9` (contiguous) or `7,9,12` (other requests' records in between).
+    static func sequenceText(_ sequences: [UInt64]) -> String {
+        guard let first = sequences.first, let last = sequences.last else { return "" }
+        if sequences.count == 1 { return String(first) }
+        if last - first == UInt64(sequences.count - 1) { return "\(first)-\(last)" }
+        return sequences.map(String.init).joined(separator: ",")
+    }
+
+    // MARK: Findings shared by every recorded endpoint
+
+    /// The key finding for `facts` on `siteId` (nil when fine or keys are not checked).
+    func keyFinding(_ facts: RequestFacts, siteId: String?) -> Finding? {
+        configuration.sourceKeys.check(key: facts.sourceKey, siteId: siteId)
+    }
+
+    /// Under `--strict`, the 401 for a key finding.
+    func strictKeyAnswer(_ finding: Finding?) -> CollectorAnswer? {
+        guard configuration.strict, let finding else { return nil }
+        return .error(401, code: finding.code, message: finding.message)
+    }
+}

@@ -1,0 +1,79 @@
+import CaptureLog
+import Foundation
+
+/// The capture log as the collector uses it: append (durable before it returns), read back, and
+/// start afresh on `/_trackscope/reset`. `FileCollectorLog` is the real one; `MemoryCollectorLog`
+/// serves tests and previews.
+public protocol CollectorLog: CaptureSink {
+    /// The file records go to, for messages; nil for a log kept in memory.
+    nonisolated var fileURL: URL? { get }
+    /// Calls `body` with every record of the current log, oldest first.
+    func forEachRecord(_ body: @Sendable (CaptureRecord) async throws -> Void) async throws
+    /// The newest records for which `matching` is true, newest first, at most `limit`.
+    func newestRecords(limit: Int, matching: @Sendable (CaptureRecord) -> Bool) async throws -> [CaptureRecord]
+    /// Keeps the current log aside (a file is renamed with a timestamp) and starts an empty one.
+    /// Returns where the old log went, when it went somewhere.
+    func reset() async throws -> URL?
+    /// Makes everything appended durable and releases the file.
+    func close() async throws
+}
+
+/// A capture log kept in memory: for tests, previews and the terminal UI's demo mode.
+public actor MemoryCollectorLog: CollectorLog {
+    public private(set) var records: [CaptureRecord] = []
+    /// The logs set aside by `reset`, oldest first.
+    public private(set) var archived: [[CaptureRecord]] = []
+    private var nextSequence: UInt64 = 1
+    private var isClosed = false
+
+    public init(records: [CaptureRecord] = []) {
+        self.records = records
+        self.nextSequence = (records.map(\.sequence).max() ?? 0) + 1
+    }
+
+    public nonisolated var fileURL: URL? { nil }
+
+    public func append(_ record: CaptureRecord) async throws -> CaptureRecord {
+        guard !isClosed else { throw CollectorLogError.closed }
+        var stored = SecretFingerprint.record(record)
+        stored.sequence = nextSequence
+        nextSequence += 1
+        records.append(stored)
+        return stored
+    }
+
+    public func forEachRecord(_ body: @Sendable (CaptureRecord) async throws -> Void) async throws {
+        for record in records { try await body(record) }
+    }
+
+    public func newestRecords(limit: Int, matching: @Sendable (CaptureRecord) -> Bool) async throws -> [CaptureRecord] {
+        var found: [CaptureRecord] = []
+        for record in records.reversed() where matching(record) {
+            found.append(record)
+            if found.count >= limit { break }
+        }
+        return found
+    }
+
+    public func reset() async throws -> URL? {
+        archived.append(records)
+        records = []
+        nextSequence = 1
+        return nil
+    }
+
+    public func close() async throws {
+        isClosed = true
+    }
+}
+
+/// Why the collector's log refused a record.
+public enum CollectorLogError: Error, Sendable, Hashable, CustomStringConvertible {
+    case closed
+
+    public var description: String {
+        switch self {
+        case .closed: "the capture log is closed"
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import CaptureLog
+import Foundation
+import HTTPTypes
+import Hummingbird
+import TrackingModel
+
+/// The collector's HTTP responder: reads each request, records it with its answer, then answers.
+public struct CollectorResponder: HTTPResponder {
+    public typealias Context = BasicRequestContext
+
+    public let core: CollectorCore
+
+    public init(core: CollectorCore) {
+        self.core = core
+    }
+
+    public func respond(to request: Request, context: Context) async throws -> Response {
+        let start = ContinuousClock.now
+        let time = Date()
+        let origin = request.headers[.origin]
+        if request.method == .options {
+            return CORS.preflight(origin: origin, requestedHeaders: request.headers[CORS.requestHeaders])
+        }
+        let path = request.uri.path
+        let query = QueryParameters(request.uri.query ?? "")
+        let method = request.method.rawValue
+        let endpoint = CollectorEndpoint.match(path: path)
+        if case .inspection(let name) = endpoint {
+            _ = try await CollectedBody.collect(request.body, keep: 0)
+            return await core.handleInspection(name, method: method, query: query, origin: origin)
+        }
+
+        var headers: [CaptureRecord.HeaderField] = []
+        headers.reserveCapacity(request.headers.count + 1)
+        if let authority = request.head.authority {
+            headers.append(.init(name: "Host", value: authority))
+        }
+        var bearer: String?
+        for field in request.headers {
+            headers.append(.init(name: field.name.rawName, value: field.value))
+            if field.name == .authorization {
+                let value = field.value.trimmingCharacters(in: .whitespaces)
+                if value.count > 7, value.prefix(7).lowercased() == "bearer " {
+                    bearer = value.dropFirst(7).trimmingCharacters(in: .whitespaces)
+                }
+            }
+        }
+
+        let limit: Int
+        switch endpoint {
+        case .batch: limit = CollectorLimits.batchBytes
+        case .productBulk: limit = core.configuration.productBulkBytes
+        case .user: limit = core.configuration.userBytes
+        default: limit = CollectorLimits.requestBytes
+        }
+        let body: CollectedBody
+        do {
+            body = try await CollectedBody.collect(request.body, keep: max(limit + 1, core.configuration.maximumLoggedBodyBytes))
+        } catch {
+            await core.recordAborted(time: time, method: method, path: path, query: query.raw, headers: headers, error: error)
+            throw error
+        }
+        let facts = RequestFacts(
+            time: time, start: start, method: method, path: path, query: query, headers: headers, body: body,
+            contentType: request.headers[.contentType], origin: origin, bearer: bearer
+        )
+        guard endpoint.allowedMethods.contains(method) else {
+            return await core.handleUnknown(facts, endpoint: endpoint)
+        }
+        switch endpoint {
+        case .legacyEvent, .event, .batch:
+            return await core.handleEvents(facts, endpoint: endpoint)
+        case .user:
+            return await core.handleUser(facts)
+        case .productBulk(let siteId):
+            return await core.handleProducts(facts, siteId: siteId)
+        case .inspection, .unknown:
+            return await core.handleUnknown(facts, endpoint: endpoint)
+        }
+    }
+}
+
+extension CollectorCore {
+    /// An unknown path (404) or a method the endpoint does not take (405); recorded all the same,
+    /// so that a misconfigured client shows up in the log.
+    func handleUnknown(_ facts: RequestFacts, endpoint: CollectorEndpoint) async -> Response {
+        let answer: CollectorAnswer
+        let finding: Finding
+        if endpoint == .unknown {
+            let message = "trackscope serves no endpoint at \(facts.path)."
+            finding = Finding(severity: .error, code: CollectorFindingCode.unknownEndpoint, path: "$", message: message,
+                              hint: "The endpoints are POST /v2/{siteId}/events, POST /events?tc_s=, POST /events/batch?tc_s=, GET/PUT/DELETE /engage/user/ and POST /v2/{siteId}/products/bulk.")
+            answer = .error(404, code: CollectorFindingCode.unknownEndpoint, message: message)
+        } else {
+            let allowed = endpoint.allowedMethods.joined(separator: ", ")
+            let message = "\(facts.path) takes \(allowed), not \(facts.method)."
+            finding = Finding(severity: .error, code: CollectorFindingCode.methodNotAllowed, path: "$", message: message)
+            answer = .error(405, code: CollectorFindingCode.methodNotAllowed, message: message)
+        }
+        var findings = [finding]
+        if facts.body.isTruncated { findings.append(truncationFinding(facts.body)) }
+        return await finish(facts, answer: answer, drafts: [RecordDraft(siteId: nil, body: facts.body.bytes, findings: findings)])
+    }
+
+    /// Records a request whose body never arrived whole (the client went away, or sent a broken body).
+    func recordAborted(time: Date, method: String, path: String, query: String, headers: [CaptureRecord.HeaderField], error: any Error) async {
+        let record = CaptureRecord(
+            time: time, direction: .received, method: method, path: path, query: query, requestHeaders: headers,
+            findings: [Finding(severity: .error, code: CollectorFindingCode.requestAborted, path: "$",
+                               message: "The request body did not arrive whole (\(error)); no answer could be given.")]
+        )
+        if let stored = try? await log.append(record) { statistics.add(stored, eventName: nil) }
+    }
+
+    /// Records a connection that sent something that is not HTTP (answered 400 by the server).
+    func recordMalformed(description: String, remote: String?) async {
+        var headers: [CaptureRecord.HeaderField] = []
+        if let remote { headers.append(.init(name: "X-Trackscope-Remote", value: remote)) }
+        let body = Array(#"{"error":"malformed-http"}"#.utf8)
+        let record = CaptureRecord(
+            direction: .received, method: "?", path: "?", requestHeaders: headers,
+            response: .init(status: 400, headers: [.init(name: "Content-Type", value: "application/json")], body: body),
+            findings: [Finding(severity: .error, code: CollectorFindingCode.malformedHTTP, path: "$",
+                               message: "The connection sent bytes that are not an HTTP/1.1 request (\(description)); it was answered 400 and closed.")]
+        )
+        if let stored = try? await log.append(record) { statistics.add(stored, eventName: nil) }
+    }
+}

@@ -1,0 +1,75 @@
+import Hummingbird
+import HummingbirdCore
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// The collector as a Hummingbird application: `trackscope collect` runs it headless, the terminal
+/// UI embeds it. Build the core, `rebuildFromLog()`, then run `makeApplication()` (or test it).
+public struct CollectorServer: Sendable {
+    public let core: CollectorCore
+
+    public init(core: CollectorCore) {
+        self.core = core
+    }
+
+    /// The application. `onListening` is called with the bound port once the server listens.
+    public func makeApplication(onListening: @escaping @Sendable (Int) async -> Void = { _ in })
+        -> Application<CollectorResponder> {
+        let core = self.core
+        let counter = ConnectionCounter(limit: core.configuration.maximumConnections)
+        let http1 = HTTP1Channel.Configuration(
+            additionalChannelHandlers: [
+                ConnectionGuardHandler(counter: counter) { description, remote in
+                    await core.recordMalformed(description: description, remote: remote)
+                },
+            ],
+            idleTimeout: TimeAmount(core.configuration.idleTimeout)
+        )
+        return Application(
+            responder: CollectorResponder(core: core),
+            server: .http1(configuration: http1),
+            configuration: ApplicationConfiguration(
+                address: .hostname(core.configuration.host, port: core.configuration.port),
+                serverName: "trackscope"
+            ),
+            services: [CollectorService(core: core)],
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
+            logger: core.logger
+        )
+    }
+}
+
+/// Runs beside the server: the forwarding workers while serving; on shutdown (after the server
+/// has answered its last request) drains the forwarding queue for a while, then closes the log.
+struct CollectorService: Service {
+    let core: CollectorCore
+
+    func run() async throws {
+        if let forwarding = core.forwarding {
+            let workers = Task { await forwarding.run() }
+            try? await gracefulShutdown()
+            await forwarding.close()
+            let drain = core.configuration.forwarding?.drainTimeout ?? .seconds(5)
+            let drained = await withTaskGroup(of: Bool.self) { group in
+                group.addTask {
+                    await workers.value
+                    return true
+                }
+                group.addTask {
+                    try? await Task.sleep(for: drain)
+                    workers.cancel()
+                    return false
+                }
+                let first = await group.next() ?? false
+                group.cancelAll()
+                return first
+            }
+            if !drained { await forwarding.abandonRemaining() }
+        } else {
+            try? await gracefulShutdown()
+        }
+        await core.forwarder?.shutdown()
+        try await core.log.close()
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import HTTPTypes
+import NIOCore
+import NIOHTTP1
+import NIOHTTPTypes
+
+/// Counts the open connections across the server.
+final class ConnectionCounter: @unchecked Sendable {
+    let limit: Int
+    private let lock = NSLock()
+    private var open = 0
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    /// Counts a new connection; false when it is one too many.
+    func opened() -> Bool {
+        lock.withLock {
+            open += 1
+            return open <= limit
+        }
+    }
+
+    func closed() {
+        lock.withLock { open -= 1 }
+    }
+
+    var current: Int {
+        lock.withLock { open }
+    }
+}
+
+/// A handler in every connection's pipeline (after HTTP decoding) that keeps abuse from hurting:
+/// a connection above the limit is answered 503 and closed; bytes that are not HTTP are recorded,
+/// answered 400 and the connection closed.
+final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPRequestPart
+    typealias InboundOut = HTTPRequestPart
+    typealias OutboundIn = HTTPResponsePart
+    typealias OutboundOut = HTTPResponsePart
+
+    private let counter: ConnectionCounter
+    private let onMalformed: @Sendable (String, String?) async -> Void
+    private var counted = false
+    private var rejecting = false
+    private var inRequest = false
+    private var failed = false
+
+    init(counter: ConnectionCounter, onMalformed: @escaping @Sendable (String, String?) async -> Void) {
+        self.counter = counter
+        self.onMalformed = onMalformed
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        counted = true
+        rejecting = !counter.opened()
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        if counted {
+            counted = false
+            counter.closed()
+        }
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        if failed { return }
+        let part = unwrapInboundIn(data)
+        if rejecting {
+            if case .head = part {
+                failed = true
+                let body = #"{"error":"too-many-connections","message":"trackscope has \#(counter.limit) connections open; try again later.","limit":\#(counter.limit)}"#
+                answer(context: context, status: .serviceUnavailable, body: body)
+            }
+            return
+        }
+        if case .head = part { inRequest = true }
+        context.fireChannelRead(data)
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        if case .end = unwrapOutboundIn(data) { inRequest = false }
+        context.write(data, promise: promise)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        guard error is HTTPParserError, !inRequest else {
+            context.fireErrorCaught(error)
+            return
+        }
+        if failed { return }
+        failed = true
+        let description = String(describing: error)
+        let remote = context.remoteAddress?.description
+        let onMalformed = self.onMalformed
+        let bound = NIOLoopBound((handler: self, context: context), eventLoop: context.eventLoop)
+        let promise = context.eventLoop.makePromise(of: Void.self)
+        promise.completeWithTask { await onMalformed(description, remote) }
+        promise.futureResult.whenComplete { _ in
+            let (handler, context) = bound.value
+            let body = #"{"error":"malformed-http","message":"The request is not valid HTTP/1.1 (\#(description))."}"#
+            handler.answer(context: context, status: .badRequest, body: body)
+        }
+    }
+
+    private func answer(context: ChannelHandlerContext, status: HTTPResponse.Status, body: String) {
+        let bytes = ByteBuffer(string: body)
+        var fields = HTTPFields()
+        fields[.contentType] = "application/json"
+        fields[.contentLength] = String(bytes.readableBytes)
+        fields[.connection] = "close"
+        context.write(wrapOutboundOut(.head(HTTPResponse(status: status, headerFields: fields))), promise: nil)
+        context.write(wrapOutboundOut(.body(bytes)), promise: nil)
+        context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in
+            context.close(promise: nil)
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import CaptureLog
+import Foundation
+import TrackingModel
+
+/// What the collector knows about one request once its body is read.
+struct RequestFacts: Sendable {
+    var time: Date
+    var start: ContinuousClock.Instant
+    var method: String
+    var path: String
+    var query: QueryParameters
+    /// As received, in order (Host first); secrets are fingerprinted by the log, not here.
+    var headers: [CaptureRecord.HeaderField]
+    var body: CollectedBody
+    var contentType: String?
+    var origin: String?
+    /// The credential of an `Authorization: Bearer` header.
+    var bearer: String?
+
+    /// The source key: the `token` parameter, or the Bearer credential when no token is given.
+    var sourceKey: String? { query.nonEmpty("token") ?? bearer }
+
+    /// Milliseconds since the request arrived.
+    var elapsedMilliseconds: Double {
+        let elapsed = ContinuousClock.now - start
+        let (seconds, attoseconds) = elapsed.components
+        return Double(seconds) * 1000 + Double(attoseconds) / 1e15
+    }
+
+    /// The headers to send upstream: all but the hop-by-hop ones.
+    var forwardableHeaders: [CaptureRecord.HeaderField] {
+        let hopByHop: Set<String> = ["host", "content-length", "connection", "keep-alive", "transfer-encoding", "te", "upgrade", "expect"]
+        return headers.filter { !hopByHop.contains($0.name.lowercased()) }
+    }
+
+    /// A finding when the Content-Type is not `expected` (the body is read anyway).
+    func contentTypeFinding(expected: [String]) -> Finding? {
+        let mediaType = contentType.map { $0.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? "" }
+        if let mediaType, expected.contains(mediaType) { return nil }
+        let given = contentType.map { "Content-Type is \($0)" } ?? "There is no Content-Type header"
+        return Finding(
+            severity: .warning, code: CollectorFindingCode.wrongContentType, path: "$",
+            message: "\(given); the endpoint requires \(expected[0]). trackscope read the body anyway.",
+            hint: "Send Content-Type: \(expected[0])."
+        )
+    }
+}
+
+/// One record to append for a request: a batch request gives one per event.
+struct RecordDraft: Sendable {
+    var siteId: String?
+    var body: [UInt8]
+    var dialect: Dialect?
+    var findings: [Finding]
+    /// The event's name, for the statistics.
+    var eventName: String?
+}

@@ -1,0 +1,136 @@
+import ArgumentParser
+import CaptureLog
+import Collector
+import Foundation
+import Hummingbird
+import Logging
+
+/// `trackscope collect`: a local, faithful, observable copy of the tracking endpoints, headless.
+struct CollectCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "collect",
+        abstract: "Serve the tracking endpoints locally and record every request in the capture log.",
+        discussion: """
+        Endpoints: POST /v2/{siteId}/events, POST /events?tc_s=, POST /events/batch?tc_s=, \
+        GET/PUT/DELETE /engage/user/, POST /v2/{siteId}/products/bulk. \
+        Inspection API: GET /_trackscope/events?q=&limit=, GET /_trackscope/stats, \
+        POST /_trackscope/reset, GET /_trackscope/health. \
+        SIGINT or SIGTERM stop it with every acknowledged record on disk.
+        """
+    )
+
+    @OptionGroup var logLocation: LogLocationOptions
+
+    @Option(help: "The address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "The port to listen on; 0 picks a free one (printed).")
+    var port: Int = 8080
+
+    @Flag(help: "Answer 400 for events with error findings and 401 for missing or unknown keys (for CI).")
+    var strict = false
+
+    @Option(name: .customLong("source-key"), parsing: .singleValue,
+            help: ArgumentHelp("A source key to accept, for every site (KEY) or one (SITE=KEY). Repeatable.", valueName: "key"))
+    var sourceKeys: [String] = []
+
+    @Option(help: ArgumentHelp("Send every accepted request on to this base URL (e.g. https://collect.commander1.com).", valueName: "url"))
+    var forward: String?
+
+    @Option(name: .customLong("forward-key-env"),
+            help: ArgumentHelp("The environment variable holding the upstream source key (it replaces the client's).", valueName: "name"))
+    var forwardKeyEnvironmentVariable: String?
+
+    @Option(help: ArgumentHelp("fsync (on disk before answering, the default) or os (handed to the system).", valueName: "mode"))
+    var durability: String = "fsync"
+
+    @Option(name: .customLong("idle-timeout"), help: "Seconds an idle or stalled connection is kept open.")
+    var idleTimeout: Int = 30
+
+    @Option(name: .customLong("max-connections"), help: "Connections above this many are answered 503 and closed.")
+    var maximumConnections: Int = 1024
+
+    @Flag(help: "Print the server's own log messages (Hummingbird, forwarding) to standard error.")
+    var verbose = false
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+        guard Durability(rawValue: durability) != nil else { throw ValidationError("--durability is fsync or os.") }
+        guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be positive.") }
+        guard maximumConnections > 0 else { throw ValidationError("--max-connections must be positive.") }
+        if let forward {
+            guard let url = URL(string: forward), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
+                throw ValidationError("--forward must be an http or https URL.")
+            }
+        }
+        if forwardKeyEnvironmentVariable != nil, forward == nil {
+            throw ValidationError("--forward-key-env needs --forward.")
+        }
+    }
+
+    func run() async throws {
+        let logURL = logLocation.url
+        try FileManager.default.createDirectory(at: logURL.deletingLastPathComponent(), withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        let log = try FileCollectorLog(url: logURL, durability: Durability(rawValue: durability) ?? .fsync)
+        for warning in log.openingWarnings { Self.printError("capture log: \(warning)") }
+
+        var logger = Logger(label: "trackscope.collect")
+        logger.logLevel = verbose ? .info : .error
+
+        var forwarder: (any UpstreamForwarder)?
+        if let forward {
+            let key = try forwardKey()
+            forwarder = ForwarderAdapter(baseURL: forward, sourceKey: key)
+        }
+        var configuration = CollectorConfiguration(
+            host: host, port: port, strict: strict, sourceKeys: SourceKeys(arguments: sourceKeys),
+            idleTimeout: .seconds(idleTimeout), maximumConnections: maximumConnections
+        )
+        if forwarder != nil { configuration.forwarding = ForwardingConfiguration() }
+        let core = CollectorCore(configuration: configuration, log: log, forwarder: forwarder, logger: logger)
+        try await core.rebuildFromLog()
+
+        let host = self.host
+        let path = logURL.path
+        let forwardTarget = forward
+        let app = CollectorServer(core: core).makeApplication { port in
+            Self.printBanner(host: host, port: port, logPath: path, forward: forwardTarget)
+        }
+        try await app.runService()
+    }
+
+    /// The upstream key from `--forward-key-env`, nil when none is named.
+    private func forwardKey() throws -> String? {
+        guard let name = forwardKeyEnvironmentVariable else { return nil }
+        guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
+            throw ValidationError("--forward-key-env names \(name), but it is not set (or empty).")
+        }
+        return value
+    }
+
+    static func printBanner(host: String, port: Int, logPath: String, forward: String?) {
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        let base = "http://\(shownHost):\(port)"
+        var text = """
+        trackscope collector listening on \(base)
+        capture log: \(logPath)
+
+        """
+        if let forward { text += "forwarding to: \(forward)\n" }
+        text += """
+        inspect: curl -s \(base)/_trackscope/stats
+        try it:
+          curl -i -X POST '\(base)/v2/1234/events' -H 'Authorization: Bearer YOUR_SOURCE_KEY' -H 'Content-Type: application/json' --data-binary '\(briefExample)'
+
+        """
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// The product brief's example, corrected (the missing comma added), on one line.
+    static let briefExample = #"{"event":"search","eventId":"202110130000000000","properties":{"search_term":"t-shirts","user":{"id":"12345","email":"toto@domain.fr","consent_categories":[1,3]}},"device":{"userAgent":"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_11_0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/46.0.2490.86 Safari/537.36","ip":"108.0.78.21","cookies":"fbp=123; fbc=456; _ga=GA1.3.593276215.1565602323"},"eventTimestamp":"2015-12-12T19:11:01.249Z"}"#
+}

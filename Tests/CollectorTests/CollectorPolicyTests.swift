@@ -1,0 +1,135 @@
+import CaptureLog
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import TrackingModel
+@testable import Collector
+
+/// Keys, --strict, CORS and the response headers.
+@Suite struct CollectorPolicyTests {
+    typealias Support = CollectorTestSupport
+
+    static func configuration(strict: Bool = false, keys: [String] = ["good-key", "9=site-nine-key"]) -> CollectorConfiguration {
+        CollectorConfiguration(port: 0, strict: strict, sourceKeys: SourceKeys(arguments: keys))
+    }
+
+    @Test func sourceKeysParseGlobalAndPerSite() {
+        let keys = SourceKeys(arguments: ["k1", "42=k2"])
+        #expect(keys.accepts(key: "k1", siteId: "1"))
+        #expect(keys.accepts(key: "k2", siteId: "42"))
+        #expect(!keys.accepts(key: "k2", siteId: "43"))
+        #expect(keys.check(key: nil, siteId: "1")?.code == "missing-source-key")
+        #expect(keys.check(key: "nope", siteId: "1")?.code == "unknown-source-key")
+        #expect(keys.check(key: "nope", siteId: "1")?.message.contains("nope") == false)
+        #expect(SourceKeys().check(key: nil, siteId: nil) == nil)
+    }
+
+    @Test func keysAreFindingsWithoutStrict() async throws {
+        let log = MemoryCollectorLog()
+        let body = ByteBuffer(bytes: try Support.fixture("v2-search.json"))
+        try await Support.withCollector(Self.configuration(), log: log) { client, _ in
+            for uri in ["/events?tc_s=1", "/events?tc_s=1&token=bad-key", "/events?tc_s=1&token=good-key", "/events?tc_s=9&token=site-nine-key", "/events?tc_s=8&token=site-nine-key"] {
+                try await client.execute(uri: uri, method: .post, headers: Support.json, body: body) { response in
+                    #expect(response.status == .ok)
+                }
+            }
+            let bearer = Support.headers([("Content-Type", "application/json"), ("Authorization", "Bearer good-key")])
+            try await client.execute(uri: "/events?tc_s=1", method: .post, headers: bearer, body: body) { response in
+                #expect(response.status == .ok)
+            }
+        }
+        let codes = try await Support.records(log).map { record in
+            record.findings.first { $0.code.hasSuffix("source-key") }?.code
+        }
+        #expect(codes == ["missing-source-key", "unknown-source-key", nil, nil, "unknown-source-key", nil])
+    }
+
+    @Test func strictAnswers401ForKeysAnd400ForErrorFindings() async throws {
+        let log = MemoryCollectorLog()
+        let search = ByteBuffer(bytes: try Support.fixture("v2-search.json"))
+        try await Support.withCollector(Self.configuration(strict: true), log: log) { client, _ in
+            try await client.execute(uri: "/events?tc_s=1", method: .post, headers: Support.json, body: search) { response in
+                #expect(response.status == .unauthorized)
+                let answerJSON = try Support.json(response.body)
+                #expect(answerJSON["error"] == "missing-source-key")
+            }
+            try await client.execute(uri: "/events?tc_s=1&token=wrong", method: .post, headers: Support.json, body: search) { response in
+                #expect(response.status == .unauthorized)
+                let answerJSON = try Support.json(response.body)
+                #expect(answerJSON["error"] == "unknown-source-key")
+            }
+            // No tc_s: an error finding, so --strict refuses it.
+            try await client.execute(uri: "/events?token=good-key", method: .post, headers: Support.json, body: search) { response in
+                #expect(response.status == .badRequest)
+                let answer = try Support.json(response.body)
+                #expect(answer["error"] == "invalid-event")
+                #expect(answer["findings"]?.arrayValue?.contains { $0["code"] == "missing-site-id" } == true)
+            }
+        }
+        let records = try await Support.records(log)
+        #expect(records.map { $0.response?.status } == [401, 401, 400])
+    }
+
+    @Test func corsPreflightIsAnsweredAndAnswersAllowTheOrigin() async throws {
+        let log = MemoryCollectorLog()
+        try await Support.withCollector(log: log) { client, _ in
+            let preflight = Support.headers([
+                ("Origin", "http://localhost:3000"),
+                ("Access-Control-Request-Method", "POST"),
+                ("Access-Control-Request-Headers", "content-type, authorization"),
+            ])
+            try await client.execute(uri: "/events?tc_s=1", method: .options, headers: preflight) { response in
+                #expect(response.status == .noContent)
+                #expect(response.headers[HTTPField.Name("Access-Control-Allow-Origin")!] == "http://localhost:3000")
+                #expect(response.headers[HTTPField.Name("Access-Control-Allow-Methods")!]?.contains("POST") == true)
+                #expect(response.headers[HTTPField.Name("Access-Control-Allow-Headers")!] == "content-type, authorization")
+            }
+            let post = Support.headers([("Origin", "http://localhost:3000"), ("Content-Type", "application/json")])
+            try await client.execute(uri: "/events?tc_s=1", method: .post, headers: post, body: ByteBuffer(bytes: try Support.fixture("v2-search.json"))) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[HTTPField.Name("Access-Control-Allow-Origin")!] == "http://localhost:3000")
+                #expect(response.headers[HTTPField.Name("Access-Control-Expose-Headers")!]?.contains("X-Trackscope-Seq") == true)
+            }
+            try await client.execute(uri: "/events?tc_s=1", method: .post, headers: Support.json, body: ByteBuffer(string: "{}")) { response in
+                #expect(response.headers[HTTPField.Name("Access-Control-Allow-Origin")!] == "*")
+            }
+        }
+        // The preflight is not recorded; the two posts are.
+        #expect(try await Support.records(log).count == 2)
+    }
+
+    @Test func findingsHeaderCountsBySeverity() async throws {
+        try await Support.withCollector(log: MemoryCollectorLog()) { client, _ in
+            let headers = Support.headers([("Content-Type", "text/plain")])
+            try await client.execute(uri: "/events", method: .post, headers: headers, body: ByteBuffer(bytes: try Support.fixture("v2-search.json"))) { response in
+                let value = try #require(response.headers[HTTPField.Name("X-Trackscope-Findings")!])
+                let parts = Dictionary(uniqueKeysWithValues: value.split(separator: ";").map { part -> (String, Int) in
+                    let pair = part.trimmingCharacters(in: .whitespaces).split(separator: "=")
+                    return (String(pair[0]), Int(pair[1]) ?? -1)
+                })
+                #expect(Set(parts.keys) == ["errors", "warnings", "info"])
+                #expect((parts["errors"] ?? 0) >= 1) // missing tc_s
+                #expect((parts["warnings"] ?? 0) >= 1) // text/plain
+            }
+        }
+    }
+
+    @Test func sequenceTextShowsRangesAndLists() {
+        #expect(CollectorCore.sequenceText([5]) == "5")
+        #expect(CollectorCore.sequenceText([5, 6, 7]) == "5-7")
+        #expect(CollectorCore.sequenceText([5, 7, 8]) == "5,7,8")
+    }
+
+    @Test func endpointsAreRecognised() {
+        #expect(CollectorEndpoint.match(path: "/v2/123/events") == .legacyEvent(siteId: "123"))
+        #expect(CollectorEndpoint.match(path: "/events") == .event)
+        #expect(CollectorEndpoint.match(path: "/events/batch") == .batch)
+        #expect(CollectorEndpoint.match(path: "/engage/user/") == .user)
+        #expect(CollectorEndpoint.match(path: "/engage/user") == .user)
+        #expect(CollectorEndpoint.match(path: "/v2/9/products/bulk") == .productBulk(siteId: "9"))
+        #expect(CollectorEndpoint.match(path: "/_trackscope/stats") == .inspection(name: "stats"))
+        #expect(CollectorEndpoint.match(path: "/v3/9/events") == .unknown)
+    }
+}

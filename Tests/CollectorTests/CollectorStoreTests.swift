@@ -1,0 +1,256 @@
+import CaptureLog
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+import TrackingModel
+@testable import Collector
+
+/// The User API, the Product API and what they keep, and the inspection API.
+@Suite struct CollectorStoreTests {
+    typealias Support = CollectorTestSupport
+
+    static let person = #"{"person":{"id":"u1","email":"ada@example.com","firstname":"Ada","custom":{"tier":"gold"}}}"#
+    static let userURI = "/engage/user/?site=12&user_id=u1&token=t"
+
+    @Test func userPutThenGetThenDelete() async throws {
+        let log = MemoryCollectorLog()
+        try await Support.withCollector(log: log) { client, _ in
+            try await client.execute(uri: Self.userURI, method: .get) { response in
+                #expect(response.status == .notFound)
+                let answerJSON = try Support.json(response.body)
+                #expect(answerJSON == ["message": "Person not found"])
+            }
+            try await client.execute(uri: Self.userURI, method: .put, headers: Support.json, body: ByteBuffer(string: Self.person)) { response in
+                #expect(response.status == .ok)
+                let answerJSON = try Support.json(response.body)
+                #expect(answerJSON == ["success": true])
+            }
+            try await client.execute(uri: Self.userURI, method: .get) { response in
+                #expect(response.status == .ok)
+                let person = try Support.json(response.body)
+                #expect(person["email"] == "ada@example.com")
+                #expect(person["custom"]?["tier"] == "gold")
+            }
+            // An update merges: new members replace, others stay, custom merges one level down.
+            let update = #"{"person":{"id":"u1","lastname":"Lovelace","custom":{"since":"2020"}}}"#
+            try await client.execute(uri: Self.userURI, method: .put, headers: Support.json, body: ByteBuffer(string: update)) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: Self.userURI, method: .get) { response in
+                let person = try Support.json(response.body)
+                #expect(person["email"] == "ada@example.com")
+                #expect(person["lastname"] == "Lovelace")
+                #expect(person["custom"]?["tier"] == "gold")
+                #expect(person["custom"]?["since"] == "2020")
+            }
+            // Another site does not see it.
+            try await client.execute(uri: "/engage/user/?site=13&user_id=u1&token=t", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+            try await client.execute(uri: Self.userURI, method: .delete) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: Self.userURI, method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+            try await client.execute(uri: Self.userURI, method: .delete) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+        let records = try await Support.records(log)
+        #expect(records.count == 9)
+        // The token is fingerprinted in the recorded query.
+        #expect(records.allSatisfy { !$0.query.contains("token=t&") && !$0.query.hasSuffix("token=t") })
+    }
+
+    @Test func userPutRefusesInvalidJSONAndAMissingPerson() async throws {
+        try await Support.withCollector(log: MemoryCollectorLog()) { client, _ in
+            try await client.execute(uri: Self.userURI, method: .put, headers: Support.json, body: ByteBuffer(string: "{\"person\":{\n\"id\" \"u1\"}}")) { response in
+                #expect(response.status == .badRequest)
+                let answer = try Support.json(response.body)
+                #expect(answer["error"] == "invalid-json")
+                #expect(answer["line"] == 2)
+            }
+            try await client.execute(uri: Self.userURI, method: .put, headers: Support.json, body: ByteBuffer(string: #"{"id":"u1"}"#)) { response in
+                #expect(response.status == .badRequest)
+                let answerJSON = try Support.json(response.body)
+                #expect(answerJSON["error"] == "invalid-person")
+            }
+            try await client.execute(uri: "/engage/user/?user_id=u1", method: .get) { response in
+                #expect(response.status == .badRequest)
+                let answerJSON = try Support.json(response.body)
+                #expect(answerJSON["error"] == "missing-parameter")
+            }
+        }
+    }
+
+    @Test func usersAndProductsSurviveARestart() async throws {
+        let folder = try Support.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("capture.jsonl")
+        try await Support.withCollector(log: try FileCollectorLog(url: url)) { client, _ in
+            try await client.execute(uri: Self.userURI, method: .put, headers: Support.json, body: ByteBuffer(string: Self.person)) { response in
+                #expect(response.status == .ok)
+            }
+            let other = "/engage/user/?site=12&user_id=u2&token=t"
+            try await client.execute(uri: other, method: .put, headers: Support.json, body: ByteBuffer(string: #"{"person":{"id":"u2"}}"#)) { _ in }
+            try await client.execute(uri: other, method: .delete) { _ in }
+            try await client.execute(uri: "/v2/12/products/bulk", method: .post, headers: Support.headers([("Content-Type", "application/x-ndjson")]),
+                                     body: ByteBuffer(string: #"{"id":"SKU1","name":"Shirt","price":19.9}"#)) { response in
+                #expect(response.status == .accepted)
+            }
+        }
+        // A new collector on the same log rebuilds the stores from it.
+        try await Support.withCollector(log: try FileCollectorLog(url: url)) { client, core in
+            try await client.execute(uri: Self.userURI, method: .get) { response in
+                #expect(response.status == .ok)
+                let answerJSON = try Support.json(response.body)
+                #expect(answerJSON["firstname"] == "Ada")
+            }
+            try await client.execute(uri: "/engage/user/?site=12&user_id=u2&token=t", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+            let product = await core.catalogue.product(site: "12", id: "SKU1")
+            #expect(product?.name == "Shirt")
+            #expect(product?.price?.literal == "19.9")
+            // The four records of the first run, and the two GETs of this one.
+            #expect(core.stats.records == 6)
+        }
+    }
+
+    @Test func productBulkAnswers202Or207WithTheDocumentedBody() async throws {
+        let good = #"{"id":"SKU1","name":"Shirt","price":19.9,"currency":"EUR"}"#
+        let noPrice = #"{"id":"SKU2","name":"Socks"}"#
+        let broken = #"{"id":"SKU3","name":"Hat" "price":3}"#
+        let noPriceEither = #"{"id":"SKU4","name":"Belt"}"#
+        let log = MemoryCollectorLog()
+        let ndjson = Support.headers([("Content-Type", "application/x-ndjson"), ("Authorization", "Bearer k")])
+        try await Support.withCollector(log: log) { client, core in
+            try await client.execute(uri: "/v2/12/products/bulk", method: .post, headers: ndjson, body: ByteBuffer(string: good + "\n")) { response in
+                #expect(response.status == .accepted)
+                let answer = try Support.json(response.body)
+                #expect(answer["data"]?["accepted_object_count"] == 1)
+                #expect(answer["data"]?["rejected_object_count"] == 0)
+            }
+            let body = [good, noPrice, broken, "", noPriceEither].joined(separator: "\n")
+            try await client.execute(uri: "/v2/12/products/bulk", method: .post, headers: ndjson, body: ByteBuffer(string: body)) { response in
+                #expect(response.status.code == 207)
+                let answer = try Support.json(response.body)
+                #expect(answer["data"]?["accepted_object_count"] == 1)
+                #expect(answer["data"]?["rejected_object_count"] == 3)
+                let errors = try #require(answer["errors"]?.arrayValue)
+                let missing = try #require(errors.first { $0["code"] == "missing-required-field" })
+                #expect(missing["meta"]?["error_count"] == 2)
+                #expect(missing["meta"]?["line_numbers"] == [2, 5])
+                #expect(missing["meta"]?["ids"] == ["SKU2", "SKU4"])
+                let invalid = try #require(errors.first { $0["code"] == "invalid-json" })
+                #expect(invalid["meta"]?["line_numbers"] == [3])
+                #expect(invalid["detail"]?.stringValue?.isEmpty == false)
+            }
+            #expect(await core.catalogue.product(site: "12", id: "SKU1")?.currency == "EUR")
+            #expect(await core.catalogue.product(site: "12", id: "SKU2") == nil)
+        }
+        let records = try await Support.records(log)
+        #expect(records.count == 2)
+        #expect(records[1].findings.contains { $0.code == "invalid-json" && $0.line == 3 })
+    }
+
+    @Test func inspectionAPIListsFiltersCountsAndEnriches() async throws {
+        let log = MemoryCollectorLog()
+        let purchase = #"{"event_name":"purchase","id":"o1","currency":"EUR","value":19.9,"items":[{"id":"SKU1","quantity":1,"product":{"id":"SKU1","name":"Shirt","price":19.9}}],"user":{"consent_categories":["1"]}}"#
+        try await Support.withCollector(log: log) { client, _ in
+            try await client.execute(uri: "/v2/12/products/bulk", method: .post, headers: Support.headers([("Content-Type", "application/x-ndjson")]),
+                                     body: ByteBuffer(string: #"{"id":"SKU1","name":"Blue shirt","price":21}"#)) { _ in }
+            try await client.execute(uri: "/events?tc_s=12", method: .post, headers: Support.json, body: ByteBuffer(string: purchase)) { _ in }
+            try await client.execute(uri: "/events?tc_s=12", method: .post, headers: Support.json, body: ByteBuffer(bytes: try Support.fixture("v2-search.json"))) { _ in }
+            try await client.execute(uri: "/v2/12/events", method: .post, headers: Support.json, body: ByteBuffer(bytes: try Support.fixture("legacy-brief-published.json"))) { _ in }
+
+            try await client.execute(uri: "/_trackscope/events?limit=2", method: .get) { response in
+                #expect(response.status == .ok)
+                let answer = try Support.json(response.body)
+                #expect(answer["count"] == 2)
+                #expect(answer["records"]?[0]?["seq"] == 4) // newest first
+                #expect(answer["records"]?[0]?["status"] == 400)
+                #expect(answer["records"]?[1]?["event"] == "search")
+            }
+            try await client.execute(uri: "/_trackscope/events?q=event:purchase", method: .get) { response in
+                let answer = try Support.json(response.body)
+                #expect(answer["count"] == 1)
+                let record = try #require(answer["records"]?[0])
+                #expect(record["body"]?["event_name"] == "purchase")
+                #expect(record["catalogue"]?[0]?["name"] == "Blue shirt")
+                #expect(record["catalogue"]?[0]?["price"] == 21)
+            }
+            try await client.execute(uri: "/_trackscope/events?q=status:400", method: .get) { response in
+                let answerJSON = try Support.json(response.body)
+                #expect(answerJSON["count"] == 1)
+            }
+            try await client.execute(uri: "/_trackscope/events?q=(", method: .get) { response in
+                #expect(response.status == .badRequest)
+                let answerJSON = try Support.json(response.body)
+                #expect(answerJSON["error"] == "invalid-query")
+            }
+            try await client.execute(uri: "/_trackscope/stats", method: .get) { response in
+                let stats = try Support.json(response.body)
+                #expect(stats["records"] == 4)
+                #expect(stats["byEvent"]?["purchase"] == 1)
+                #expect(stats["byEvent"]?["search"] == 1)
+                #expect(stats["byStatus"]?["200"] == 2)
+                #expect(stats["byStatus"]?["202"] == 1)
+                #expect(stats["byStatus"]?["400"] == 1)
+                #expect(stats["byDialect"]?["v2"] == 2)
+                #expect(stats["products"] == 1)
+                #expect(stats["bySeverity"]?.objectValue != nil)
+            }
+            try await client.execute(uri: "/_trackscope/health", method: .get) { response in
+                #expect(response.status == .ok)
+                let answerJSON = try Support.json(response.body)
+                #expect(answerJSON["status"] == "ok")
+            }
+            try await client.execute(uri: "/_trackscope/reset", method: .get) { response in
+                #expect(response.status == .methodNotAllowed)
+            }
+        }
+        // The inspection API is not recorded.
+        #expect(try await Support.records(log).count == 4)
+    }
+
+    @Test func resetStartsAFreshLogAndKeepsTheOldOne() async throws {
+        let folder = try Support.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("capture.jsonl")
+        let log = try FileCollectorLog(url: url)
+        let event = ByteBuffer(bytes: try Support.fixture("v2-search.json"))
+        try await Support.withCollector(log: log) { client, _ in
+            try await client.execute(uri: "/events?tc_s=1", method: .post, headers: Support.json, body: event) { _ in }
+            try await client.execute(uri: Self.userURI, method: .put, headers: Support.json, body: ByteBuffer(string: Self.person)) { _ in }
+            var archived = ""
+            try await client.execute(uri: "/_trackscope/reset", method: .post) { response in
+                #expect(response.status == .ok)
+                let answer = try Support.json(response.body)
+                #expect(answer["status"] == "reset")
+                archived = answer["archived"]?.stringValue ?? ""
+            }
+            #expect(archived.hasPrefix(folder.path))
+            #expect(FileManager.default.fileExists(atPath: archived))
+            try await client.execute(uri: "/_trackscope/stats", method: .get) { response in
+                let answerJSON = try Support.json(response.body)
+                #expect(answerJSON["records"] == 0)
+            }
+            try await client.execute(uri: Self.userURI, method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+            try await client.execute(uri: "/events?tc_s=1", method: .post, headers: Support.json, body: event) { response in
+                #expect(response.status == .ok)
+            }
+        }
+        let fresh = try await Support.records(try FileCollectorLog(url: url))
+        #expect(fresh.map(\.method) == ["GET", "POST"])
+        let archives = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("capture-") }
+        #expect(archives.count == 1)
+        let old = try await Support.records(try FileCollectorLog(url: folder.appendingPathComponent(archives[0])))
+        #expect(old.count == 2)
+    }
+}

@@ -1,0 +1,64 @@
+import CaptureLog
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import TrackingModel
+@testable import Collector
+
+/// Builds collectors for tests and reads fixtures.
+enum CollectorTestSupport {
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+    static func fixture(_ name: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: fixtures.appendingPathComponent(name)))
+    }
+
+    /// A fresh folder for a file log.
+    static func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trackscope-collector-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// Runs `body` against a collector serving `log` (in memory by default).
+    static func withCollector<Value: Sendable>(
+        _ configuration: CollectorConfiguration = CollectorConfiguration(port: 0),
+        log: (any CollectorLog)? = nil,
+        forwarder: (any UpstreamForwarder)? = nil,
+        setup: TestingSetup = .router,
+        _ body: @Sendable (any TestClientProtocol, CollectorCore) async throws -> Value
+    ) async throws -> Value {
+        let core = CollectorCore(configuration: configuration, log: log ?? MemoryCollectorLog(), forwarder: forwarder)
+        try await core.rebuildFromLog()
+        let app = CollectorServer(core: core).makeApplication()
+        return try await app.test(setup) { client in try await body(client, core) }
+    }
+
+    /// Every record of a log.
+    static func records(_ log: any CollectorLog) async throws -> [CaptureRecord] {
+        try await log.newestRecords(limit: .max) { _ in true }.reversed()
+    }
+
+    /// A JSON event of exactly `size` bytes: `{"event_name":"search","search_term":"aaa..."}`.
+    static func event(ofSize size: Int, name: String = "search") -> [UInt8] {
+        let prefix = #"{"event_name":"\#(name)","search_term":""#
+        let suffix = #""}"#
+        let padding = size - prefix.utf8.count - suffix.utf8.count
+        precondition(padding >= 0)
+        return Array((prefix + String(repeating: "a", count: padding) + suffix).utf8)
+    }
+
+    static func json(_ buffer: ByteBuffer) throws -> JSONValue {
+        try JSONParser.parseValue(Array(buffer.readableBytesView))
+    }
+
+    static func headers(_ pairs: [(String, String)]) -> HTTPFields {
+        var fields = HTTPFields()
+        for (name, value) in pairs { fields.append(HTTPField(name: HTTPField.Name(name)!, value: value)) }
+        return fields
+    }
+
+    static let json = headers([("Content-Type", "application/json")])
+}
