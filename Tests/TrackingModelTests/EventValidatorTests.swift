@@ -420,3 +420,41 @@ func example(_ name: String, _ dialect: Dialect = .v2) -> JSONValue {
         }
     }
 }
+
+@Suite struct NameSuggesterTests {
+    @Test(arguments: [
+        ("purchase", "purchase", 0), ("purchse", "purchase", 1), ("purcahse", "purchase", 1),
+        ("add_to_crat", "add_to_cart", 1), ("", "abc", 3), ("abc", "", 3), ("ca", "abc", 3), ("kitten", "sitting", 3),
+        ("événement", "evenement", 2),
+    ])
+    func distance(lhs: String, rhs: String, expected: Int) {
+        #expect(NameSuggester.distance(lhs, rhs) == expected)
+        #expect(NameSuggester.distance(rhs, lhs) == expected)
+    }
+
+    @Test(arguments: [
+        ("eventId", "event_id"), ("userAgent", "user_agent"), ("HTTPStatus", "http_status"), ("Add To-Cart", "add_to_cart"),
+        ("already_snake", "already_snake"), ("category1", "category1"), ("__x__", "x"), ("--", ""),
+    ])
+    func snakeCase(name: String, expected: String) {
+        #expect(NameSuggester.snakeCase(name) == expected)
+    }
+
+    @Test func snakeCaseRule() {
+        for good in ["purchase", "add_to_cart", "category_1", "email_sha256", "a"] { #expect(NameSuggester.isSnakeCase(good), "\(good)") }
+        for bad in ["", "Purchase", "addToCart", "_ga", "a__b", "trailing_", "1st", "with space", "kebab-case", "é"] {
+            #expect(!NameSuggester.isSnakeCase(bad), "\(bad)")
+        }
+    }
+
+    @Test func suggestions() {
+        let names = SpecCatalogue.standardEventNames
+        #expect(NameSuggester.suggestion(for: "purchse", among: names) == "purchase")
+        #expect(NameSuggester.suggestion(for: "AddToCart", among: names) == "add_to_cart")
+        #expect(NameSuggester.suggestion(for: "purchase", among: names) == nil)
+        #expect(NameSuggester.suggestion(for: "newsletter", among: names) == nil)
+        // Short names tolerate one edit only.
+        #expect(NameSuggester.suggestion(for: "lgin", among: names) == "login")
+        #expect(NameSuggester.suggestion(for: "lg", among: names) == nil)
+    }
+}

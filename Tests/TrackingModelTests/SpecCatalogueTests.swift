@@ -80,6 +80,12 @@ import Testing
         let parsed = try JSONParser.parse(rendered)
         #expect(parsed.value == example.value)
         #expect(NormalizedEvent(example.value).name == name)
+        let commented = example.render()
+        for entry in example.notes {
+            #expect(commented.contains("// " + entry.note), "\(entry.path)")
+            #expect(example.value[entry.path] != nil, "\(entry.path)")
+        }
+        #expect(commented.split(separator: "\n").count == rendered.split(separator: "\n").count)
     }
 
     @Test func examplesCarryRequiredFieldsAndNotes() throws {
