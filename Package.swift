@@ -86,6 +86,12 @@ let package = Package(
             dependencies: ["TrackingModel"],
             path: "Benchmarks/ParseBenchmark"
         ),
+        // The baseline of `make bench-collect`: a bare Hummingbird app that reads the body and answers 200.
+        .executableTarget(
+            name: "BareServer",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            path: "Benchmarks/BareServer"
+        ),
 
         .testTarget(name: "TrackingModelTests", dependencies: ["TrackingModel"]),
         .testTarget(name: "CaptureLogTests", dependencies: ["CaptureLog", "TrackingModel"]),
@@ -95,6 +101,7 @@ let package = Package(
                 "Collector",
                 "CaptureLog",
                 "TrackingModel",
+                "Sender",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

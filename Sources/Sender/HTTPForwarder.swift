@@ -73,7 +73,7 @@ public struct HTTPForwarder: Sendable {
     }
 
     /// The query and headers with `key` put where the client's key was (nothing changes without a key).
-    static func applyKey(_ key: String?, query: String, headers: [CaptureRecord.HeaderField])
+    public static func applyKey(_ key: String?, query: String, headers: [CaptureRecord.HeaderField])
         -> (query: String, headers: [CaptureRecord.HeaderField]) {
         guard let key else { return (query, headers) }
         var parts = query.isEmpty ? [] : query.split(separator: "&", omittingEmptySubsequences: false).map(String.init)
