@@ -86,6 +86,12 @@ let package = Package(
             dependencies: ["TrackingModel"],
             path: "Benchmarks/ParseBenchmark"
         ),
+        // `make bench-log`: capture log append throughput, open time and memory on 1M records.
+        .executableTarget(
+            name: "CaptureLogBenchmark",
+            dependencies: ["CaptureLog", "TrackingModel"],
+            path: "Benchmarks/CaptureLogBenchmark"
+        ),
         // The baseline of `make bench-collect`: a bare Hummingbird app that reads the body and answers 200.
         .executableTarget(
             name: "BareServer",
@@ -109,6 +115,6 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TrackingModel", "CaptureLog"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesw"]),
         // Runs the built `trackscope` binary as a user would (CLI and, through tmux, the terminal UI).
-        .testTarget(name: "trackscopeTests", dependencies: ["trackscope"]),
+        .testTarget(name: "trackscopeTests", dependencies: ["trackscope", "CaptureLog", "TrackingModel"]),
     ]
 )

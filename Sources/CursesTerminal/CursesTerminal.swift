@@ -32,6 +32,7 @@ public final class CursesTerminal: TerminalBackend {
     private var palette = CursesPalette()
     private var signals: SignalWatcher?
     private var isRunning = false
+    private var signalBeforeStop: Int32?
     /// How many colours the terminal has (0 until started, or without colour support).
     public private(set) var colors = 0
 
@@ -98,6 +99,7 @@ public final class CursesTerminal: TerminalBackend {
         endwin()
         if let screen { delscreen(screen) }
         screen = nil
+        signalBeforeStop = signals?.receivedSignal
         signals?.cancel()
         signals = nil
     }
@@ -108,6 +110,9 @@ public final class CursesTerminal: TerminalBackend {
     }
 
     public var isStopRequested: Bool { signals?.receivedSignal != nil }
+
+    /// The signal that asked the application to stop (SIGTERM, ...), also after `stop()`.
+    public var stopSignal: Int32? { signals?.receivedSignal ?? signalBeforeStop }
 
     public func readKey() -> Key? {
         guard isRunning else { return nil }

@@ -4,9 +4,11 @@ public enum StreamView {
     /// Draws the stream into `buffer` (rows 0 ..< height - 1; the status bar draws the last).
     public static func render(_ state: AppState, into buffer: inout ScreenBuffer) {
         renderHeader(state, into: &buffer)
-        let sequenceWidth = state.visiblePositions
+        // Wide enough for the log's size, so columns do not shift while scrolling.
+        let visibleMaximum = state.visiblePositions
             .compactMap { state.recordIndex(atListPosition: $0).flatMap { state.rows[$0] }?.sequence }
-            .max().map { String($0).count } ?? 3
+            .max() ?? 0
+        let sequenceWidth = max(String(visibleMaximum).count, String(state.recordCount).count)
         let columns = StreamColumns(width: buffer.width, sequenceWidth: sequenceWidth)
         for column in columns.columns {
             let title = TextFitting.fit(StreamColumns.title(column.kind), width: column.width,

@@ -31,30 +31,50 @@ public struct StyledLine: Sendable, Hashable {
         spans.append(StyledSpan(text, role: role))
     }
 
-    /// The line cut into pieces of at most `width` cells; continuation pieces start with
-    /// `indent` blanks. An empty line stays one empty line.
+    /// The line cut into pieces of at most `width` cells, at a blank when there is one in the
+    /// second half of the piece (so prose wraps between words), else anywhere; continuation
+    /// pieces start with `indent` blanks. An empty line stays one empty line.
     public func wrapped(width: Int, indent: Int = 0) -> [StyledLine] {
         guard width > 0 else { return [self] }
         let indent = min(indent, width / 2)
-        var result: [StyledLine] = []
-        var current = StyledLine()
-        var used = 0
+        var cells: [(character: Character, role: StyleRole)] = []
         for span in spans {
-            var pending = Substring(TerminalText.sanitized(span.text))
-            while !pending.isEmpty {
-                if used == width {
-                    result.append(current)
-                    current = StyledLine(String(repeating: " ", count: indent))
-                    used = indent
+            for character in TerminalText.sanitized(span.text) { cells.append((character, span.role)) }
+        }
+        guard cells.count > width else { return [StyledLine(Self.spans(of: cells[...]))] }
+        var result: [StyledLine] = []
+        var rest = cells[...]
+        var room = width
+        var prefix: [(character: Character, role: StyleRole)] = []
+        while !rest.isEmpty {
+            var take = min(room, rest.count)
+            if take < rest.count {
+                let piece = rest.prefix(take)
+                if rest[rest.startIndex + take].character != " ",
+                   let blank = piece.lastIndex(where: { $0.character == " " }),
+                   blank - rest.startIndex + 1 > room / 2 {
+                    take = blank - rest.startIndex + 1
                 }
-                let take = min(width - used, pending.count)
-                let piece = pending.prefix(take)
-                current.append(String(piece), role: span.role)
-                used += take
-                pending = pending.dropFirst(take)
+            }
+            result.append(StyledLine(Self.spans(of: (prefix + rest.prefix(take))[...])))
+            rest = rest.dropFirst(take)
+            if result.count == 1 {
+                prefix = Array(repeating: (" ", .normal), count: indent)
+                room = width - indent
             }
         }
-        result.append(current)
         return result
+    }
+
+    private static func spans(of cells: ArraySlice<(character: Character, role: StyleRole)>) -> [StyledSpan] {
+        var spans: [StyledSpan] = []
+        for cell in cells {
+            if spans.last?.role == cell.role {
+                spans[spans.count - 1].text.append(cell.character)
+            } else {
+                spans.append(StyledSpan(String(cell.character), role: cell.role))
+            }
+        }
+        return spans
     }
 }

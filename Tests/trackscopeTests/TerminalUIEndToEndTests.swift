@@ -1,0 +1,175 @@
+import CaptureLog
+import Foundation
+import Testing
+import TrackingModel
+
+/// `trackscope ui` in a real terminal (tmux), read back as a person would see it.
+@Suite(.serialized) struct TerminalUIEndToEndTests {
+    let folder: URL
+    let log: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("trackscope-ui-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        log = folder.appendingPathComponent("capture.jsonl")
+    }
+
+    static func purchase() -> CaptureRecord {
+        CaptureRecord(
+            direction: .received, method: "POST", path: "/events", query: "tc_s=1234", siteId: "1234",
+            requestHeaders: [.init(name: "Content-Type", value: "application/json")],
+            requestBody: Array(#"{"event_name":"purchase","context":{"event_id":"e-1"},"value":16.00,"user":{"id":"u-9"}}"#.utf8),
+            response: .init(status: 200, latencyMilliseconds: 2),
+            dialect: .v2,
+            findings: [Finding(severity: .error, code: "missing-required-field", path: "$.currency",
+                               message: "purchase needs a currency", hint: "add \"currency\": \"EUR\"")]
+        )
+    }
+
+    static func batch() -> CaptureRecord {
+        CaptureRecord(
+            direction: .received, method: "POST", path: "/events/batch", query: "tc_s=1234",
+            requestBody: Array(#"{"batch":[{"event_name":"add_to_cart","context":{}},{"event_name":"view_item","context":{}}]}"#.utf8),
+            response: .init(status: 200), dialect: .v2
+        )
+    }
+
+    /// A body that would clear the screen and retitle the window if it reached the terminal.
+    static func hostile() -> CaptureRecord {
+        CaptureRecord(
+            direction: .sent, method: "POST", path: "/events", query: "",
+            requestBody: Array("nope \u{1B}[2J\u{1B}]0;pwned\u{07} \u{1B}[31mred".utf8),
+            response: .init(status: 400), dialect: .unknown,
+            findings: [Finding(severity: .error, code: "invalid-json", path: "$", message: "not JSON")]
+        )
+    }
+
+    func append(_ records: [CaptureRecord]) async throws {
+        let writer = try CaptureLogWriter(url: log, durability: .os)
+        for record in records { _ = try await writer.append(record) }
+        try await writer.close()
+    }
+
+    func start(width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws -> TmuxSession {
+        let binary = TrackscopeProcess.binaryURL.path
+        return try TmuxSession(
+            command: "'\(binary)' ui --log '\(log.path)'" + TmuxSession.exitMarker,
+            width: width, height: height,
+            environment: ["TERM": "tmux-256color", "LANG": "C.UTF-8"].merging(environment) { $1 }
+        )
+    }
+
+    @Test func watchesTheLogLiveOpensARecordAndRestoresTheTerminal() async throws {
+        let session = try start()
+        // No log yet: nothing is created, the UI waits.
+        var screen = try session.waitFor("waiting for records")
+        #expect(screen[0] == "trackscope — \(log.path) — no log yet, waiting for records")
+        #expect(!FileManager.default.fileExists(atPath: log.path))
+
+        try await append([Self.purchase(), Self.batch(), Self.hostile()])
+        screen = try session.waitFor("3 records — following")
+        #expect(screen[0] == "trackscope — \(log.path) — 3 records — following")
+        #expect(screen[1].hasPrefix("SEQ TIME           METHOD PATH"))
+        #expect(screen[1].hasSuffix("EVENT                                   DIALECT HTTP ISSUES"))
+        #expect(screen[2].hasPrefix("  1 ") && screen[2].contains(" ▼ POST   /events ") && screen[2].contains(" purchase "))
+        #expect(screen[2].hasSuffix("v2       200 E1"))
+        #expect(screen[3].contains(" /events/batch ") && screen[3].contains(" add_to_cart, view_item "))
+        #expect(screen[4].contains(" ▲ POST ") && screen[4].contains("(invalid JSON)") && screen[4].hasSuffix("unknown  400 E1"))
+        #expect(screen[29].hasPrefix("j/k move  ⏎ open  / filter"))
+        // The hostile body did not reach the terminal: no window title change, screen intact.
+        #expect(try session.paneValue("#{pane_title}") != "pwned")
+
+        // Up pauses following; new records do not move the selection.
+        try session.send("k")
+        try session.waitFor("3 records — paused")
+        try await append([Self.batch()])
+        try session.waitFor("4 records — paused")
+
+        // The first record in full.
+        try session.send("g", "Enter")
+        screen = try session.waitFor("Findings (1 error, 0 warnings, 0 info)")
+        #expect(screen[0].hasPrefix("trackscope — record #1 — 1 of 4"))
+        #expect(screen[2] == "POST /events?tc_s=1234  → 200 in 2.0 ms")
+        #expect(screen.contains("  error   missing-required-field  $.currency"))
+        #expect(screen.contains("          purchase needs a currency"))
+        #expect(screen.contains("          hint: add \"currency\": \"EUR\""))
+        #expect(screen.contains("    \"event_name\": \"purchase\","))
+        #expect(screen.contains("    \"value\": 16.00,"))
+
+        // The hostile record: its bytes are shown as symbols.
+        try session.send("n", "n")
+        screen = try session.waitFor("record #3")
+        #expect(screen.contains("  nope ␛[2J␛]0;pwned␇ ␛[31mred"))
+
+        // Back to the stream, then resume following and see new records arrive.
+        try session.send("Escape")
+        try session.waitFor("4 records — paused")
+        try session.send("G")
+        try session.waitFor("4 records — following")
+        try await append([Self.purchase()])
+        screen = try session.waitFor("5 records — following")
+        #expect(screen[6].hasPrefix("  5 ") && screen[6].contains(" purchase "))
+
+        // A narrower window drops columns but keeps the record list readable.
+        try session.resize(width: 60, height: 16)
+        screen = try session.waitForScreen("the 60-column layout") { $0.count == 16 && $0[1].hasPrefix("SEQ ") && !$0[1].contains("DIALECT") }
+        #expect(screen.allSatisfy { $0.count <= 60 })
+        #expect(screen[2].contains("purchase"))
+        try session.resize(width: 30, height: 8)
+        try session.waitFor("terminal too small")
+        try session.resize(width: 100, height: 30)
+        try session.waitFor("DIALECT HTTP ISSUES")
+
+        // q quits: the program exits cleanly and the shell's screen is back, cursor shown.
+        try session.send("q")
+        #expect(try session.waitForExitMarker() == 0)
+        #expect(try session.paneValue("#{alternate_on}") == "0")
+        #expect(try session.paneValue("#{cursor_flag}") == "1")
+        #expect(!(try session.screen()).contains { $0.contains("trackscope —") })
+    }
+
+    @Test func aTerminationSignalRestoresTheTerminal() async throws {
+        try await append([Self.purchase()])
+        let session = try start(width: 80, height: 24)
+        try session.waitFor("1 record — following")
+        #expect(try session.paneValue("#{alternate_on}") == "1")
+        let children = try session.childProcessIDs()
+        try #require(children.count == 1, "expected trackscope as the only child of the pane's shell: \(children)")
+        #expect(kill(children[0], SIGTERM) == 0)
+        // Exits as a process killed by SIGTERM would, after restoring the terminal.
+        #expect(try session.waitForExitMarker() == 128 + Int(SIGTERM))
+        #expect(try session.paneValue("#{alternate_on}") == "0")
+        #expect(try session.paneValue("#{cursor_flag}") == "1")
+    }
+
+    @Test func noColorAndControlCStillWork() async throws {
+        try await append([Self.purchase(), Self.batch()])
+        let session = try start(width: 80, height: 24, environment: ["NO_COLOR": "1"])
+        try session.waitFor("2 records — following")
+        try session.send("/", "batch")
+        try session.waitFor("/batch▏")
+        try session.send("Enter")
+        let screen = try session.waitFor("1 of 2 records match “batch”")
+        #expect(screen[2].contains("add_to_cart, view_item"))
+        try session.send("C-c")
+        #expect(try session.waitForExitMarker() == 0)
+        #expect(try session.paneValue("#{alternate_on}") == "0")
+    }
+
+    @Test func refusesToStartWithoutATerminal() throws {
+        let result = try TrackscopeProcess.run(["ui", "--log", log.path])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("trackscope ui needs a terminal"))
+        #expect(result.standardOutput.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: log.path))
+    }
+
+    @Test func reportsAnUnknownTheme() throws {
+        let session = try TmuxSession(
+            command: "'\(TrackscopeProcess.binaryURL.path)' ui --log '\(log.path)' --theme nosuch; sleep 5",
+            width: 100, height: 10, environment: ["TERM": "tmux-256color", "XDG_CONFIG_HOME": folder.path]
+        )
+        let screen = try session.waitFor("no theme named nosuch")
+        #expect(screen.joined().contains("built in: default, mono"))
+    }
+}

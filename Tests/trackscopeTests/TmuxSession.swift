@@ -1,0 +1,162 @@
+import Foundation
+
+/// A program running in a detached tmux session, on a tmux server of its own, read back with
+/// `capture-pane` as a person would see it.
+final class TmuxSession {
+    enum Failure: Error, CustomStringConvertible {
+        case tmuxMissing
+        case commandFailed(arguments: [String], status: Int32, output: String)
+        case timedOut(waitingFor: String, screen: String)
+
+        var description: String {
+            switch self {
+            case .tmuxMissing:
+                "tmux is not installed: the terminal UI tests need it (`make test` installs it; or apt-get install tmux)"
+            case .commandFailed(let arguments, let status, let output):
+                "tmux \(arguments.joined(separator: " ")) failed (\(status)): \(output)"
+            case .timedOut(let what, let screen):
+                "timed out waiting for \(what); the screen was:\n\(screen)"
+            }
+        }
+    }
+
+    let name: String
+    /// The tmux server socket name (`-L`), one per session so tests never touch a user's tmux.
+    let socket: String
+
+    /// The tmux executable, or nil when it is not installed.
+    static var executable: URL? {
+        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("tmux")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return nil
+    }
+
+    /// Starts `command` (a shell command line) in a `width` x `height` session. The pane stays
+    /// after the program exits, so that its exit status and the restored screen can be read.
+    init(command: String, width: Int, height: Int, environment: [String: String] = [:]) throws {
+        guard Self.executable != nil else { throw Failure.tmuxMissing }
+        let unique = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
+        name = "ts-\(unique)"
+        socket = "trackscope-test-\(unique)"
+        var arguments = ["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height)]
+        for (key, value) in environment.sorted(by: { $0.key < $1.key }) {
+            arguments += ["-e", "\(key)=\(value)"]
+        }
+        arguments.append(command)
+        try tmux(arguments)
+        try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
+    }
+
+    deinit {
+        _ = try? tmux(["kill-server"])
+    }
+
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
+        guard let executable = Self.executable else { throw Failure.tmuxMissing }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["-L", socket] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        guard process.terminationStatus == 0 else {
+            throw Failure.commandFailed(arguments: arguments, status: process.terminationStatus, output: text)
+        }
+        return text
+    }
+
+    /// The screen as text, one string a row, trailing blanks removed.
+    func screen() throws -> [String] {
+        let text = try tmux(["capture-pane", "-p", "-t", name])
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            var row = String(line)
+            while row.last == " " { row.removeLast() }
+            return row
+        }
+        if lines.last == "" { lines.removeLast() }
+        return lines
+    }
+
+    /// Presses keys: tmux key names (`Enter`, `Escape`, `Up`, `C-c`) or literal text.
+    func send(_ keys: String...) throws {
+        try tmux(["send-keys", "-t", name] + keys)
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])
+    }
+
+    /// A tmux format value of the pane, such as `#{pane_dead}` or `#{alternate_on}`.
+    func paneValue(_ format: String) throws -> String {
+        try tmux(["display-message", "-p", "-t", name, format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Polls the screen until `predicate` holds (at most `timeout`), and returns that screen.
+    @discardableResult
+    func waitForScreen(_ what: String, timeout: Duration = .seconds(10), _ predicate: ([String]) -> Bool) throws -> [String] {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: timeout)
+        var last: [String] = []
+        while clock.now < deadline {
+            last = try screen()
+            if predicate(last) { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw Failure.timedOut(waitingFor: what, screen: last.joined(separator: "\n"))
+    }
+
+    /// Waits until the screen shows `text` somewhere.
+    @discardableResult
+    func waitFor(_ text: String, timeout: Duration = .seconds(10)) throws -> [String] {
+        try waitForScreen("“\(text)”", timeout: timeout) { $0.contains { $0.contains(text) } }
+    }
+
+    /// Waits until the screen shows `[exited N]` (what `exitMarker` prints after the command) and
+    /// returns N.
+    func waitForExitMarker(timeout: Duration = .seconds(10)) throws -> Int {
+        let screen = try waitForScreen("the program to exit", timeout: timeout) { lines in
+            lines.contains { $0.hasPrefix("[exited ") }
+        }
+        let line = screen.first { $0.hasPrefix("[exited ") }!
+        return Int(line.dropFirst(8).prefix { $0.isNumber }) ?? -1
+    }
+
+    /// Appended to a command line: prints the exit status and keeps the shell (and its restored
+    /// terminal state) around to be inspected.
+    static let exitMarker = "; echo \"[exited $?]\"; sleep 60"
+
+    /// The process ids of the children of the pane's shell.
+    func childProcessIDs() throws -> [Int32] {
+        let shell = try paneValue("#{pane_pid}")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/pgrep")
+        process.arguments = ["-P", shell]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { Int32($0) }
+    }
+
+    /// Waits until the program in the pane has exited; returns its exit status.
+    func waitForExit(timeout: Duration = .seconds(10)) throws -> Int {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: timeout)
+        while clock.now < deadline {
+            if try paneValue("#{pane_dead}") == "1" {
+                return Int(try paneValue("#{pane_dead_status}")) ?? -1
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw Failure.timedOut(waitingFor: "the program to exit", screen: (try? screen().joined(separator: "\n")) ?? "")
+    }
+}
