@@ -24,7 +24,7 @@ extension CaptureRecord {
         if let siteId {
             writer.comma(); writer.key("site"); writer.string(siteId)
         }
-        let names = eventNames
+        let names = Self.quickEventNames(requestBody)
         if !names.isEmpty {
             writer.comma(); writer.key("events"); writer.raw("[")
             for (index, name) in names.enumerated() {
@@ -201,5 +201,72 @@ extension ByteJSONReader {
             }
         }
         return finding
+    }
+}
+
+extension CaptureRecord {
+    /// The event names of a body (as `eventNames`), read without building the JSON tree: the
+    /// writer derives the line's `events` summary with it on every append.
+    static func quickEventNames(_ body: [UInt8]) -> [String] {
+        guard let first = body.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }),
+              first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else { return [] }
+        let names: [String]? = body.withUnsafeBufferPointer { buffer in
+            var reader = ByteJSONReader(buffer)
+            var names: [String] = []
+            do throws(CaptureDecodeError) {
+                if first == UInt8(ascii: "[") {
+                    try reader.readArray { (reader: inout ByteJSONReader) throws(CaptureDecodeError) in
+                        if let name = try reader.readEventName() { names.append(name) }
+                    }
+                } else {
+                    var eventName: String?
+                    var legacy: String?
+                    var batch: [String]?
+                    try reader.readObject { (reader: inout ByteJSONReader, key: [UInt8]) throws(CaptureDecodeError) in
+                        if key == Array("event_name".utf8), reader.peek() == UInt8(ascii: "\"") {
+                            eventName = try reader.readString()
+                        } else if key == Array("event".utf8), reader.peek() == UInt8(ascii: "\"") {
+                            legacy = try reader.readString()
+                        } else if key == Array("batch".utf8), reader.peek() == UInt8(ascii: "[") {
+                            var list: [String] = []
+                            try reader.readArray { (reader: inout ByteJSONReader) throws(CaptureDecodeError) in
+                                if let name = try reader.readEventName() { list.append(name) }
+                            }
+                            batch = list
+                        } else {
+                            try reader.skipValue()
+                        }
+                    }
+                    if let batch { names = batch } else if let single = eventName ?? legacy { names = [single] }
+                }
+                reader.skipWhitespace()
+                return reader.isAtEnd ? names : nil
+            } catch {
+                return nil
+            }
+        }
+        return names ?? []
+    }
+}
+
+extension ByteJSONReader {
+    /// Reads one value; when it is an object, returns its `event_name` (or legacy `event`).
+    mutating func readEventName() throws(CaptureDecodeError) -> String? {
+        guard peek() == UInt8(ascii: "{") else {
+            try skipValue()
+            return nil
+        }
+        var eventName: String?
+        var legacy: String?
+        try readObject { (reader: inout ByteJSONReader, key: [UInt8]) throws(CaptureDecodeError) in
+            if key == Array("event_name".utf8), reader.peek() == UInt8(ascii: "\"") {
+                eventName = try reader.readString()
+            } else if key == Array("event".utf8), reader.peek() == UInt8(ascii: "\"") {
+                legacy = try reader.readString()
+            } else {
+                try reader.skipValue()
+            }
+        }
+        return eventName ?? legacy
     }
 }

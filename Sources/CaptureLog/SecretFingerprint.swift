@@ -9,6 +9,19 @@ public enum SecretFingerprint {
     /// `sha256:1a2b3c4d` for `key`. An already fingerprinted value is returned unchanged.
     public static func fingerprint(_ key: String) -> String {
         if isFingerprint(key) { return key }
+        if let cached = cache.withLock({ $0[key] }) { return cached }
+        let result = computeFingerprint(key)
+        cache.withLock { entries in
+            if entries.count >= 256 { entries.removeAll() }
+            entries[key] = result
+        }
+        return result
+    }
+
+    /// Recent keys and their fingerprints: a collector sees the same few keys over and over.
+    private static let cache = FingerprintCache()
+
+    private static func computeFingerprint(_ key: String) -> String {
         let digest = SHA256.hash(data: Data(key.utf8))
         var hex = ""
         for byte in digest.prefix(4) {
@@ -53,19 +66,39 @@ public enum SecretFingerprint {
     /// their order are kept byte for byte.
     public static func query(_ query: String) -> String {
         guard !query.isEmpty else { return query }
+        let bytes = Array(query.utf8)
+        let token: [UInt8] = Array("token".utf8)
+        var output: [UInt8] = []
         var changed = false
-        let parts = query.split(separator: "&", omittingEmptySubsequences: false).map { part -> Substring in
-            guard let equals = part.firstIndex(of: "=") else { return part }
-            let name = String(part[..<equals])
-            let decodedName = name.removingPercentEncoding ?? name
-            guard secretQueryParameters.contains(decodedName) else { return part }
-            let rawValue = String(part[part.index(after: equals)...])
-            let value = (rawValue.replacingOccurrences(of: "+", with: " ")).removingPercentEncoding ?? rawValue
-            if value.isEmpty { return part }
-            changed = true
-            return Substring("\(name)=\(fingerprint(value))")
+        var partStart = 0
+        while partStart <= bytes.count {
+            var partEnd = partStart
+            while partEnd < bytes.count, bytes[partEnd] != UInt8(ascii: "&") { partEnd += 1 }
+            var replaced = false
+            if let equals = bytes[partStart..<partEnd].firstIndex(of: UInt8(ascii: "=")) {
+                let nameBytes = bytes[partStart..<equals]
+                var isSecret = nameBytes.elementsEqual(token)
+                if !isSecret, nameBytes.contains(UInt8(ascii: "%")) {
+                    let name = String(decoding: nameBytes, as: UTF8.self)
+                    isSecret = secretQueryParameters.contains(name.removingPercentEncoding ?? name)
+                }
+                if isSecret, equals + 1 < partEnd {
+                    let rawValue = String(decoding: bytes[(equals + 1)..<partEnd], as: UTF8.self)
+                    let needsDecoding = bytes[(equals + 1)..<partEnd].contains { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }
+                    let value = needsDecoding
+                        ? ((rawValue.replacingOccurrences(of: "+", with: " ")).removingPercentEncoding ?? rawValue)
+                        : rawValue
+                    output.append(contentsOf: bytes[partStart...equals])
+                    output.append(contentsOf: fingerprint(value).utf8)
+                    replaced = true
+                    changed = true
+                }
+            }
+            if !replaced { output.append(contentsOf: bytes[partStart..<partEnd]) }
+            if partEnd < bytes.count { output.append(UInt8(ascii: "&")) }
+            partStart = partEnd + 1
         }
-        return changed ? parts.joined(separator: "&") : query
+        return changed ? String(decoding: output, as: UTF8.self) : query
     }
 
     /// A URL with the `token` parameter of its query fingerprinted.
@@ -93,5 +126,17 @@ public enum SecretFingerprint {
 extension String {
     fileprivate func leftPadded(to width: Int) -> String {
         count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}
+
+/// A small lock-protected dictionary.
+final class FingerprintCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [String: String] = [:]
+
+    func withLock<T>(_ body: (inout [String: String]) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&entries)
     }
 }

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The capture log benchmark (`make bench-log`), in one run on a generated log of N records:
+#  (a) append throughput, durability fsync and os, records/s
+#  (b) time to open the log and decode its last 50 records, and the peak memory
+#  (c) `trackscope log filter 'event:purchase user.id:42' --events` against
+#      `jq -c 'select(...)'` on an events file with the same events: same number of results, times, ratio.
+# Usage: Benchmarks/capture-log.sh [RECORDS]   (default 1000000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RECORDS="${1:-1000000}"
+OUT="bench-out/capture-log"
+mkdir -p "$OUT"
+
+swift build -c release --product trackscope --product CaptureLogBenchmark >/dev/null 2>&1 \
+  || swift build -c release --product trackscope
+swift build -c release --product CaptureLogBenchmark >/dev/null
+BIN=.build/release
+
+echo "== (a) and (b): .build/release/CaptureLogBenchmark --records $RECORDS"
+"$BIN/CaptureLogBenchmark" --records "$RECORDS" --dir "$OUT/log" --events-file "$OUT/events.jsonl"
+
+LOG="$OUT/log/capture.jsonl"
+EVENTS="$OUT/events.jsonl"
+QUERY='event:purchase user.id:42'
+JQ_FILTER='select(.event_name == "purchase" and .user.id == "42")'
+
+echo
+echo "== (c) filter: trackscope log filter '$QUERY' --events   vs   jq -c '$JQ_FILTER'"
+ours=$("$BIN/trackscope" log filter "$QUERY" --events --log "$LOG" | wc -l)
+theirs=$(jq -c "$JQ_FILTER" "$EVENTS" | wc -l)
+echo "results: trackscope $ours, jq $theirs"
+if [ "$ours" != "$theirs" ]; then
+  echo "MISMATCH: the two filters disagree" >&2
+  exit 1
+fi
+
+time_runs() { # prints the best of N wall-clock seconds of "$@"
+  local runs=$1; shift
+  local best=""
+  for _ in $(seq "$runs"); do
+    local start end elapsed
+    start=$(date +%s.%N)
+    "$@" >/dev/null
+    end=$(date +%s.%N)
+    elapsed=$(echo "$end - $start" | bc -l)
+    if [ -z "$best" ] || [ "$(echo "$elapsed < $best" | bc -l)" = 1 ]; then best=$elapsed; fi
+  done
+  printf '%.3f' "$best"
+}
+
+if command -v hyperfine >/dev/null 2>&1; then
+  hyperfine --warmup 1 --runs 3 --export-json "$OUT/filter.json" \
+    -n trackscope "$BIN/trackscope log filter '$QUERY' --events --log $LOG" \
+    -n jq "jq -c '$JQ_FILTER' $EVENTS"
+  ours_s=$(jq '.results[] | select(.command=="trackscope") | .min' "$OUT/filter.json")
+  jq_s=$(jq '.results[] | select(.command=="jq") | .min' "$OUT/filter.json")
+else
+  echo "(hyperfine not found: best of 3 timed runs)"
+  ours_s=$(time_runs 3 "$BIN/trackscope" log filter "$QUERY" --events --log "$LOG")
+  jq_s=$(time_runs 3 jq -c "$JQ_FILTER" "$EVENTS")
+fi
+printf 'trackscope log filter: %.3f s (log %s MB)\n' "$ours_s" "$(( $(stat -c %s "$LOG") / 1000000 ))"
+printf 'jq -c select:          %.3f s (events %s MB)\n' "$jq_s" "$(( $(stat -c %s "$EVENTS") / 1000000 ))"
+printf 'ratio (jq / trackscope): %.1fx   (goal: at least 5x)\n' "$(echo "$jq_s / $ours_s" | bc -l)"
