@@ -86,6 +86,12 @@ let package = Package(
             dependencies: ["TrackingModel"],
             path: "Benchmarks/ParseBenchmark"
         ),
+        // `make bench-log`: capture log append throughput, open time and memory on 1M records.
+        .executableTarget(
+            name: "CaptureLogBenchmark",
+            dependencies: ["CaptureLog", "TrackingModel"],
+            path: "Benchmarks/CaptureLogBenchmark"
+        ),
         // The baseline of `make bench-collect`: a bare Hummingbird app that reads the body and answers 200.
         .executableTarget(
             name: "BareServer",
