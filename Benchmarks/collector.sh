@@ -31,28 +31,30 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# Starts "$@" in the background, waits (at most 20 s) for it to print its port, echoes the port.
-start_server() {
-  local out=$1; shift
-  "$@" >"$out" 2>&1 &
-  PIDS+=($!)
+# Waits (at most 20 s) until the server writing to file $1 prints its port; echoes the port.
+wait_for_port() {
+  local out=$1
   for _ in $(seq 200); do
     local port
     port=$(grep -oE '(listening on (http://127\.0\.0\.1:)?)[0-9]+' "$out" | grep -oE '[0-9]+$' | head -1 || true)
     if [ -n "$port" ]; then echo "$port"; return 0; fi
     sleep 0.1
   done
-  echo "server did not start: $*" >&2; cat "$out" >&2; exit 1
+  echo "server did not start:" >&2; cat "$out" >&2; exit 1
 }
 
 run_wrk() { # URL -> prints wrk output
   timeout 60 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$LUA" "$1" -- "$BODY"
 }
 
-BARE_PORT=$(start_server "$WORK/bare.out" "$BIN/BareServer" --port 0)
+"$BIN/BareServer" --port 0 >"$WORK/bare.out" 2>&1 &
+PIDS+=($!)
 LOG="$WORK/capture.jsonl"
-COLLECT_PORT=$(start_server "$WORK/collect.out" "$BIN/trackscope" collect --port 0 --log "$LOG")
-COLLECT_PID=${PIDS[1]}
+"$BIN/trackscope" collect --port 0 --log "$LOG" >"$WORK/collect.out" 2>&1 &
+COLLECT_PID=$!
+PIDS+=($COLLECT_PID)
+BARE_PORT=$(wait_for_port "$WORK/bare.out")
+COLLECT_PORT=$(wait_for_port "$WORK/collect.out")
 
 echo "bare Hummingbird on 127.0.0.1:$BARE_PORT, trackscope collect on 127.0.0.1:$COLLECT_PORT (log $LOG)"
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, body $BODY ($(wc -c <"$BODY") bytes)"
