@@ -135,8 +135,15 @@ struct ByteJSONReader {
             }
             if byte < 0x20 { throw fail("control character in string") }
             if byte != UInt8(ascii: "\\") {
-                bytes.append(byte)
+                // Copy the run up to the next quote or backslash in one go.
+                let runStart = index
                 index += 1
+                while index < end {
+                    let next = base[index]
+                    if next == UInt8(ascii: "\"") || next == UInt8(ascii: "\\") || next < 0x20 { break }
+                    index += 1
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
                 continue
             }
             index += 1
