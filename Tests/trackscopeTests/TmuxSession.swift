@@ -56,19 +56,31 @@ final class TmuxSession {
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
         guard let executable = Self.executable else { throw Failure.tmuxMissing }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["-L", socket] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        guard process.terminationStatus == 0 else {
-            throw Failure.commandFailed(arguments: arguments, status: process.terminationStatus, output: text)
+        // posix_spawn and waitpid rather than Process: output goes to a file, not a pipe (the
+        // tmux server that `new-session` starts inherits the client's descriptors, so a pipe
+        // would never reach end-of-file), and the exit is awaited directly.
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString).out").path
+        defer { unlink(outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = [executable.path, "-L", socket] + arguments
+        var cArguments = argv.map { strdup($0) } + [nil]
+        defer { for pointer in cArguments { free(pointer) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable.path, &actions, nil, &cArguments, environ)
+        guard spawned == 0 else {
+            throw Failure.commandFailed(arguments: arguments, status: spawned, output: "cannot start tmux")
+        }
+        var waitStatus: Int32 = 0
+        while waitpid(pid, &waitStatus, 0) == -1 && errno == EINTR {}
+        let exitStatus = (waitStatus & 0x7F) == 0 ? (waitStatus >> 8) & 0xFF : 128 + (waitStatus & 0x7F)
+        let text = String(decoding: FileManager.default.contents(atPath: outputPath) ?? Data(), as: UTF8.self)
+        guard exitStatus == 0 else {
+            throw Failure.commandFailed(arguments: arguments, status: exitStatus, output: text)
         }
         return text
     }
