@@ -88,6 +88,8 @@ public struct AppState: Sendable, Equatable {
     public var detail: Detail?
     public var filter = Filter()
     public var statusMessage: StatusMessage?
+    /// Where the embedded collector listens (`http://127.0.0.1:8080`), when it runs.
+    public var collectorAddress: String?
     /// The zone times are shown in.
     public var timeZone: TimeZone
     /// Set when the user asked to quit; the loop ends.

@@ -32,7 +32,8 @@ public enum StreamView {
         }
     }
 
-    /// "trackscope — PATH — N records — following", the path shortened from the left to fit.
+    /// "trackscope — PATH — N records — following — collecting on URL", the path shortened from
+    /// the left to fit.
     static func headerText(_ state: AppState, width: Int) -> String {
         var parts: [String] = []
         switch state.source {
@@ -48,6 +49,9 @@ public enum StreamView {
                 parts.append(TextFitting.counted(state.recordCount, "record"))
             }
             parts.append(state.isFollowing ? "following" : "paused")
+        }
+        if let collectorAddress = state.collectorAddress {
+            parts.append("collecting on \(collectorAddress)")
         }
         let tail = parts.map { " — " + $0 }.joined()
         let tailLength = TerminalText.sanitized(tail).count

@@ -7,6 +7,7 @@ struct Trackscope: AsyncParsableCommand {
         commandName: "trackscope",
         abstract: "Inspect, validate, compose and replay Commanders Act server-side tracking events.",
         version: TrackscopeVersion.current,
-        subcommands: [ValidateCommand.self, ExamplesCommand.self, UICommand.self, LogCommand.self, CollectCommand.self]
+        subcommands: [ValidateCommand.self, ExamplesCommand.self, UICommand.self, LogCommand.self, CollectCommand.self],
+        defaultSubcommand: UICommand.self
     )
 }

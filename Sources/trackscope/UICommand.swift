@@ -1,6 +1,9 @@
 import ArgumentParser
+import CaptureLog
+import Collector
 import CursesTerminal
 import Foundation
+import Logging
 import TerminalUI
 
 /// `trackscope ui`: the capture log, live, in the terminal.
@@ -9,9 +12,11 @@ struct UICommand: AsyncParsableCommand {
         commandName: "ui",
         abstract: "Watch the capture log live: every record as it arrives, and each one in full.",
         discussion: """
-        Opens the capture log and follows it as records are appended (by `trackscope collect` or \
-        another process). A log that does not exist yet is waited for, not created. Keys: j/k or \
-        arrows to move, Enter to open a record, / to filter, ? for help, q to quit.
+        Runs the collector (as `trackscope collect` would, on --host and --port) and follows the \
+        capture log as records are appended, by it or by another process. With --no-collect, or \
+        when the port is taken, it only follows the log; a log that does not exist yet is then \
+        waited for, not created. Keys: j/k or arrows to move, Enter to open a record, / to filter, \
+        ? for help, q to quit.
         """
     )
 
@@ -22,6 +27,19 @@ struct UICommand: AsyncParsableCommand {
         valueName: "name"
     ))
     var theme: String = "default"
+
+    @Flag(inversion: .prefixedNo, help: "Run the collector inside the UI (the default), or only follow the log.")
+    var collect = true
+
+    @Option(help: "The address the embedded collector listens on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port the embedded collector listens on; 0 picks a free one.")
+    var port = 8080
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+    }
 
     func run() async throws {
         guard CursesTerminal.isInteractive else {
@@ -37,6 +55,20 @@ struct UICommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let url = logLocation.url
+        // The collector starts before the screen does, so that its failure can be shown there.
+        var collectorStatus: (address: String?, problem: String?) = (nil, nil)
+        var collector: EmbeddedCollector?
+        if collect {
+            do {
+                let embedded = try await Self.makeCollector(logURL: url, host: host, port: port)
+                let boundPort = try await embedded.start()
+                let shownHost = host.contains(":") ? "[\(host)]" : host
+                collectorStatus.address = "http://\(shownHost):\(boundPort)"
+                collector = embedded
+            } catch {
+                collectorStatus.problem = "collector not started (\(error)); following the log only"
+            }
+        }
         let source: CaptureLogRecordSource
         do {
             source = try CaptureLogRecordSource(url: url)
@@ -53,13 +85,28 @@ struct UICommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         var state = AppState(logPath: url.path, width: terminal.size.width, height: terminal.size.height)
-        if !source.warnings.isEmpty {
-            state.statusMessage = .init(source.warnings.joined(separator: "; "), role: .warning, remainingTicks: 100)
+        state.collectorAddress = collectorStatus.address
+        let warnings = source.warnings + [collectorStatus.problem].compactMap { $0 }
+        if !warnings.isEmpty {
+            state.statusMessage = .init(warnings.joined(separator: "; "), role: .warning, remainingTicks: 200)
         }
         let runner = AppRunner(backend: terminal, source: source)
         _ = await runner.run(initialState: state)
         terminal.stop()
+        await collector?.stop()
         // Stopped by a signal: exit as a process killed by it would (128 + its number).
         if let signal = terminal.stopSignal { throw ExitCode(128 + signal) }
+    }
+
+    /// The collector of `trackscope collect` with its defaults, quiet (nothing may print over the
+    /// screen), writing to the log the UI follows.
+    private static func makeCollector(logURL: URL, host: String, port: Int) async throws -> EmbeddedCollector {
+        try FileManager.default.createDirectory(at: logURL.deletingLastPathComponent(), withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        let log = try FileCollectorLog(url: logURL)
+        let quiet = Logger(label: "trackscope.ui.collector") { _ in SwiftLogNoOpLogHandler() }
+        let core = CollectorCore(configuration: CollectorConfiguration(host: host, port: port), log: log, logger: quiet)
+        try await core.rebuildFromLog()
+        return EmbeddedCollector(core: core)
     }
 }

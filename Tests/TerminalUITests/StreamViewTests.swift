@@ -110,3 +110,14 @@ import TrackingModel
         #expect(harness.lines[23] == "permission denied")
     }
 }
+
+@Suite struct StreamViewCollectorHeaderTests {
+    @Test func headerNamesTheEmbeddedCollector() {
+        var state = AppState(logPath: "/tmp/capture.jsonl", width: 100, height: 10)
+        state.collectorAddress = "http://127.0.0.1:8080"
+        let header = StreamView.headerText(state, width: 100)
+        #expect(header == "trackscope — /tmp/capture.jsonl — waiting for records — collecting on http://127.0.0.1:8080")
+        state.collectorAddress = nil
+        #expect(!StreamView.headerText(state, width: 100).contains("collecting"))
+    }
+}

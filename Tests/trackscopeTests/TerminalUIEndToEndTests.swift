@@ -1,5 +1,8 @@
 import CaptureLog
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Testing
 import TrackingModel
 
@@ -54,7 +57,7 @@ import TrackingModel
     func start(width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws -> TmuxSession {
         let binary = TrackscopeProcess.binaryURL.path
         return try TmuxSession(
-            command: "'\(binary)' ui --log '\(log.path)'" + TmuxSession.exitMarker,
+            command: "'\(binary)' ui --no-collect --log '\(log.path)'" + TmuxSession.exitMarker,
             width: width, height: height,
             environment: ["TERM": "tmux-256color", "LANG": "C.UTF-8"].merging(environment) { $1 }
         )
@@ -158,7 +161,7 @@ import TrackingModel
     }
 
     @Test func refusesToStartWithoutATerminal() throws {
-        let result = try TrackscopeProcess.run(["ui", "--log", log.path])
+        let result = try TrackscopeProcess.run(["ui", "--no-collect", "--log", log.path])
         #expect(result.status == 2)
         #expect(result.standardError.contains("trackscope ui needs a terminal"))
         #expect(result.standardOutput.isEmpty)
@@ -167,10 +170,66 @@ import TrackingModel
 
     @Test func reportsAnUnknownTheme() throws {
         let session = try TmuxSession(
-            command: "'\(TrackscopeProcess.binaryURL.path)' ui --log '\(log.path)' --theme nosuch; sleep 5",
+            command: "'\(TrackscopeProcess.binaryURL.path)' ui --no-collect --log '\(log.path)' --theme nosuch; sleep 5",
             width: 100, height: 10, environment: ["TERM": "tmux-256color", "XDG_CONFIG_HOME": folder.path]
         )
         let screen = try session.waitFor("no theme named nosuch")
         #expect(screen.joined().contains("built in: default, mono"))
+    }
+
+    /// `make run` starts `trackscope` with no subcommand: the UI with its collector inside.
+    @Test func defaultCommandCollectsAndShowsWhatArrives() async throws {
+        let binary = TrackscopeProcess.binaryURL.path
+        let session = try TmuxSession(
+            command: "'\(binary)' --log '\(log.path)' --port 0" + TmuxSession.exitMarker,
+            width: 120, height: 24, environment: ["TERM": "tmux-256color", "LANG": "C.UTF-8"]
+        )
+        let screen = try session.waitFor("collecting on http://127.0.0.1:")
+        let header = screen[0]
+        let portText = try #require(header.split(separator: ":").last.map(String.init))
+        let port = try #require(Int(portText), "no port in the header: \(header)")
+
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures")
+        let published = try Data(contentsOf: fixtures.appendingPathComponent("legacy-brief-published.json"))
+        let corrected = try Data(contentsOf: fixtures.appendingPathComponent("legacy-brief-corrected.json"))
+        #expect(try Self.post(corrected, port: port) == 200)
+        #expect(try Self.post(published, port: port) == 400)
+
+        let stream = try session.waitFor("2 records — following")
+        let rows = stream.filter { $0.contains("/v2/1234/events") }
+        #expect(rows.count == 2)
+        #expect(rows.first?.contains(" search ") == true && rows.first?.contains(" legacy ") == true)
+        #expect(rows.first?.contains(" 200 ") == true)
+        #expect(rows.last?.contains("(invalid JSON)") == true && rows.last?.contains(" 400 ") == true)
+
+        try session.send("q")
+        #expect(try session.waitForExitMarker() == 0)
+        // What the collector acknowledged is on disk, readable by its owner only.
+        let attributes = try FileManager.default.attributesOfItem(atPath: log.path)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+        let reader = try CaptureLogReader(url: log)
+        #expect(reader.count == 2)
+    }
+
+    /// Posts `body` to the legacy endpoint on loopback with curl-like headers; returns the status.
+    static func post(_ body: Data, port: Int) throws -> Int {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/v2/1234/events")!)
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.setValue("Bearer test-source-key", forHTTPHeaderField: "Authorization")
+        request.httpBody = body
+        let status = StatusBox()
+        let done = DispatchSemaphore(value: 0)
+        URLSession.shared.dataTask(with: request) { _, response, _ in
+            status.value = (response as? HTTPURLResponse)?.statusCode ?? -1
+            done.signal()
+        }.resume()
+        guard done.wait(timeout: .now() + 10) == .success else { return -1 }
+        return status.value
+    }
+
+    private final class StatusBox: @unchecked Sendable {
+        var value = -1
     }
 }

@@ -1,0 +1,52 @@
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// The collector running inside another program (the terminal UI): start it, learn the port it
+/// listens on, and stop it gracefully, with every acknowledged record on disk.
+public actor EmbeddedCollector {
+    /// Why the collector did not start listening.
+    public struct StartFailure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    private let server: CollectorServer
+    private var group: ServiceGroup?
+    private var running: Task<Void, any Error>?
+
+    public init(core: CollectorCore) {
+        self.server = CollectorServer(core: core)
+    }
+
+    /// Starts serving and returns the bound port once the server listens; throws when it cannot
+    /// (the port is taken, the address is wrong).
+    public func start() async throws -> Int {
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let application = server.makeApplication { port in continuation.yield(port) }
+        let group = ServiceGroup(configuration: .init(services: [application], logger: server.core.logger))
+        self.group = group
+        let running = Task {
+            defer { continuation.finish() }
+            try await group.run()
+        }
+        self.running = running
+        for await port in ports {
+            return port
+        }
+        // The stream ended without a port: the server stopped before it listened.
+        do {
+            try await running.value
+        } catch {
+            throw StartFailure(description: "\(error)")
+        }
+        throw StartFailure(description: "the server stopped before it listened")
+    }
+
+    /// Stops accepting requests, lets the ones in flight finish, and closes the log.
+    public func stop() async {
+        await group?.triggerGracefulShutdown()
+        _ = try? await running?.value
+        group = nil
+        running = nil
+    }
+}
