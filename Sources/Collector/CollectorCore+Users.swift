@@ -75,11 +75,7 @@ extension CollectorCore {
         }
         let personId = person["id"]?.scalarText
         let queryId = facts.query.nonEmpty("user_id")
-        if let personId, let queryId, personId != queryId {
-            findings.append(Finding(severity: .warning, code: CollectorFindingCode.userIdMismatch, path: "person.id",
-                                    message: "person.id is \(personId) but the query's user_id is \(queryId); the store uses user_id."))
-        }
-        findings += Self.personFindings(person)
+        findings += UserPayload.validate(value, userID: queryId)
         guard let site, let userId = queryId ?? personId else {
             return await missingParameters(facts, site: site, common: findings)
         }
@@ -94,30 +90,5 @@ extension CollectorCore {
         return await finish(facts, answer: Self.success, drafts: draft(findings), forward: true) {
             await users.upsert(site: site, userId: userId, person: person)
         }
-    }
-
-    /// Checks of a User API person: known field types (the documented ones), e-mail shape, gender.
-    static func personFindings(_ person: JSONObject) -> [Finding] {
-        var findings: [Finding] = []
-        let stringFields = ["id", "card", "email", "gender", "firstname", "lastname"]
-        for field in stringFields {
-            if let value = person[field], value.stringValue == nil, !(field == "id" && value.numberValue != nil) {
-                findings.append(Finding(severity: .warning, code: "wrong-type", path: "person.\(field)",
-                                        message: "person.\(field) is \(value.typeName); a string is expected."))
-            }
-        }
-        if let email = person["email"]?.stringValue, !email.contains("@") {
-            findings.append(Finding(severity: .warning, code: "invalid-value", path: "person.email",
-                                    message: "person.email \"\(email)\" does not look like an e-mail address."))
-        }
-        if let custom = person["custom"], custom.objectValue == nil {
-            findings.append(Finding(severity: .warning, code: "wrong-type", path: "person.custom",
-                                    message: "person.custom is \(custom.typeName); an object is expected."))
-        }
-        if person["id"] == nil, person["email"] == nil {
-            findings.append(Finding(severity: .info, code: "missing-identity", path: "person",
-                                    message: "The person has neither id nor email."))
-        }
-        return findings
     }
 }

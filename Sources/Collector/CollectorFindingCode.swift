@@ -17,6 +17,5 @@ public enum CollectorFindingCode {
     public static let upstreamStatus = "upstream-status"
     public static let forwardQueueFull = "forward-queue-full"
     public static let missingParameter = "missing-parameter"
-    public static let userIdMismatch = "user-id-mismatch"
     public static let tooManyLines = "too-many-lines"
 }
