@@ -52,6 +52,10 @@ public enum StreamView {
         }
         if let collectorAddress = state.collectorAddress {
             parts.append("collecting on \(collectorAddress)")
+            // Narrow terminals keep the whole address (its port matters) and drop the words.
+            if parts.map({ " — " + $0 }).joined().count > width - 2 {
+                parts[parts.count - 1] = collectorAddress.replacingOccurrences(of: "http://", with: "")
+            }
         }
         let tail = parts.map { " — " + $0 }.joined()
         let tailLength = TerminalText.sanitized(tail).count

@@ -117,6 +117,9 @@ import TrackingModel
         state.collectorAddress = "http://127.0.0.1:8080"
         let header = StreamView.headerText(state, width: 100)
         #expect(header == "trackscope — /tmp/capture.jsonl — waiting for records — collecting on http://127.0.0.1:8080")
+        // At 60 columns the port must survive: the words go, the address stays whole.
+        #expect(StreamView.headerText(state, width: 60).hasSuffix(" — waiting for records — 127.0.0.1:8080"))
+        #expect(StreamView.headerText(state, width: 60).count <= 60)
         state.collectorAddress = nil
         #expect(!StreamView.headerText(state, width: 100).contains("collecting"))
     }
