@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BUILD_PACKAGES = libncurses-dev pkg-config
 TEST_PACKAGES = $(BUILD_PACKAGES) tmux jq
-BENCH_PACKAGES = $(TEST_PACKAGES) wrk hyperfine
+BENCH_PACKAGES = $(TEST_PACKAGES) wrk hyperfine bc
 
 .PHONY: run test build release bench bench-parse bench-log bench-collect clean system-packages-build system-packages-test system-packages-bench
 
