@@ -51,18 +51,23 @@ extension CaptureLogReader {
         defer { buffer.deallocate() }
         var position = start
 
-        func handle(line: UnsafeBufferPointer<UInt8>, offset: UInt64) throws {
-            let record: CaptureRecord
-            do {
-                record = try CaptureRecord.decode(line: line, version: version)
-            } catch {
-                if line.count > 0, !CaptureLogHeader.looksLikeHeader(line) { summary.corrupt += 1 }
-                return
-            }
-            summary.decoded += 1
-            if query.matchesEverything || query.matches(CaptureRecordFilterSubject(record: record)) {
-                summary.matches += 1
-                try onMatch(record)
+        // Candidate lines of a chunk (those the byte pre-check keeps) are decoded and matched on
+        // every core, then reported in file order.
+        func handle(candidates: [Range<Int>], in bytes: UnsafePointer<UInt8>) throws {
+            let outcomes = Self.decodeAndMatch(candidates, in: bytes, version: version, query: query)
+            for outcome in outcomes {
+                switch outcome {
+                case .corrupt:
+                    summary.corrupt += 1
+                case .skipped:
+                    break
+                case .rejected:
+                    summary.decoded += 1
+                case .matched(let record):
+                    summary.decoded += 1
+                    summary.matches += 1
+                    try onMatch(record)
+                }
             }
         }
 
@@ -82,11 +87,12 @@ extension CaptureLogReader {
                 buffer = UnsafeMutableRawPointer.allocate(byteCount: chunkSize, alignment: 16)
                 continue
             }
+            var candidates: [Range<Int>] = []
             if literals.isEmpty {
                 var lineStart = 0
                 while lineStart < usable {
                     let lineEnd = lineEnd(after: lineStart, in: bytes, usable: usable)
-                    try handle(line: UnsafeBufferPointer(start: bytes + lineStart, count: lineEnd - lineStart), offset: position + UInt64(lineStart))
+                    candidates.append(lineStart..<lineEnd)
                     lineStart = lineEnd + 1
                 }
             } else {
@@ -116,7 +122,7 @@ extension CaptureLogReader {
                         }
                     }
                     if candidate {
-                        try handle(line: UnsafeBufferPointer(start: bytes + lineStart, count: lineEnd - lineStart), offset: position + UInt64(lineStart))
+                        candidates.append(lineStart..<lineEnd)
                     }
                     searchFrom = lineEnd + 1
                     if searchFrom >= usable { break }
@@ -128,10 +134,63 @@ extension CaptureLogReader {
                     }
                 }
             }
+            try handle(candidates: candidates, in: bytes)
             position += UInt64(usable)
             progress?(CaptureLogScanProgress(bytesScanned: position - start, totalBytes: total, matches: summary.matches))
         }
         return summary
+    }
+
+    /// What became of one candidate line.
+    private enum LineOutcome {
+        case corrupt, skipped, rejected
+        case matched(CaptureRecord)
+    }
+
+    /// One parallel decode: the workers write disjoint slots of `results`, and `bytes` stays valid
+    /// and unchanged until every worker is done, which is what makes sharing the pointers safe.
+    private struct DecodeJob: @unchecked Sendable {
+        let lines: [Range<Int>]
+        let bytes: UnsafePointer<UInt8>
+        let results: UnsafeMutablePointer<LineOutcome>
+        let version: Int
+        let query: FilterQuery
+
+        func run(_ index: Int) {
+            results[index] = CaptureLogReader.outcome(of: lines[index], in: bytes, version: version, query: query)
+        }
+    }
+
+    private static func outcome(of range: Range<Int>, in bytes: UnsafePointer<UInt8>, version: Int, query: FilterQuery) -> LineOutcome {
+        let line = UnsafeBufferPointer(start: bytes + range.lowerBound, count: range.count)
+        guard let record = try? CaptureRecord.decode(line: line, version: version) else {
+            return line.count > 0 && !CaptureLogHeader.looksLikeHeader(line) ? .corrupt : .skipped
+        }
+        let matches = query.matchesEverything || query.matches(CaptureRecordFilterSubject(record: record))
+        return matches ? .matched(record) : .rejected
+    }
+
+    /// Decodes and matches `lines` of `bytes`, split over the processor's cores; the outcomes come
+    /// back in the order of `lines`.
+    private static func decodeAndMatch(
+        _ lines: [Range<Int>], in bytes: UnsafePointer<UInt8>, version: Int, query: FilterQuery
+    ) -> [LineOutcome] {
+        // Small batches are not worth a thread hop.
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, lines.count / 32)
+        guard workers > 1 else { return lines.map { outcome(of: $0, in: bytes, version: version, query: query) } }
+        let results = UnsafeMutablePointer<LineOutcome>.allocate(capacity: lines.count)
+        results.initialize(repeating: .skipped, count: lines.count)
+        defer {
+            results.deinitialize(count: lines.count)
+            results.deallocate()
+        }
+        let job = DecodeJob(lines: lines, bytes: bytes, results: results, version: version, query: query)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let low = job.lines.count * worker / workers
+            let high = job.lines.count * (worker + 1) / workers
+            for index in low..<high { job.run(index) }
+        }
+        return Array(UnsafeBufferPointer(start: results, count: lines.count))
     }
 
     private func lineEnd(after index: Int, in bytes: UnsafePointer<UInt8>, usable: Int) -> Int {

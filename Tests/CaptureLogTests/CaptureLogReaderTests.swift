@@ -164,6 +164,26 @@ import TrackingModel
         #expect(try reader.records(matching: try FilterQuery.parse("dir:sent")).isEmpty)
     }
 
+    /// Enough candidates in one chunk to be decoded on several threads: matches still come back
+    /// exactly once each, in file order, and the counts add up.
+    @Test func largeScansKeepFileOrderAcrossThreads() async throws {
+        let url = temporaryLogURL()
+        let records = (0..<600).map { index in
+            sampleRecord(event: index % 3 == 0 ? "purchase" : "page_view", userId: index % 2 == 0 ? "42" : "7")
+        }
+        try await writeLog(records, to: url)
+        let reader = try CaptureLogReader(url: url)
+        let matchingIndexes: [Int] = (0..<600).filter { $0 % 6 == 0 }
+        let expected: [UInt64] = matchingIndexes.map { UInt64($0) + 1 }
+        var matched: [UInt64] = []
+        let summary = try reader.scan(matching: try FilterQuery.parse("event:purchase user.id:42")) { matched.append($0.sequence) }
+        #expect(matched == expected)
+        #expect(summary.matches == expected.count)
+        // Without a literal to pre-check, every line is a candidate.
+        let all = try reader.scan(matching: try FilterQuery.parse("seq>0")) { _ in }
+        #expect(all.decoded == 600 && all.matches == 600 && all.corrupt == 0)
+    }
+
     @Test func scanStopsWhenCancelled() async throws {
         let url = temporaryLogURL()
         try await writeLog((0..<50).map { sampleRecord(userId: "\($0)") }, to: url)
