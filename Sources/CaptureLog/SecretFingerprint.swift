@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import TrackingModel
 
 /// Replaces source keys with a fingerprint (`sha256:` and the first 8 hex digits of the key's
 /// SHA-256), so a log never holds a key in clear yet different keys can be told apart.
@@ -41,20 +42,20 @@ public enum SecretFingerprint {
     /// Query parameters whose values are keys.
     static let secretQueryParameters: Set<String> = ["token"]
     /// Headers whose values carry a key after an optional scheme (`Bearer`).
-    static let secretHeaders: Set<String> = ["authorization", "proxy-authorization", "x-api-key"]
+    static let secretHeaders = ["authorization", "proxy-authorization", "x-api-key"]
 
     /// A header value with its key fingerprinted: `Bearer KEY` becomes `Bearer sha256:...`.
     public static func headerValue(name: String, value: String) -> String {
-        guard secretHeaders.contains(name.lowercased()) else { return value }
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        guard secretHeaders.contains(where: { name.equalsIgnoringASCIICase($0) }) else { return value }
+        let trimmed = value.trimmingHTTPWhitespace()
         if trimmed.isEmpty { return value }
-        if let space = trimmed.firstIndex(of: " ") {
+        if let space = trimmed.utf8.firstIndex(where: { $0 == 0x20 || $0 == 0x09 }) {
             let scheme = trimmed[..<space]
-            let credential = trimmed[space...].trimmingCharacters(in: .whitespaces)
+            let credential = trimmed[space...].trimmingHTTPWhitespace()
             if credential.isEmpty { return String(scheme) }
-            return "\(scheme) \(fingerprint(credential))"
+            return "\(scheme) \(fingerprint(String(credential)))"
         }
-        return fingerprint(trimmed)
+        return fingerprint(String(trimmed))
     }
 
     /// The headers with every key fingerprinted.

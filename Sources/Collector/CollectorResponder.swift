@@ -39,9 +39,9 @@ public struct CollectorResponder: HTTPResponder {
         for field in request.headers {
             headers.append(.init(name: field.name.rawName, value: field.value))
             if field.name == .authorization {
-                let value = field.value.trimmingCharacters(in: .whitespaces)
-                if value.count > 7, value.prefix(7).lowercased() == "bearer " {
-                    bearer = value.dropFirst(7).trimmingCharacters(in: .whitespaces)
+                let value = field.value.trimmingHTTPWhitespace()
+                if value.utf8.count > 7, value.hasPrefixIgnoringASCIICase("bearer ") {
+                    bearer = String(value.dropFirst(7).trimmingHTTPWhitespace())
                 }
             }
         }

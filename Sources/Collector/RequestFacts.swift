@@ -29,14 +29,16 @@ struct RequestFacts: Sendable {
 
     /// The headers to send upstream: all but the hop-by-hop ones.
     var forwardableHeaders: [CaptureRecord.HeaderField] {
-        let hopByHop: Set<String> = ["host", "content-length", "connection", "keep-alive", "transfer-encoding", "te", "upgrade", "expect"]
-        return headers.filter { !hopByHop.contains($0.name.lowercased()) }
+        let hopByHop = ["host", "content-length", "connection", "keep-alive", "transfer-encoding", "te", "upgrade", "expect"]
+        return headers.filter { field in !hopByHop.contains { field.name.equalsIgnoringASCIICase($0) } }
     }
 
     /// A finding when the Content-Type is not `expected` (the body is read anyway).
     func contentTypeFinding(expected: [String]) -> Finding? {
-        let mediaType = contentType.map { $0.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? "" }
-        if let mediaType, expected.contains(mediaType) { return nil }
+        if let contentType {
+            let mediaType = contentType.prefix { $0 != ";" }.trimmingHTTPWhitespace()
+            if expected.contains(where: { mediaType.equalsIgnoringASCIICase($0) }) { return nil }
+        }
         let given = contentType.map { "Content-Type is \($0)" } ?? "There is no Content-Type header"
         return Finding(
             severity: .warning, code: CollectorFindingCode.wrongContentType, path: "$",
