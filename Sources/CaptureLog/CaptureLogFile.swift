@@ -4,7 +4,7 @@ import Glibc
 #endif
 
 /// The writer's side of the file: open, recover, append batches under an exclusive lock, rotate.
-/// Used by one flush at a time (the writer actor guarantees it), from a dedicated I/O queue.
+/// Used by one flush at a time (the writer guarantees it), from its dedicated I/O queue.
 final class CaptureLogFile: @unchecked Sendable {
     let path: String
     let maximumSize: Int?
@@ -143,7 +143,9 @@ final class CaptureLogFile: @unchecked Sendable {
     }
 
     /// Appends `records` (sequences assigned here) as one write, synced when `sync` is set.
-    func append(_ records: [CaptureRecord], sync: Bool) throws(CaptureLogError) -> [CaptureRecord] {
+    /// Appends records encoded by `CaptureRecord.encodedLineAfterSequence()`, numbering them from
+    /// the file's next sequence; returns the first number given (the others follow it in order).
+    func append(encoded tails: [[UInt8]], sync: Bool) throws(CaptureLogError) -> UInt64 {
         guard fd >= 0 else { throw .closed }
         try POSIX.lock(fd, path: path)
         defer { POSIX.unlock(fd) }
@@ -154,11 +156,12 @@ final class CaptureLogFile: @unchecked Sendable {
         } else {
             try reopenLive()
         }
-        var assigned = records
-        var writer = ByteJSONWriter(capacity: records.reduce(0) { $0 + $1.requestBody.count + 600 })
-        for index in assigned.indices {
-            assigned[index].sequence = nextSequence + UInt64(index)
-            assigned[index].encode(into: &writer)
+        let first = nextSequence
+        var writer = ByteJSONWriter(capacity: tails.reduce(0) { $0 + $1.count + 24 })
+        for (index, tail) in tails.enumerated() {
+            writer.raw("{")
+            writer.key("seq"); writer.int(first + UInt64(index)); writer.comma()
+            writer.bytes.append(contentsOf: tail)
             writer.bytes.append(0x0A)
         }
         if let maximumSize, knownSize + Int64(writer.bytes.count) > Int64(maximumSize),
@@ -175,8 +178,8 @@ final class CaptureLogFile: @unchecked Sendable {
             throw error
         }
         knownSize = before + Int64(writer.bytes.count)
-        nextSequence += UInt64(records.count)
-        return assigned
+        nextSequence = first + UInt64(tails.count)
+        return first
     }
 
     private func reopenLive() throws(CaptureLogError) {

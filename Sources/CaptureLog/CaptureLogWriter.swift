@@ -1,26 +1,40 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// The one writer of a capture log. Appends from any number of tasks are batched (group commit):
 /// while one batch is being written and synced, the next one gathers; each batch goes to disk with
 /// one write and (with `.fsync`) one fdatasync, and only then do its appends return.
 ///
-/// Secrets are fingerprinted here, on every append, whatever the caller passes. Sequence numbers
-/// are assigned when the batch is written, under an exclusive file lock, continuing from the last
-/// record in the file: several processes may append to the same log.
-public actor CaptureLogWriter {
-    public nonisolated let url: URL
-    public nonisolated let durability: Durability
-    public nonisolated let maximumSize: Int?
+/// The appending task does the per-record work itself (fingerprinting secrets, encoding the line),
+/// so that it runs on every core; the I/O queue only numbers, writes and syncs. Secrets are
+/// fingerprinted on every append, whatever the caller passes. Sequence numbers are assigned when
+/// the batch is written, under an exclusive file lock, continuing from the last record in the
+/// file: several processes may append to the same log.
+public final class CaptureLogWriter: Sendable {
+    public let url: URL
+    public let durability: Durability
+    public let maximumSize: Int?
     /// What opening found and repaired (a torn last line left by a crash), to report once.
-    public nonisolated let openingWarnings: [String]
+    public let openingWarnings: [String]
 
+    /// Records waiting for the next batch: their encoded lines and who waits for their numbers.
+    private struct Pending {
+        var lines: [[UInt8]]
+        var waiter: CheckedContinuation<UInt64, any Error>
+    }
+
+    private struct State {
+        var pending: [Pending] = []
+        var flushing = false
+        var closed = false
+        var drainedWaiters: [CheckedContinuation<Void, Never>] = []
+    }
+
+    /// Touched only on `queue`.
     private let file: CaptureLogFile
     private let queue = DispatchQueue(label: "trackscope.capture-log.writer")
-    private var pending: [(record: CaptureRecord, waiter: CheckedContinuation<CaptureRecord, any Error>)] = []
-    private var flushing = false
-    private var closed = false
-    private var drainedWaiters: [CheckedContinuation<Void, Never>] = []
+    private let state = Mutex(State())
 
     /// Opens (creating when missing: file 0600, new folders 0700) the log at `url` for appending.
     /// - Parameters:
@@ -39,59 +53,77 @@ public actor CaptureLogWriter {
     /// once it is durable according to `durability`.
     @discardableResult
     public func append(_ record: CaptureRecord) async throws -> CaptureRecord {
-        guard !closed else { throw CaptureLogError.closed }
-        let cleaned = SecretFingerprint.record(record)
-        return try await withCheckedThrowingContinuation { waiter in
-            pending.append((cleaned, waiter))
-            if !flushing {
-                flushing = true
-                Task { await self.drain() }
-            }
-        }
+        try await append(contentsOf: [record])[0]
     }
 
-    /// Appends several records as one batch; returns them as stored.
+    /// Appends `records` in one batch, numbered contiguously and in order; returns them as stored,
+    /// once they are durable according to `durability`. The collector gives a batch request's events
+    /// this way, so they wait for one sync rather than one each.
     public func append(contentsOf records: [CaptureRecord]) async throws -> [CaptureRecord] {
-        try await withThrowingTaskGroup(of: (Int, CaptureRecord).self) { group in
-            for (index, record) in records.enumerated() {
-                group.addTask { (index, try await self.append(record)) }
-            }
-            var stored = records
-            for try await (index, record) in group { stored[index] = record }
-            return stored.sorted { $0.sequence < $1.sequence }
+        guard !records.isEmpty else { return [] }
+        var stored = records.map(SecretFingerprint.record)
+        let lines = stored.map { $0.encodedLineAfterSequence() }
+        let first = try await withCheckedThrowingContinuation { waiter in
+            enqueue(Pending(lines: lines, waiter: waiter))
+        }
+        for index in stored.indices { stored[index].sequence = first + UInt64(index) }
+        return stored
+    }
+
+    private func enqueue(_ entry: Pending) {
+        enum Next { case refuse, wait, startFlushing }
+        let next: Next = state.withLock { state in
+            if state.closed { return .refuse }
+            state.pending.append(entry)
+            if state.flushing { return .wait }
+            state.flushing = true
+            return .startFlushing
+        }
+        switch next {
+        case .refuse: entry.waiter.resume(throwing: CaptureLogError.closed)
+        case .wait: break
+        case .startFlushing: queue.async { self.drain() }
         }
     }
 
-    private func drain() async {
-        while !pending.isEmpty {
-            let batch = pending
-            pending = []
-            let records = batch.map(\.record)
-            let file = self.file
-            let sync = durability == .fsync
-            let result: Result<[CaptureRecord], any Error> = await withCheckedContinuation { continuation in
-                queue.async {
-                    continuation.resume(returning: Result { try file.append(records, sync: sync) })
+    /// On `queue`: writes batches until nobody waits, then lets a waiting `close` go on.
+    private func drain() {
+        let sync = durability == .fsync
+        while true {
+            let (batch, closeWaiters) = state.withLock { state in
+                guard state.pending.isEmpty else {
+                    defer { state.pending = [] }
+                    return (state.pending, [CheckedContinuation<Void, Never>]())
                 }
+                state.flushing = false
+                defer { state.drainedWaiters = [] }
+                return ([], state.drainedWaiters)
             }
-            switch result {
-            case .success(let stored):
-                for (index, entry) in batch.enumerated() { entry.waiter.resume(returning: stored[index]) }
-            case .failure(let error):
+            if batch.isEmpty {
+                for waiter in closeWaiters { waiter.resume() }
+                return
+            }
+            do {
+                var first = try file.append(encoded: batch.flatMap(\.lines), sync: sync)
+                for entry in batch {
+                    entry.waiter.resume(returning: first)
+                    first += UInt64(entry.lines.count)
+                }
+            } catch {
                 for entry in batch { entry.waiter.resume(throwing: error) }
             }
         }
-        flushing = false
-        let waiters = drainedWaiters
-        drainedWaiters = []
-        for waiter in waiters { waiter.resume() }
     }
 
     /// Waits for every pending append, then closes the file. Later appends throw.
     public func close() async throws {
-        closed = true
-        if flushing {
-            await withCheckedContinuation { drainedWaiters.append($0) }
+        await withCheckedContinuation { (waiter: CheckedContinuation<Void, Never>) in
+            let mustWait = state.withLock { state in
+                state.closed = true
+                if state.flushing { state.drainedWaiters.append(waiter) }
+                return state.flushing
+            }
+            if !mustWait { waiter.resume() }
         }
         let file = self.file
         queue.sync { file.closeFile() }

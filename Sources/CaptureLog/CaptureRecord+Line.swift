@@ -12,9 +12,23 @@ extension CaptureRecord {
     }
 
     func encode(into writer: inout ByteJSONWriter) {
-        let milliseconds = ISOTime.milliseconds(time)
         writer.raw("{")
         writer.key("seq"); writer.int(sequence); writer.comma()
+        encodeAfterSequence(into: &writer)
+    }
+
+    /// The line without its opening `{"seq":N,` and without the newline. The writer encodes this
+    /// part on the appending task, before the sequence number is known (it is assigned when the
+    /// batch is written), and puts the two together in the file.
+    func encodedLineAfterSequence() -> [UInt8] {
+        var writer = ByteJSONWriter(capacity: requestBody.count + (response?.body.count ?? 0) + 512)
+        encodeAfterSequence(into: &writer)
+        return writer.bytes
+    }
+
+    /// Everything after `{"seq":N,` up to the closing brace: `seq` is always the first key.
+    func encodeAfterSequence(into writer: inout ByteJSONWriter) {
+        let milliseconds = ISOTime.milliseconds(time)
         writer.key("time"); writer.string(ISOTime.string(milliseconds: milliseconds)); writer.comma()
         writer.key("ts_ms"); writer.int(milliseconds); writer.comma()
         writer.key("direction"); writer.string(direction.rawValue); writer.comma()

@@ -84,6 +84,73 @@ import TrackingModel
         #expect(returned[Int(firstUser.dropFirst(5))!] == first.sequence)
     }
 
+    @Test func batchesFromConcurrentAppendersAreNumberedContiguouslyInOrder() async throws {
+        let url = temporaryLogURL()
+        let writer = try CaptureLogWriter(url: url, durability: .fsync)
+        let batches = 100
+        let results = try await withThrowingTaskGroup(of: (Int, [CaptureRecord]).self) { group in
+            for batch in 0..<batches {
+                group.addTask {
+                    let records = (0..<3).map { sampleRecord(userId: "batch-\(batch)-\($0)") }
+                    return (batch, try await writer.append(contentsOf: records))
+                }
+            }
+            var result: [(Int, [CaptureRecord])] = []
+            for try await pair in group { result.append(pair) }
+            return result
+        }
+        try await writer.close()
+        for (batch, stored) in results {
+            // The returned records are the ones given, in order, numbered one after the other.
+            #expect(stored.map { $0.bodyJSON?["user"]?["id"]?.stringValue } == (0..<3).map { "batch-\(batch)-\($0)" })
+            #expect(stored.map(\.sequence) == (0..<3).map { stored[0].sequence + UInt64($0) })
+            // What is returned is what is stored: the key fingerprinted.
+            #expect(stored.allSatisfy { !$0.query.contains(sampleKey) })
+        }
+        let reader = try CaptureLogReader(url: url, useSidecar: false)
+        #expect(reader.count == batches * 3)
+        let users = reader.records(in: 0..<reader.count).map { $0.bodyJSON?["user"]?["id"]?.stringValue ?? "" }
+        for start in stride(from: 0, to: users.count, by: 3) {
+            let batch = users[start].split(separator: "-")[1]
+            #expect(users[start..<start + 3].elementsEqual((0..<3).map { "batch-\(batch)-\($0)" }))
+        }
+    }
+
+    @Test func closeWaitsForAppendsInFlightAndLaterOnesAreRefused() async throws {
+        let url = temporaryLogURL()
+        let writer = try CaptureLogWriter(url: url, durability: .fsync)
+        let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for index in 0..<300 {
+                group.addTask {
+                    do {
+                        try await writer.append(sampleRecord(userId: "user-\(index)"))
+                        return true
+                    } catch CaptureLogError.closed {
+                        return false
+                    }
+                }
+                if index == 150 { group.addTask { try await writer.close(); return false } }
+            }
+            var accepted = 0
+            for try await outcome in group where outcome { accepted += 1 }
+            return accepted
+        }
+        // Every append that returned is on disk, and nothing else is.
+        let reader = try CaptureLogReader(url: url, useSidecar: false)
+        #expect(reader.count == outcomes)
+        #expect(reader.corruptLineCount == 0)
+        await #expect(throws: CaptureLogError.closed) { try await writer.append(sampleRecord()) }
+    }
+
+    @Test func emptyBatchWritesNothing() async throws {
+        let url = temporaryLogURL()
+        let writer = try CaptureLogWriter(url: url)
+        #expect(try await writer.append(contentsOf: []).isEmpty)
+        let stored = try await writer.append(sampleRecord())
+        try await writer.close()
+        #expect(stored.sequence == 1)
+    }
+
     @Test func continuesSequenceAcrossReopen() async throws {
         let url = temporaryLogURL()
         var writer = try CaptureLogWriter(url: url, durability: .os)
