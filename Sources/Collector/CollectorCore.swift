@@ -66,8 +66,9 @@ public final class CollectorCore: Sendable {
 
     // MARK: Recording and answering
 
-    /// Appends one record per draft (each carrying the answer), then answers. When the log cannot
-    /// take the records the request is answered 503: nothing is acknowledged that is not on disk.
+    /// Appends one record per draft (each carrying the answer, all in one batch of the log), then
+    /// answers. When the log cannot take the records the request is answered 503: nothing is
+    /// acknowledged that is not on disk.
     func finish(_ facts: RequestFacts, answer: CollectorAnswer, drafts: [RecordDraft],
                 forward: Bool = false, afterRecording: (@Sendable () async -> Void)? = nil) async -> Response {
         var summary = FindingSummary()
@@ -79,32 +80,30 @@ public final class CollectorCore: Sendable {
         ]
         let response = CaptureRecord.Response(status: answer.status, headers: responseHeaders, body: answer.body,
                                               latencyMilliseconds: latency)
-        var sequences: [UInt64] = []
-        sequences.reserveCapacity(drafts.count)
-        var firstDialect: Dialect?
+        let records = drafts.map { draft in
+            CaptureRecord(
+                time: facts.time, direction: .received, method: facts.method, path: facts.path,
+                query: facts.query.raw, siteId: draft.siteId, requestHeaders: facts.headers,
+                requestBody: draft.body, response: response, dialect: draft.dialect, findings: draft.findings
+            )
+        }
+        let sequences: [UInt64]
         do {
-            for draft in drafts {
-                let record = CaptureRecord(
-                    time: facts.time, direction: .received, method: facts.method, path: facts.path,
-                    query: facts.query.raw, siteId: draft.siteId, requestHeaders: facts.headers,
-                    requestBody: draft.body, response: response, dialect: draft.dialect, findings: draft.findings
-                )
-                let stored = try await log.append(record)
-                statistics.add(stored, eventName: draft.eventName)
-                sequences.append(stored.sequence)
-                if firstDialect == nil { firstDialect = draft.dialect }
-            }
+            let stored = try await log.append(contentsOf: records)
+            for (record, draft) in zip(stored, drafts) { statistics.add(record, eventName: draft.eventName) }
+            sequences = stored.map(\.sequence)
         } catch {
             logger.error("capture log refused a record: \(error)")
             let failure = CollectorAnswer.error(503, code: "capture-log-unavailable",
                                                 message: "The request could not be recorded: \(error). Nothing was acknowledged.")
-            return makeResponse(failure, facts: facts, sequences: sequences, summary: summary)
+            return makeResponse(failure, facts: facts, sequences: [], summary: summary)
         }
         if let afterRecording { await afterRecording() }
         if forward, let forwarding, let first = sequences.first {
             let request = UpstreamRequest(method: facts.method, path: facts.path, query: facts.query.raw,
                                           headers: facts.forwardableHeaders, body: facts.body.bytes)
-            await forwarding.enqueue(.init(request: request, sourceSequence: first, siteId: drafts.first?.siteId, dialect: firstDialect))
+            await forwarding.enqueue(.init(request: request, sourceSequence: first, siteId: drafts.first?.siteId,
+                                           dialect: drafts.lazy.compactMap(\.dialect).first))
         }
         return makeResponse(answer, facts: facts, sequences: sequences, summary: summary)
     }
@@ -146,3 +145,4 @@ public final class CollectorCore: Sendable {
         return .error(401, code: finding.code, message: finding.message)
     }
 }
+

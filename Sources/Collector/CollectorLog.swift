@@ -42,6 +42,18 @@ public actor MemoryCollectorLog: CollectorLog {
         return stored
     }
 
+    public func append(contentsOf records: [CaptureRecord]) async throws -> [CaptureRecord] {
+        guard !isClosed else { throw CollectorLogError.closed }
+        let stored = records.enumerated().map { index, record in
+            var stored = SecretFingerprint.record(record)
+            stored.sequence = nextSequence + UInt64(index)
+            return stored
+        }
+        nextSequence += UInt64(records.count)
+        self.records.append(contentsOf: stored)
+        return stored
+    }
+
     public func forEachRecord(_ body: @Sendable (CaptureRecord) async throws -> Void) async throws {
         for record in records { try await body(record) }
     }

@@ -29,6 +29,10 @@ public final class FileCollectorLog: CollectorLog, @unchecked Sendable {
         try await currentWriter.append(record)
     }
 
+    public func append(contentsOf records: [CaptureRecord]) async throws -> [CaptureRecord] {
+        try await currentWriter.append(contentsOf: records)
+    }
+
     public func forEachRecord(_ body: @Sendable (CaptureRecord) async throws -> Void) async throws {
         for record in try readRecords() { try await body(record) }
     }
