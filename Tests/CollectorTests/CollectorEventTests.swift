@@ -176,6 +176,42 @@ import TrackingModel
         #expect(records[1].findings.contains { $0.severity == .error && $0.code != "batch-member" })
     }
 
+    @Test func concurrentBatchesEachGetOneContiguousRangeOnDisk() async throws {
+        let folder = try Support.temporaryFolder()
+        let log = try FileCollectorLog(url: folder.appendingPathComponent("capture.jsonl"), durability: .fsync)
+        let requests = 24
+        let ranges = try await Support.withCollector(log: log, setup: .live) { client, _ in
+            try await withThrowingTaskGroup(of: (Int, String?).self) { group in
+                for request in 0..<requests {
+                    group.addTask {
+                        let events = (0..<4).map { #"{"event_name":"page_view","page_name":"r\#(request)-e\#($0)"}"# }
+                        let body = #"{"batch":["# + events.joined(separator: ",") + "]}"
+                        return try await client.execute(uri: "/events/batch?tc_s=7", method: .post, headers: Support.json,
+                                                        body: ByteBuffer(string: body)) { response in
+                            #expect(response.status == .ok)
+                            return (request, response.headers[HTTPField.Name("X-Trackscope-Seq")!])
+                        }
+                    }
+                }
+                var ranges: [(Int, String?)] = []
+                for try await pair in group { ranges.append(pair) }
+                return ranges
+            }
+        }
+        try await log.close()
+        let records = try CaptureLogReader(url: log.url, useSidecar: false)
+        #expect(records.count == requests * 4)
+        for (request, range) in ranges {
+            // One batch request, one append: "N-(N+3)", never interleaved with another request's events.
+            let bounds = try #require(range?.split(separator: "-").compactMap { UInt64($0) })
+            #expect(bounds.count == 2 && bounds[1] == bounds[0] + 3)
+            let names = (bounds[0]...bounds[1]).map { sequence in
+                records.records(in: 0..<records.count).first { $0.sequence == sequence }?.bodyJSON?["page_name"]?.stringValue
+            }
+            #expect(names == (0..<4).map { "r\(request)-e\($0)" })
+        }
+    }
+
     @Test func invalidBatchIsOneRecordWithTheParseError() async throws {
         let body = try Support.fixture("v2-batch-published.json")
         let log = MemoryCollectorLog()
