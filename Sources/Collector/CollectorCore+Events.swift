@@ -80,7 +80,8 @@ extension CollectorCore {
     func batchDrafts(_ facts: RequestFacts, analysis: PayloadAnalysis, siteId: String?, common: [Finding])
         -> (drafts: [RecordDraft], oversized: (index: Int, size: Int)?) {
         let bytes = facts.body.bytes
-        let starts = Self.positions(of: analysis.events.map(\.byteRange.lowerBound), in: bytes)
+        var counter = SourcePositionCounter()
+        let starts = analysis.events.map { counter.advance(to: $0.byteRange.lowerBound, in: bytes) }
         var drafts: [RecordDraft] = []
         drafts.reserveCapacity(analysis.events.count)
         var oversized: (index: Int, size: Int)?
@@ -119,33 +120,6 @@ extension CollectorCore {
             drafts.append(RecordDraft(siteId: siteId, body: body, dialect: event.dialect, findings: findings, eventName: event.name))
         }
         return (drafts, oversized)
-    }
-
-    /// The 1-based line and column (in Unicode scalars) of each offset; offsets must be ascending.
-    static func positions(of offsets: [Int], in bytes: [UInt8]) -> [(line: Int, column: Int)] {
-        var result: [(line: Int, column: Int)] = []
-        result.reserveCapacity(offsets.count)
-        var line = 1
-        var column = 1
-        var index = 0
-        for offset in offsets {
-            let target = min(max(offset, 0), bytes.count)
-            if target < index { // not ascending: start over
-                line = 1; column = 1; index = 0
-            }
-            while index < target {
-                let byte = bytes[index]
-                if byte == 0x0A {
-                    line += 1
-                    column = 1
-                } else if byte & 0xC0 != 0x80 {
-                    column += 1
-                }
-                index += 1
-            }
-            result.append((line, column))
-        }
-        return result
     }
 
     func truncationFinding(_ body: CollectedBody) -> Finding {

@@ -110,7 +110,7 @@ public enum PayloadInspector {
             let ranges = elementsStart.map { scanner.elementRanges(ofArrayAt: $0) } ?? []
             var events: [InspectedEvent] = []
             events.reserveCapacity(values.count)
-            var cursor = Cursor()
+            var cursor = SourcePositionCounter()
             for (index, element) in values.enumerated() {
                 let range = index < ranges.count ? ranges[index] : 0..<bytes.count
                 let base = cursor.advance(to: range.lowerBound, in: bytes)
@@ -221,7 +221,7 @@ public enum PayloadInspector {
 
         /// The line and column of byte `offset` (columns count Unicode scalars).
         func position(at offset: Int) -> SourcePosition {
-            var cursor = Cursor()
+            var cursor = SourcePositionCounter()
             return cursor.advance(to: offset, in: bytes)
         }
 
@@ -254,27 +254,6 @@ public enum PayloadInspector {
             finding.column = placed.column
         }
         return finding
-    }
-
-    /// Walks the input forward, counting lines and columns (in Unicode scalars).
-    private struct Cursor {
-        var offset = 0
-        var line = 1
-        var column = 1
-
-        mutating func advance(to target: Int, in bytes: [UInt8]) -> SourcePosition {
-            while offset < target, offset < bytes.count {
-                let byte = bytes[offset]
-                if byte == 0x0A {
-                    line += 1
-                    column = 1
-                } else if byte & 0xC0 != 0x80 {
-                    column += 1
-                }
-                offset += 1
-            }
-            return SourcePosition(offset: offset, line: line, column: column)
-        }
     }
 
     /// Finds value boundaries in a document already known to be valid JSON.

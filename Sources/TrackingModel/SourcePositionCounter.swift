@@ -1,0 +1,41 @@
+/// Counts lines and columns up to byte offsets, forward only, so that many positions in one text
+/// cost one pass. Every line:column trackscope reports comes from here, with the parser's rules:
+/// lines end at LF, CRLF or a lone CR; columns count Unicode scalars (bytes that are not UTF-8
+/// continuation bytes), 1-based; a leading UTF-8 byte-order mark takes offsets 0-2 but no column.
+public struct SourcePositionCounter: Sendable {
+    private var offset = 0
+    private var line = 1
+    private var column = 1
+
+    public init() {}
+
+    /// The position of byte `target` of `bytes`. Targets should ascend; a smaller one starts over.
+    public mutating func advance(to target: Int, in bytes: UnsafeRawBufferPointer) -> SourcePosition {
+        let end = Swift.min(Swift.max(target, 0), bytes.count)
+        if end < offset { self = SourcePositionCounter() }
+        guard let base = bytes.baseAddress, !bytes.isEmpty else {
+            return SourcePosition(offset: target, line: 1, column: 1)
+        }
+        let p = base.assumingMemoryBound(to: UInt8.self)
+        if offset == 0, bytes.count >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF {
+            guard end >= 3 else { return SourcePosition(offset: target, line: 1, column: 1) }
+            offset = 3
+        }
+        while offset < end {
+            let byte = p[offset]
+            if byte == 0x0A || (byte == 0x0D && !(offset + 1 < bytes.count && p[offset + 1] == 0x0A)) {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+            offset += 1
+        }
+        return SourcePosition(offset: target, line: line, column: column)
+    }
+
+    /// The position of byte `target` of `bytes` (see the buffer form).
+    public mutating func advance(to target: Int, in bytes: [UInt8]) -> SourcePosition {
+        bytes.withUnsafeBytes { advance(to: target, in: $0) }
+    }
+}
