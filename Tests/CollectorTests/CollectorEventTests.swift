@@ -199,15 +199,15 @@ import TrackingModel
             }
         }
         try await log.close()
-        let records = try CaptureLogReader(url: log.url, useSidecar: false)
-        #expect(records.count == requests * 4)
+        let reader = try CaptureLogReader(url: log.url, useSidecar: false)
+        #expect(reader.count == requests * 4)
+        let records = reader.records(in: 0..<reader.count)
+        let pageNames = Dictionary(uniqueKeysWithValues: records.map { ($0.sequence, $0.bodyJSON?["page_name"]?.stringValue) })
         for (request, range) in ranges {
             // One batch request, one append: "N-(N+3)", never interleaved with another request's events.
             let bounds = try #require(range?.split(separator: "-").compactMap { UInt64($0) })
             #expect(bounds.count == 2 && bounds[1] == bounds[0] + 3)
-            let names = (bounds[0]...bounds[1]).map { sequence in
-                records.records(in: 0..<records.count).first { $0.sequence == sequence }?.bodyJSON?["page_name"]?.stringValue
-            }
+            let names = (bounds[0]...bounds[1]).map { pageNames[$0] ?? nil }
             #expect(names == (0..<4).map { "r\(request)-e\($0)" })
         }
     }

@@ -8,7 +8,7 @@ final class RawConnection: @unchecked Sendable {
     private let fd: Int32
 
     init(port: Int, receiveTimeoutSeconds: Int = 5) throws {
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
         var timeout = timeval(tv_sec: receiveTimeoutSeconds, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
@@ -33,13 +33,16 @@ final class RawConnection: @unchecked Sendable {
     }
 
     /// Reads until the peer closes, `until` appears, or the receive timeout passes.
-    /// `closed` tells whether the peer closed the connection. The blocking reads run on a
-    /// Dispatch thread, never on Swift concurrency's (which the server needs).
+    /// `closed` tells whether the peer closed the connection. The blocking reads run on a thread
+    /// of their own: not on Swift concurrency's pool, nor on Dispatch's global queues that the pool
+    /// is built on (several blocked readers there starved the servers under test when the machine
+    /// was busy).
     func receive(until marker: String? = nil) async -> (text: String, closed: Bool) {
         await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
+            let reader = Thread {
                 continuation.resume(returning: self.receiveBlocking(until: marker))
             }
+            reader.start()
         }
     }
 

@@ -7,96 +7,96 @@ import Testing
     private var log: String { folder.appendingPathComponent("state/capture.jsonl").path }
     private let key = "live-key-DO-NOT-LEAK-123"
 
-    private func write(_ text: String, to name: String) throws -> String {
+    private func write(_ text: String, to name: String) async throws -> String {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let url = folder.appendingPathComponent(name)
         try Data(text.utf8).write(to: url)
         return url.path
     }
 
-    private func importEvents() throws {
+    private func importEvents() async throws {
         let events = """
         {"event_name":"purchase","context":{"event_id":"1","event_timestamp":1700000000000},"user":{"id":"42"},"value":1,"currency":"EUR"}
         {"event_name":"page_view","user":{"id":"42"}}
         {"event_name":"purchase","user":{"id":"7"}}
         """
-        let file = try write(events, to: "events.jsonl")
-        let result = try TrackscopeProcess.run(["log", "import", file, "--format", "events", "--log", log])
+        let file = try await write(events, to: "events.jsonl")
+        let result = try await TrackscopeProcess.run(["log", "import", file, "--format", "events", "--log", log])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardError.contains("imported 3 record(s)"))
     }
 
-    @Test func importStatsShowAndFilter() throws {
-        try importEvents()
+    @Test func importStatsShowAndFilter() async throws {
+        try await importEvents()
         let attributes = try FileManager.default.attributesOfItem(atPath: log)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
 
-        let stats = try TrackscopeProcess.run(["log", "stats", "--log", log])
+        let stats = try await TrackscopeProcess.run(["log", "stats", "--log", log])
         #expect(stats.status == 0)
         #expect(stats.standardOutput.contains("records:   3"))
         #expect(stats.standardOutput.contains("2  purchase"))
         #expect(stats.standardOutput.contains("3  received"))
 
-        let show = try TrackscopeProcess.run(["log", "show", "1", "--log", log])
+        let show = try await TrackscopeProcess.run(["log", "show", "1", "--log", log])
         #expect(show.status == 0)
         #expect(show.standardOutput.hasPrefix("#1 "))
         #expect(show.standardOutput.contains("  \"event_name\": \"purchase\","))
 
-        let missing = try TrackscopeProcess.run(["log", "show", "99", "--log", log])
+        let missing = try await TrackscopeProcess.run(["log", "show", "99", "--log", log])
         #expect(missing.status == 1)
         #expect(missing.standardError.contains("no record 99"))
 
-        let events = try TrackscopeProcess.run(["log", "filter", "event:purchase user.id:42", "--events", "--log", log])
+        let events = try await TrackscopeProcess.run(["log", "filter", "event:purchase user.id:42", "--events", "--log", log])
         #expect(events.status == 0)
         let lines = events.standardOutput.split(separator: "\n")
         #expect(lines.count == 1)
         #expect(lines.first?.hasPrefix(#"{"event_name":"purchase""#) == true)
 
-        let records = try TrackscopeProcess.run(["log", "filter", "event:purchase", "--log", log])
+        let records = try await TrackscopeProcess.run(["log", "filter", "event:purchase", "--log", log])
         let recordLines = records.standardOutput.split(separator: "\n")
         #expect(recordLines.count == 2)
         #expect(recordLines.allSatisfy { $0.hasPrefix(#"{"seq":"#) })
     }
 
-    @Test func badFilterExitsTwoWithACaret() throws {
-        try importEvents()
-        let result = try TrackscopeProcess.run(["log", "filter", "(event:purchase", "--log", log])
+    @Test func badFilterExitsTwoWithACaret() async throws {
+        try await importEvents()
+        let result = try await TrackscopeProcess.run(["log", "filter", "(event:purchase", "--log", log])
         #expect(result.status == 2)
         #expect(result.standardError.contains("invalid filter"))
         #expect(result.standardError.contains("(event:purchase\n^"))
         #expect(result.standardOutput.isEmpty)
     }
 
-    @Test func curlExportKeepsTheKeyOutAndImportsBack() throws {
+    @Test func curlExportKeepsTheKeyOutAndImportsBack() async throws {
         let command = """
         curl -X POST 'http://collect.example/events?tc_s=29&token=\(key)' \\
           -H 'Content-Type: application/json' -H 'Authorization: Bearer \(key)' \\
           --data-raw '{"event_name":"search","search_term":"it'\\''s"}'
         """
-        let file = try write(command, to: "commands.sh")
-        let imported = try TrackscopeProcess.run(["log", "import", file, "--format", "curl", "--log", log])
+        let file = try await write(command, to: "commands.sh")
+        let imported = try await TrackscopeProcess.run(["log", "import", file, "--format", "curl", "--log", log])
         #expect(imported.status == 0, "\(imported.standardError)")
         let raw = try String(contentsOfFile: log, encoding: .utf8)
         #expect(!raw.contains(key))
 
-        let export = try TrackscopeProcess.run(["log", "export", "--format", "curl", "--log", log])
+        let export = try await TrackscopeProcess.run(["log", "export", "--format", "curl", "--log", log])
         #expect(export.status == 0)
         #expect(!export.standardOutput.contains(key))
         #expect(export.standardOutput.contains("${TRACKSCOPE_SOURCE_KEY}"))
 
         // The exported command, run through a shell with curl replaced by echo-like printing, gives the same body.
-        let again = try write(export.standardOutput, to: "again.sh")
+        let again = try await write(export.standardOutput, to: "again.sh")
         let second = folder.appendingPathComponent("second.jsonl").path
-        let back = try TrackscopeProcess.run(["log", "import", again, "--format", "curl", "--log", second])
+        let back = try await TrackscopeProcess.run(["log", "import", again, "--format", "curl", "--log", second])
         #expect(back.status == 0)
-        let filtered = try TrackscopeProcess.run(["log", "filter", "event:search", "--events", "--log", second])
+        let filtered = try await TrackscopeProcess.run(["log", "filter", "event:search", "--events", "--log", second])
         #expect(filtered.standardOutput == #"{"event_name":"search","search_term":"it's"}"# + "\n")
     }
 
-    @Test func harExportImportsBackToTheSameEvents() throws {
-        try importEvents()
+    @Test func harExportImportsBackToTheSameEvents() async throws {
+        try await importEvents()
         let har = folder.appendingPathComponent("capture.har").path
-        let export = try TrackscopeProcess.run(["log", "export", "--format", "har", "--output", har, "--log", log])
+        let export = try await TrackscopeProcess.run(["log", "export", "--format", "har", "--output", har, "--log", log])
         #expect(export.status == 0)
         let document = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: har))) as? [String: Any]
         let harLog = try #require(document?["log"] as? [String: Any])
@@ -104,19 +104,19 @@ import Testing
         #expect((harLog["entries"] as? [Any])?.count == 3)
 
         let second = folder.appendingPathComponent("from-har.jsonl").path
-        let imported = try TrackscopeProcess.run(["log", "import", har, "--format", "har", "--log", second])
+        let imported = try await TrackscopeProcess.run(["log", "import", har, "--format", "har", "--log", second])
         #expect(imported.status == 0)
-        let original = try TrackscopeProcess.run(["log", "export", "--format", "events", "--log", log])
-        let roundTrip = try TrackscopeProcess.run(["log", "export", "--format", "events", "--log", second])
+        let original = try await TrackscopeProcess.run(["log", "export", "--format", "events", "--log", log])
+        let roundTrip = try await TrackscopeProcess.run(["log", "export", "--format", "events", "--log", second])
         #expect(original.standardOutput.split(separator: "\n").count == 3)
         #expect(roundTrip.standardOutput == original.standardOutput)
     }
 
-    @Test func unreadableImportFileExitsTwo() throws {
-        let result = try TrackscopeProcess.run(["log", "import", "/nonexistent/file.har", "--format", "har", "--log", log])
+    @Test func unreadableImportFileExitsTwo() async throws {
+        let result = try await TrackscopeProcess.run(["log", "import", "/nonexistent/file.har", "--format", "har", "--log", log])
         #expect(result.status == 2)
-        let notHAR = try write("{\"hello\":1}", to: "bad.har")
-        let bad = try TrackscopeProcess.run(["log", "import", notHAR, "--format", "har", "--log", log])
+        let notHAR = try await write("{\"hello\":1}", to: "bad.har")
+        let bad = try await TrackscopeProcess.run(["log", "import", notHAR, "--format", "har", "--log", log])
         #expect(bad.status == 2)
         #expect(bad.standardError.contains("no log.entries"))
     }

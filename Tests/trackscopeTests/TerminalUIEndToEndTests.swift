@@ -54,7 +54,7 @@ import TrackingModel
         try await writer.close()
     }
 
-    func start(width: Int = 100, height: Int = 30, environment: [String: String] = [:]) throws -> TmuxSession {
+    func start(width: Int = 100, height: Int = 30, environment: [String: String] = [:]) async throws -> TmuxSession {
         let binary = TrackscopeProcess.binaryURL.path
         return try TmuxSession(
             command: "'\(binary)' ui --no-collect --log '\(log.path)'" + TmuxSession.exitMarker,
@@ -64,14 +64,14 @@ import TrackingModel
     }
 
     @Test func watchesTheLogLiveOpensARecordAndRestoresTheTerminal() async throws {
-        let session = try start()
+        let session = try await start()
         // No log yet: nothing is created, the UI waits.
-        var screen = try session.waitFor("no log yet, waiting for records")
+        var screen = try await session.waitFor("no log yet, waiting for records")
         #expect(screen[0] == "trackscope — \(log.path) — no log yet, waiting for records")
         #expect(!FileManager.default.fileExists(atPath: log.path))
 
         try await append([Self.purchase(), Self.batch(), Self.hostile()])
-        screen = try session.waitFor("3 records — following")
+        screen = try await session.waitFor("3 records — following")
         #expect(screen[0] == "trackscope — \(log.path) — 3 records — following")
         #expect(screen[1].hasPrefix("SEQ TIME           METHOD PATH"))
         #expect(screen[1].hasSuffix(" EVENT                            DIALECT HTTP ISSUES"))
@@ -85,13 +85,13 @@ import TrackingModel
 
         // Up pauses following; new records do not move the selection.
         try session.send("k")
-        try session.waitFor("3 records — paused")
+        try await session.waitFor("3 records — paused")
         try await append([Self.batch()])
-        try session.waitFor("4 records — paused")
+        try await session.waitFor("4 records — paused")
 
         // The first record in full.
         try session.send("g", "Enter")
-        screen = try session.waitFor("Findings (1 error, 0 warnings, 0 info)")
+        screen = try await session.waitFor("Findings (1 error, 0 warnings, 0 info)")
         #expect(screen[0].hasPrefix("trackscope — record #1 — 1 of 4"))
         #expect(screen[2] == "POST /events?tc_s=1234  → 200 in 2.0 ms")
         #expect(screen.contains("  error   missing-required-field  $.currency"))
@@ -102,31 +102,31 @@ import TrackingModel
 
         // The hostile record: its bytes are shown as symbols.
         try session.send("n", "n")
-        screen = try session.waitFor("record #3")
+        screen = try await session.waitFor("record #3")
         #expect(screen.contains("  nope ␛[2J␛]0;pwned␇ ␛[31mred"))
 
         // Back to the stream, then resume following and see new records arrive.
         try session.send("Escape")
-        try session.waitFor("4 records — paused")
+        try await session.waitFor("4 records — paused")
         try session.send("G")
-        try session.waitFor("4 records — following")
+        try await session.waitFor("4 records — following")
         try await append([Self.purchase()])
-        screen = try session.waitFor("5 records — following")
+        screen = try await session.waitFor("5 records — following")
         #expect(screen[6].hasPrefix("  5 ") && screen[6].contains(" purchase "))
 
         // A narrower window drops columns but keeps the record list readable.
         try session.resize(width: 60, height: 16)
-        screen = try session.waitForScreen("the 60-column layout") { $0.count == 16 && $0[1].hasPrefix("SEQ ") && !$0[1].contains("DIALECT") }
+        screen = try await session.waitForScreen("the 60-column layout") { $0.count == 16 && $0[1].hasPrefix("SEQ ") && !$0[1].contains("DIALECT") }
         #expect(screen.allSatisfy { $0.count <= 60 })
         #expect(screen[2].contains("purchase"))
         try session.resize(width: 30, height: 8)
-        try session.waitFor("terminal too small")
+        try await session.waitFor("terminal too small")
         try session.resize(width: 100, height: 30)
-        try session.waitFor("DIALECT HTTP ISSUES")
+        try await session.waitFor("DIALECT HTTP ISSUES")
 
         // q quits: the program exits cleanly and the shell's screen is back, cursor shown.
         try session.send("q")
-        #expect(try session.waitForExitMarker() == 0)
+        #expect(try await session.waitForExitMarker() == 0)
         #expect(try session.paneValue("#{alternate_on}") == "0")
         #expect(try session.paneValue("#{cursor_flag}") == "1")
         #expect(!(try session.screen()).contains { $0.contains("trackscope —") })
@@ -134,46 +134,46 @@ import TrackingModel
 
     @Test func aTerminationSignalRestoresTheTerminal() async throws {
         try await append([Self.purchase()])
-        let session = try start(width: 80, height: 24)
-        try session.waitFor("1 record — following")
+        let session = try await start(width: 80, height: 24)
+        try await session.waitFor("1 record — following")
         #expect(try session.paneValue("#{alternate_on}") == "1")
         let children = try session.childProcessIDs()
         try #require(children.count == 1, "expected trackscope as the only child of the pane's shell: \(children)")
         #expect(kill(children[0], SIGTERM) == 0)
         // Exits as a process killed by SIGTERM would, after restoring the terminal.
-        #expect(try session.waitForExitMarker() == 128 + Int(SIGTERM))
+        #expect(try await session.waitForExitMarker() == 128 + Int(SIGTERM))
         #expect(try session.paneValue("#{alternate_on}") == "0")
         #expect(try session.paneValue("#{cursor_flag}") == "1")
     }
 
     @Test func noColorAndControlCStillWork() async throws {
         try await append([Self.purchase(), Self.batch()])
-        let session = try start(width: 80, height: 24, environment: ["NO_COLOR": "1"])
-        try session.waitFor("2 records — following")
+        let session = try await start(width: 80, height: 24, environment: ["NO_COLOR": "1"])
+        try await session.waitFor("2 records — following")
         try session.send("/", "batch")
-        try session.waitFor("/batch▏")
+        try await session.waitFor("/batch▏")
         try session.send("Enter")
-        let screen = try session.waitFor("1 of 2 records match “batch”")
+        let screen = try await session.waitFor("1 of 2 records match “batch”")
         #expect(screen[2].contains(" add_to_cart, view_i… "))
         try session.send("C-c")
-        #expect(try session.waitForExitMarker() == 0)
+        #expect(try await session.waitForExitMarker() == 0)
         #expect(try session.paneValue("#{alternate_on}") == "0")
     }
 
-    @Test func refusesToStartWithoutATerminal() throws {
-        let result = try TrackscopeProcess.run(["ui", "--no-collect", "--log", log.path])
+    @Test func refusesToStartWithoutATerminal() async throws {
+        let result = try await TrackscopeProcess.run(["ui", "--no-collect", "--log", log.path])
         #expect(result.status == 2)
         #expect(result.standardError.contains("trackscope ui needs a terminal"))
         #expect(result.standardOutput.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: log.path))
     }
 
-    @Test func reportsAnUnknownTheme() throws {
+    @Test func reportsAnUnknownTheme() async throws {
         let session = try TmuxSession(
             command: "'\(TrackscopeProcess.binaryURL.path)' ui --no-collect --log '\(log.path)' --theme nosuch; sleep 5",
             width: 100, height: 10, environment: ["TERM": "tmux-256color", "XDG_CONFIG_HOME": folder.path]
         )
-        let screen = try session.waitFor("no theme named nosuch")
+        let screen = try await session.waitFor("no theme named nosuch")
         #expect(screen.joined().contains("built in: default, mono"))
     }
 
@@ -184,7 +184,7 @@ import TrackingModel
             command: "'\(binary)' --log '\(log.path)' --port 0" + TmuxSession.exitMarker,
             width: 120, height: 24, environment: ["TERM": "tmux-256color", "LANG": "C.UTF-8"]
         )
-        let screen = try session.waitFor("collecting on http://127.0.0.1:")
+        let screen = try await session.waitFor("collecting on http://127.0.0.1:")
         let header = screen[0]
         let portText = try #require(header.split(separator: ":").last.map(String.init))
         let port = try #require(Int(portText), "no port in the header: \(header)")
@@ -193,10 +193,10 @@ import TrackingModel
             .appendingPathComponent("Fixtures")
         let published = try Data(contentsOf: fixtures.appendingPathComponent("legacy-brief-published.json"))
         let corrected = try Data(contentsOf: fixtures.appendingPathComponent("legacy-brief-corrected.json"))
-        #expect(try Self.post(corrected, port: port) == 200)
-        #expect(try Self.post(published, port: port) == 400)
+        #expect(try await Self.post(corrected, port: port) == 200)
+        #expect(try await Self.post(published, port: port) == 400)
 
-        let stream = try session.waitFor("2 records — following")
+        let stream = try await session.waitFor("2 records — following")
         let rows = stream.filter { $0.contains("/v2/1234/events") }
         #expect(rows.count == 2)
         #expect(rows.first?.contains(" search ") == true && rows.first?.contains(" legacy ") == true)
@@ -204,7 +204,7 @@ import TrackingModel
         #expect(rows.last?.contains("(invalid JSON)") == true && rows.last?.contains(" 400 ") == true)
 
         try session.send("q")
-        #expect(try session.waitForExitMarker() == 0)
+        #expect(try await session.waitForExitMarker() == 0)
         // What the collector acknowledged is on disk, readable by its owner only.
         let attributes = try FileManager.default.attributesOfItem(atPath: log.path)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
@@ -213,7 +213,7 @@ import TrackingModel
     }
 
     /// Posts `body` to the legacy endpoint on loopback with curl-like headers; returns the status.
-    static func post(_ body: Data, port: Int) throws -> Int {
+    static func post(_ body: Data, port: Int) async throws -> Int {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/v2/1234/events")!)
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")

@@ -67,6 +67,9 @@ final class TmuxSession {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // The tmux server outlives this call: it must not keep copies of the test process's files
+        // and sockets (a test's "closed" connection would stay open in it).
+        Self.closeDescriptorsFromThree(&actions)
         let argv = [executable.path, "-L", socket] + arguments
         var cArguments = argv.map { strdup($0) } + [nil]
         defer { for pointer in cArguments { free(pointer) } }
@@ -112,29 +115,31 @@ final class TmuxSession {
     }
 
     /// Polls the screen until `predicate` holds (at most `timeout`), and returns that screen.
+    /// Waits with `Task.sleep`, never blocking one of the few threads Swift concurrency has: the
+    /// collectors that other tests run at the same time need them.
     @discardableResult
-    func waitForScreen(_ what: String, timeout: Duration = .seconds(10), _ predicate: ([String]) -> Bool) throws -> [String] {
+    func waitForScreen(_ what: String, timeout: Duration = .seconds(10), _ predicate: ([String]) -> Bool) async throws -> [String] {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: timeout)
         var last: [String] = []
         while clock.now < deadline {
             last = try screen()
             if predicate(last) { return last }
-            Thread.sleep(forTimeInterval: 0.05)
+            try await Task.sleep(for: .milliseconds(50))
         }
         throw Failure.timedOut(waitingFor: what, screen: last.joined(separator: "\n"))
     }
 
     /// Waits until the screen shows `text` somewhere.
     @discardableResult
-    func waitFor(_ text: String, timeout: Duration = .seconds(10)) throws -> [String] {
-        try waitForScreen("“\(text)”", timeout: timeout) { $0.contains { $0.contains(text) } }
+    func waitFor(_ text: String, timeout: Duration = .seconds(10)) async throws -> [String] {
+        try await waitForScreen("“\(text)”", timeout: timeout) { $0.contains { $0.contains(text) } }
     }
 
     /// Waits until the screen shows `[exited N]` (what `exitMarker` prints after the command) and
     /// returns N.
-    func waitForExitMarker(timeout: Duration = .seconds(10)) throws -> Int {
-        let screen = try waitForScreen("the program to exit", timeout: timeout) { lines in
+    func waitForExitMarker(timeout: Duration = .seconds(10)) async throws -> Int {
+        let screen = try await waitForScreen("the program to exit", timeout: timeout) { lines in
             lines.contains { $0.hasPrefix("[exited ") }
         }
         let line = screen.first { $0.hasPrefix("[exited ") }!
@@ -144,6 +149,14 @@ final class TmuxSession {
     /// Appended to a command line: prints the exit status and keeps the shell (and its restored
     /// terminal state) around to be inspected.
     static let exitMarker = "; echo \"[exited $?]\"; sleep 60"
+
+    /// Adds "close every descriptor from 3 up" to `actions` (glibc's addclosefrom_np, looked up at
+    /// run time: Swift's Glibc module does not export it).
+    private static func closeDescriptorsFromThree(_ actions: inout posix_spawn_file_actions_t) {
+        typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+        guard let symbol = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np") else { return }
+        _ = unsafeBitCast(symbol, to: AddCloseFrom.self)(&actions, 3)
+    }
 
     /// The process ids of the children of the pane's shell.
     func childProcessIDs() throws -> [Int32] {
@@ -160,14 +173,14 @@ final class TmuxSession {
     }
 
     /// Waits until the program in the pane has exited; returns its exit status.
-    func waitForExit(timeout: Duration = .seconds(10)) throws -> Int {
+    func waitForExit(timeout: Duration = .seconds(10)) async throws -> Int {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: timeout)
         while clock.now < deadline {
             if try paneValue("#{pane_dead}") == "1" {
                 return Int(try paneValue("#{pane_dead_status}")) ?? -1
             }
-            Thread.sleep(forTimeInterval: 0.05)
+            try await Task.sleep(for: .milliseconds(50))
         }
         throw Failure.timedOut(waitingFor: "the program to exit", screen: (try? screen().joined(separator: "\n")) ?? "")
     }

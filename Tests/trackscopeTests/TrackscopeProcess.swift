@@ -26,8 +26,9 @@ enum TrackscopeProcess {
         return URL(fileURLWithPath: ".build/debug/trackscope")
     }
 
-    /// Runs trackscope with `arguments`, feeding `input` on standard input, and waits for it.
-    static func run(_ arguments: [String], input: Data? = nil, environment: [String: String]? = nil) throws -> Result {
+    /// Runs trackscope with `arguments`, feeding `input` on standard input, and waits for it
+    /// without blocking a thread of Swift concurrency (collectors in other tests need them).
+    static func run(_ arguments: [String], input: Data? = nil, environment: [String: String]? = nil) async throws -> Result {
         let process = Process()
         process.executableURL = binaryURL
         process.arguments = arguments
@@ -58,7 +59,8 @@ enum TrackscopeProcess {
         try process.run()
         if let input { inputPipe.fileHandleForWriting.write(input) }
         try inputPipe.fileHandleForWriting.close()
-        process.waitUntilExit()
+        // Polled: a terminationHandler is not always called for a child that exits at once.
+        while process.isRunning { try await Task.sleep(for: .milliseconds(5)) }
         let outputData = try Data(contentsOf: outputURL)
         let errorData = try Data(contentsOf: errorURL)
         return Result(
