@@ -112,8 +112,10 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
         fields[.connection] = "close"
         context.write(wrapOutboundOut(.head(HTTPResponse(status: status, headerFields: fields))), promise: nil)
         context.write(wrapOutboundOut(.body(bytes)), promise: nil)
+        // The channel (Sendable), not the context, is what the completion may touch.
+        let channel = context.channel
         context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in
-            context.close(promise: nil)
+            channel.close(promise: nil)
         }
     }
 }
