@@ -4,23 +4,13 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 
-/// Sends one request to a real endpoint with AsyncHTTPClient: what `trackscope collect --forward`
-/// uses (through the collector's `UpstreamForwarder`), one exchange at a time; the collector owns
-/// the queue, the retries and the records.
+/// Sends one request to a real endpoint with AsyncHTTPClient: the `UpstreamForwarder` that
+/// `trackscope collect --forward` uses, one exchange at a time; the collector owns the queue, the
+/// retries and the records.
 ///
 /// The upstream key, when given, replaces the client's: in the `token` query parameter when the
 /// request used one, otherwise in `Authorization: Bearer`. Without a key the client's own goes on.
-public struct HTTPForwarder: Sendable {
-    /// What one exchange did: what was sent and what came back (or why nothing did).
-    public struct Exchange: Sendable, Hashable {
-        public var url: String
-        public var path: String
-        public var query: String
-        public var headers: [CaptureRecord.HeaderField]
-        public var response: CaptureRecord.Response?
-        public var failure: String?
-    }
-
+public struct HTTPForwarder: UpstreamForwarder {
     /// The base URL requests go to: the received path and query are appended to it.
     public let baseURL: String
     private let sourceKey: String?
@@ -45,7 +35,7 @@ public struct HTTPForwarder: Sendable {
 
     /// Sends one request and waits for the whole answer. Never throws.
     public func send(method: String, path: String, query: String, headers: [CaptureRecord.HeaderField],
-                     body: [UInt8]) async -> Exchange {
+                     body: [UInt8]) async -> UpstreamExchange {
         let (sentQuery, sentHeaders) = Self.applyKey(sourceKey, query: query, headers: headers)
         let url = baseURL + path + (sentQuery.isEmpty ? "" : "?" + sentQuery)
         var request = HTTPClientRequest(url: url)
@@ -66,10 +56,18 @@ public struct HTTPForwarder: Sendable {
                 body: Array(bytes.readableBytesView),
                 latencyMilliseconds: latency
             )
-            return Exchange(url: url, path: path, query: sentQuery, headers: sentHeaders, response: answer, failure: nil)
+            return UpstreamExchange(url: url, path: path, query: sentQuery, headers: sentHeaders, response: answer, failure: nil)
         } catch {
-            return Exchange(url: url, path: path, query: sentQuery, headers: sentHeaders, response: nil, failure: String(describing: error))
+            return UpstreamExchange(url: url, path: path, query: sentQuery, headers: sentHeaders, response: nil, failure: String(describing: error))
         }
+    }
+
+    /// Where requests go, for messages.
+    public var targetDescription: String { baseURL }
+
+    /// Sends a request the collector received on to `baseURL`.
+    public func forward(_ request: UpstreamRequest) async -> UpstreamExchange {
+        await send(method: request.method, path: request.path, query: request.query, headers: request.headers, body: request.body)
     }
 
     /// The query and headers with `key` put where the client's key was (nothing changes without a key).

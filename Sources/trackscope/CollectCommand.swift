@@ -4,6 +4,7 @@ import Collector
 import Foundation
 import Hummingbird
 import Logging
+import Sender
 
 /// `trackscope collect`: a local, faithful, observable copy of the tracking endpoints, headless.
 struct CollectCommand: AsyncParsableCommand {
@@ -81,7 +82,7 @@ struct CollectCommand: AsyncParsableCommand {
         var forwarder: (any UpstreamForwarder)?
         if let forward {
             let key = try forwardKey()
-            forwarder = ForwarderAdapter(baseURL: forward, sourceKey: key)
+            forwarder = HTTPForwarder(baseURL: forward, sourceKey: key)
         }
         var configuration = CollectorConfiguration(
             host: host, port: port, strict: strict, sourceKeys: SourceKeys(arguments: sourceKeys),

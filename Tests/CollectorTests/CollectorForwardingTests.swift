@@ -8,21 +8,6 @@ import Testing
 import TrackingModel
 @testable import Collector
 
-/// The Sender's HTTPForwarder seen as the collector's UpstreamForwarder (the executable wires the same).
-struct TestHTTPForwarder: UpstreamForwarder {
-    let forwarder: HTTPForwarder
-    var targetDescription: String { forwarder.baseURL }
-
-    func forward(_ request: UpstreamRequest) async -> UpstreamExchange {
-        let exchange = await forwarder.send(method: request.method, path: request.path, query: request.query,
-                                            headers: request.headers, body: request.body)
-        return UpstreamExchange(url: exchange.url, path: exchange.path, query: exchange.query, headers: exchange.headers,
-                                response: exchange.response, failure: exchange.failure)
-    }
-
-    func shutdown() async {}
-}
-
 /// An upstream that never answers in time: it waits until cancelled.
 struct StalledForwarder: UpstreamForwarder {
     var targetDescription: String { "http://stalled.invalid" }
@@ -73,7 +58,7 @@ actor UpstreamLedger {
         let log = MemoryCollectorLog()
         try await upstream.test(.live) { upstreamClient in
             let port = try #require(upstreamClient.port)
-            let forwarder = TestHTTPForwarder(forwarder: HTTPForwarder(baseURL: "http://127.0.0.1:\(port)/", sourceKey: "upstream-key"))
+            let forwarder = HTTPForwarder(baseURL: "http://127.0.0.1:\(port)/", sourceKey: "upstream-key")
             var configuration = CollectorConfiguration(port: 0)
             configuration.forwarding = ForwardingConfiguration(initialBackoff: .milliseconds(20), maximumBackoff: .milliseconds(100))
             try await Support.withCollector(configuration, log: log, forwarder: forwarder) { client, core in
@@ -118,7 +103,7 @@ actor UpstreamLedger {
     @Test func anUnreachableUpstreamIsRetriedThenGivenUp() async throws {
         let log = MemoryCollectorLog()
         // Port 9 on loopback: nothing listens, connections are refused.
-        let forwarder = TestHTTPForwarder(forwarder: HTTPForwarder(baseURL: "http://127.0.0.1:9", sourceKey: nil, timeout: .seconds(2)))
+        let forwarder = HTTPForwarder(baseURL: "http://127.0.0.1:9", sourceKey: nil, timeout: .seconds(2))
         var configuration = CollectorConfiguration(port: 0)
         configuration.forwarding = ForwardingConfiguration(maximumAttempts: 2, initialBackoff: .milliseconds(10))
         try await Support.withCollector(configuration, log: log, forwarder: forwarder) { client, core in

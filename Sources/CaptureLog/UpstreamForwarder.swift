@@ -1,7 +1,7 @@
-import CaptureLog
 
 /// Sends one request on to the real endpoint. The collector owns the queue, the retries and the
-/// records; an implementation only performs one HTTP exchange (`HTTPForwarder` in Sender).
+/// records; an implementation only performs one HTTP exchange (`HTTPForwarder` in Sender). It lives
+/// here, beside the record it becomes, so that Collector and Sender share it without knowing each other.
 public protocol UpstreamForwarder: Sendable {
     /// Where requests go, for messages (`https://collect.commander1.com`).
     var targetDescription: String { get }
