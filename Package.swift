@@ -79,17 +79,20 @@ let package = Package(
             ]
         ),
 
+        // The seeded generator the benchmarks' corpora and the tests' random documents share.
+        .target(name: "SeededRandom"),
+
         // Benchmarks: run with `make bench` (see README). Each prints a ratio against a baseline
         // measured in the same run.
         .executableTarget(
             name: "ParseBenchmark",
-            dependencies: ["TrackingModel"],
+            dependencies: ["TrackingModel", "SeededRandom"],
             path: "Benchmarks/ParseBenchmark"
         ),
         // `make bench-log`: capture log append throughput, open time and memory on 1M records.
         .executableTarget(
             name: "CaptureLogBenchmark",
-            dependencies: ["CaptureLog", "TrackingModel"],
+            dependencies: ["CaptureLog", "TrackingModel", "SeededRandom"],
             path: "Benchmarks/CaptureLogBenchmark"
         ),
         // The baseline of `make bench-collect`: a bare Hummingbird app that reads the body and answers 200.
@@ -99,7 +102,7 @@ let package = Package(
             path: "Benchmarks/BareServer"
         ),
 
-        .testTarget(name: "TrackingModelTests", dependencies: ["TrackingModel"]),
+        .testTarget(name: "TrackingModelTests", dependencies: ["TrackingModel", "SeededRandom"]),
         .testTarget(name: "CaptureLogTests", dependencies: ["CaptureLog", "TrackingModel"]),
         .testTarget(
             name: "CollectorTests",

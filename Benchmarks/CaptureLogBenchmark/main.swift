@@ -7,6 +7,7 @@
 //        CaptureLogBenchmark --open-child LOG   (internal: open and show the last 50)
 import CaptureLog
 import Foundation
+import SeededRandom
 import TrackingModel
 #if canImport(Glibc)
 import Glibc
@@ -61,24 +62,11 @@ let concurrency = 256
 try? FileManager.default.removeItem(at: directory)
 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
 
-/// A deterministic generator (SplitMix64), so runs are comparable.
-struct Random {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-}
-
 let eventNames = ["page_view", "page_view", "page_view", "page_view", "view_item", "view_item", "add_to_cart", "search", "purchase", "login"]
 
 /// The body of event `index`: a realistic v2 event, compact.
 func body(_ index: Int) -> [UInt8] {
-    var random = Random(state: UInt64(index) &* 7919)
+    var random = SeededRandom(seed: UInt64(index) &* 7919)
     let name = eventNames[random.below(eventNames.count)]
     let user = random.below(1000) + 1
     let timestamp = 1_764_000_000_000 + index * 37

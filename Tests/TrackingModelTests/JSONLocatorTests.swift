@@ -1,3 +1,4 @@
+import SeededRandom
 import Testing
 import TrackingModel
 
@@ -64,7 +65,7 @@ import TrackingModel
 
     @Test(arguments: [7 as UInt64, 8])
     func everyPathOfARandomDocumentPointsAtItsText(seed: UInt64) throws {
-        var random = JSONTestRandom(seed: seed)
+        var random = SeededRandom(seed: seed)
         for _ in 0..<60 {
             let value = RandomJSON.value(using: &random)
             let bytes = Array(JSONPrinter.pretty(value).utf8)

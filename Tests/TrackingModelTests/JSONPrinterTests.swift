@@ -1,20 +1,6 @@
+import SeededRandom
 import Testing
 import TrackingModel
-
-/// A small seeded generator (SplitMix64), so the random tests are reproducible.
-struct JSONTestRandom: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Random JSON values for property-style tests: odd strings, exact number literals, duplicates.
 enum RandomJSON {
@@ -24,7 +10,7 @@ enum RandomJSON {
     static let numbers = ["0", "-0", "1", "-1", "16.00", "22.53", "1E+2", "1e-7", "-3.5E10", "202110130000000000",
                           "123456789012345678901234567890", "1e400", "0.000001", "-0.0"]
 
-    static func value(depth: Int = 0, using random: inout JSONTestRandom) -> JSONValue {
+    static func value(depth: Int = 0, using random: inout SeededRandom) -> JSONValue {
         let choice = Int.random(in: 0..<(depth >= 4 ? 6 : 9), using: &random)
         switch choice {
         case 0: return .null
@@ -41,7 +27,7 @@ enum RandomJSON {
         }
     }
 
-    static func string(using random: inout JSONTestRandom) -> String {
+    static func string(using random: inout SeededRandom) -> String {
         (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
     }
 }
@@ -129,7 +115,7 @@ enum RandomJSON {
 
     @Test(arguments: [1 as UInt64, 2, 3])
     func randomValuesSurviveARoundTrip(seed: UInt64) throws {
-        var random = JSONTestRandom(seed: seed)
+        var random = SeededRandom(seed: seed)
         for _ in 0..<150 {
             let value = RandomJSON.value(using: &random)
             let compact = JSONPrinter.compact(value)
