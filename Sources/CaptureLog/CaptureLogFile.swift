@@ -142,9 +142,9 @@ final class CaptureLogFile: @unchecked Sendable {
         return (try? lastSequence(in: segmentFD, size: Int64(info.st_size))) ?? nil
     }
 
-    /// Appends `records` (sequences assigned here) as one write, synced when `sync` is set.
     /// Appends records encoded by `CaptureRecord.encodedLineAfterSequence()`, numbering them from
-    /// the file's next sequence; returns the first number given (the others follow it in order).
+    /// the file's next sequence, as one write, synced when `sync` is set; returns the first number
+    /// given (the others follow it in order).
     func append(encoded tails: [[UInt8]], sync: Bool) throws(CaptureLogError) -> UInt64 {
         guard fd >= 0 else { throw .closed }
         try POSIX.lock(fd, path: path)

@@ -1,4 +1,3 @@
-
 /// Sends one request on to the real endpoint. The collector owns the queue, the retries and the
 /// records; an implementation only performs one HTTP exchange (`HTTPForwarder` in Sender). It lives
 /// here, beside the record it becomes, so that Collector and Sender share it without knowing each other.

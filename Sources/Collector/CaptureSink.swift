@@ -7,15 +7,7 @@ import CaptureLog
 public protocol CaptureSink: Sendable {
     /// Appends `record` and returns it with its sequence number assigned.
     func append(_ record: CaptureRecord) async throws -> CaptureRecord
-    /// Appends `records` in order, numbered contiguously where the sink can (a batch request's events).
+    /// Appends `records` together, numbered contiguously and in order (a batch request's events).
     func append(contentsOf records: [CaptureRecord]) async throws -> [CaptureRecord]
 }
 
-extension CaptureSink {
-    public func append(contentsOf records: [CaptureRecord]) async throws -> [CaptureRecord] {
-        var stored: [CaptureRecord] = []
-        stored.reserveCapacity(records.count)
-        for record in records { stored.append(try await append(record)) }
-        return stored
-    }
-}

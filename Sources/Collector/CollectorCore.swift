@@ -124,7 +124,7 @@ public final class CollectorCore: Sendable {
     static let sequenceHeader = HTTPField.Name("X-Trackscope-Seq")!
     static let findingsHeader = HTTPField.Name("X-Trackscope-Findings")!
 
-    /// `7`, or for a batch `7-9`; `7,9,12` only from a sink that cannot keep a batch together.
+    /// `7`, or for a batch `7-9`; sequences that are not contiguous are listed: `7,9,12`.
     static func sequenceText(_ sequences: [UInt64]) -> String {
         guard let first = sequences.first, let last = sequences.last else { return "" }
         if sequences.count == 1 { return String(first) }

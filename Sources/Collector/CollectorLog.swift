@@ -34,12 +34,7 @@ public actor MemoryCollectorLog: CollectorLog {
     public nonisolated var fileURL: URL? { nil }
 
     public func append(_ record: CaptureRecord) async throws -> CaptureRecord {
-        guard !isClosed else { throw CollectorLogError.closed }
-        var stored = SecretFingerprint.record(record)
-        stored.sequence = nextSequence
-        nextSequence += 1
-        records.append(stored)
-        return stored
+        try await append(contentsOf: [record])[0]
     }
 
     public func append(contentsOf records: [CaptureRecord]) async throws -> [CaptureRecord] {
