@@ -71,8 +71,6 @@ struct CollectCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logURL = logLocation.url
-        try FileManager.default.createDirectory(at: logURL.deletingLastPathComponent(), withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
         let log = try FileCollectorLog(url: logURL, durability: Durability(rawValue: durability) ?? .fsync)
         for warning in log.openingWarnings { Self.printError("capture log: \(warning)") }
 

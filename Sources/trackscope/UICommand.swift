@@ -101,8 +101,6 @@ struct UICommand: AsyncParsableCommand {
     /// The collector of `trackscope collect` with its defaults, quiet (nothing may print over the
     /// screen), writing to the log the UI follows.
     private static func makeCollector(logURL: URL, host: String, port: Int) async throws -> EmbeddedCollector {
-        try FileManager.default.createDirectory(at: logURL.deletingLastPathComponent(), withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
         let log = try FileCollectorLog(url: logURL)
         let quiet = Logger(label: "trackscope.ui.collector") { _ in SwiftLogNoOpLogHandler() }
         let core = CollectorCore(configuration: CollectorConfiguration(host: host, port: port), log: log, logger: quiet)
