@@ -1,3 +1,4 @@
+import Foundation
 import TrackingModel
 
 /// Why a line of the capture log (or an imported file) could not be read.
@@ -78,15 +79,30 @@ struct ByteJSONReader {
 
     // MARK: Objects and arrays
 
-    /// Reads an object, calling `body` with each key; `body` must read the member's value.
-    mutating func readObject(_ body: (inout ByteJSONReader, [UInt8]) throws(CaptureDecodeError) -> Void) throws(CaptureDecodeError) {
+    /// Reads an object, calling `body` with each key; `body` must read the member's value. A key
+    /// without escapes is handed over in place (no copy); the key is valid during the call only.
+    mutating func readObject(_ body: (inout ByteJSONReader, ByteJSONKey) throws(CaptureDecodeError) -> Void) throws(CaptureDecodeError) {
         try expect(UInt8(ascii: "{"))
         if consume(UInt8(ascii: "}")) { return }
         while true {
             skipWhitespace()
-            let key = try readStringBytes()
-            try expect(UInt8(ascii: ":"))
-            try body(&self, key)
+            guard index < end, base[index] == UInt8(ascii: "\"") else { throw fail("expected a string") }
+            var scan = index + 1
+            while scan < end, base[scan] != UInt8(ascii: "\""), base[scan] != UInt8(ascii: "\\"), base[scan] >= 0x20 {
+                scan += 1
+            }
+            if scan < end, base[scan] == UInt8(ascii: "\"") {
+                let key = ByteJSONKey(bytes: UnsafeBufferPointer(start: base + index + 1, count: scan - index - 1))
+                index = scan + 1
+                try expect(UInt8(ascii: ":"))
+                try body(&self, key)
+            } else {
+                let decoded = try readStringBytes()
+                try expect(UInt8(ascii: ":"))
+                try decoded.withUnsafeBufferPointer { (buffer) throws(CaptureDecodeError) in
+                    try body(&self, ByteJSONKey(bytes: buffer))
+                }
+            }
             if consume(UInt8(ascii: ",")) { continue }
             try expect(UInt8(ascii: "}"))
             return
@@ -303,8 +319,8 @@ struct ByteJSONReader {
             defer { depth -= 1 }
             guard depth <= Self.maximumDepth else { throw fail("nesting too deep") }
             var members: [JSONObject.Member] = []
-            try readObject { (reader: inout ByteJSONReader, key: [UInt8]) throws(CaptureDecodeError) in
-                members.append(JSONObject.Member(key: String(decoding: key, as: UTF8.self), value: try reader.readValue()))
+            try readObject { (reader: inout ByteJSONReader, key: ByteJSONKey) throws(CaptureDecodeError) in
+                members.append(JSONObject.Member(key: key.string, value: try reader.readValue()))
             }
             return .object(JSONObject(members))
         case UInt8(ascii: "["):
@@ -333,7 +349,7 @@ struct ByteJSONReader {
         guard let byte = peek() else { throw fail("unexpected end of input") }
         switch byte {
         case UInt8(ascii: "{"):
-            try readObject { (reader: inout ByteJSONReader, _: [UInt8]) throws(CaptureDecodeError) in try reader.skipValue() }
+            try readObject { (reader: inout ByteJSONReader, _: ByteJSONKey) throws(CaptureDecodeError) in try reader.skipValue() }
         case UInt8(ascii: "["):
             try readArray { (reader: inout ByteJSONReader) throws(CaptureDecodeError) in try reader.skipValue() }
         case UInt8(ascii: "\""):
@@ -372,4 +388,19 @@ struct ByteJSONReader {
             }
         }
     }
+}
+
+/// An object member's key as `ByteJSONReader.readObject` read it (escapes decoded). It points into
+/// the reader's input or a temporary buffer: valid only during the callback it is given to.
+struct ByteJSONKey {
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    /// Whether the key is exactly `name`.
+    func matches(_ name: StaticString) -> Bool {
+        guard name.utf8CodeUnitCount == bytes.count else { return false }
+        guard let start = bytes.baseAddress, !bytes.isEmpty else { return true }
+        return memcmp(start, name.utf8Start, bytes.count) == 0
+    }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
 }

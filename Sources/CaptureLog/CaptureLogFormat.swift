@@ -51,8 +51,8 @@ public struct CaptureLogHeader: Sendable, Hashable {
         do {
             try line.withUnsafeBufferPointer { buffer throws(CaptureDecodeError) in
                 var reader = ByteJSONReader(buffer)
-                try reader.readObject { (reader: inout ByteJSONReader, key: [UInt8]) throws(CaptureDecodeError) in
-                    switch String(decoding: key, as: UTF8.self) {
+                try reader.readObject { (reader: inout ByteJSONReader, key: ByteJSONKey) throws(CaptureDecodeError) in
+                    switch key.string {
                     case "format": header.format = try reader.readString()
                     case "version": header.version = Int(try reader.readInt())
                     case "created":

@@ -20,7 +20,7 @@ extension CaptureRecord {
     /// The line without its opening `{"seq":N,` and without the newline. The writer encodes this
     /// part on the appending task, before the sequence number is known (it is assigned when the
     /// batch is written), and puts the two together in the file.
-    func encodedLineAfterSequence() -> [UInt8] {
+    public func encodedLineAfterSequence() -> [UInt8] {
         var writer = ByteJSONWriter(capacity: requestBody.count + (response?.body.count ?? 0) + 512)
         encodeAfterSequence(into: &writer)
         return writer.bytes
@@ -88,7 +88,7 @@ extension CaptureRecord {
         var record = CaptureRecord(sequence: 0, time: Date(timeIntervalSince1970: 0), direction: .received, method: "", path: "")
         var sawSequence = false
         var reader = ByteJSONReader(line)
-        try reader.readObject { (reader: inout ByteJSONReader, key: [UInt8]) throws(CaptureDecodeError) in
+        try reader.readObject { (reader: inout ByteJSONReader, key: ByteJSONKey) throws(CaptureDecodeError) in
             switch LineKey(key) {
             case .seq:
                 let value = try reader.readInt()
@@ -142,23 +142,23 @@ private enum LineKey {
     case seq, tsMs, direction, method, path, query, site, requestHeaders, body, bodyBase64, response
     case dialect, findings, targetURL, sourceSeq, other
 
-    init(_ key: [UInt8]) {
-        switch key.count {
-        case 3 where key == Array("seq".utf8): self = .seq
-        case 4 where key == Array("path".utf8): self = .path
-        case 4 where key == Array("site".utf8): self = .site
-        case 4 where key == Array("body".utf8): self = .body
-        case 5 where key == Array("ts_ms".utf8): self = .tsMs
-        case 5 where key == Array("query".utf8): self = .query
-        case 6 where key == Array("method".utf8): self = .method
-        case 7 where key == Array("dialect".utf8): self = .dialect
-        case 8 where key == Array("response".utf8): self = .response
-        case 8 where key == Array("findings".utf8): self = .findings
-        case 9 where key == Array("direction".utf8): self = .direction
-        case 10 where key == Array("target_url".utf8): self = .targetURL
-        case 10 where key == Array("source_seq".utf8): self = .sourceSeq
-        case 11 where key == Array("body_base64".utf8): self = .bodyBase64
-        case 15 where key == Array("request_headers".utf8): self = .requestHeaders
+    init(_ key: ByteJSONKey) {
+        switch key.bytes.count {
+        case 3 where key.matches("seq"): self = .seq
+        case 4 where key.matches("path"): self = .path
+        case 4 where key.matches("site"): self = .site
+        case 4 where key.matches("body"): self = .body
+        case 5 where key.matches("ts_ms"): self = .tsMs
+        case 5 where key.matches("query"): self = .query
+        case 6 where key.matches("method"): self = .method
+        case 7 where key.matches("dialect"): self = .dialect
+        case 8 where key.matches("response"): self = .response
+        case 8 where key.matches("findings"): self = .findings
+        case 9 where key.matches("direction"): self = .direction
+        case 10 where key.matches("target_url"): self = .targetURL
+        case 10 where key.matches("source_seq"): self = .sourceSeq
+        case 11 where key.matches("body_base64"): self = .bodyBase64
+        case 15 where key.matches("request_headers"): self = .requestHeaders
         default: self = .other
         }
     }
@@ -187,8 +187,8 @@ extension ByteJSONReader {
     mutating func readResponse() throws(CaptureDecodeError) -> CaptureRecord.Response? {
         if consumeNull() { return nil }
         var response = CaptureRecord.Response(status: 0)
-        try readObject { (reader: inout ByteJSONReader, key: [UInt8]) throws(CaptureDecodeError) in
-            switch String(decoding: key, as: UTF8.self) {
+        try readObject { (reader: inout ByteJSONReader, key: ByteJSONKey) throws(CaptureDecodeError) in
+            switch key.string {
             case "status": response.status = Int(try reader.readInt())
             case "latency_ms": response.latencyMilliseconds = try reader.readDouble()
             case "headers": response.headers = try reader.readHeaders()
@@ -202,8 +202,8 @@ extension ByteJSONReader {
 
     mutating func readFinding() throws(CaptureDecodeError) -> Finding {
         var finding = Finding(severity: .info, code: "", path: "$", message: "")
-        try readObject { (reader: inout ByteJSONReader, key: [UInt8]) throws(CaptureDecodeError) in
-            switch String(decoding: key, as: UTF8.self) {
+        try readObject { (reader: inout ByteJSONReader, key: ByteJSONKey) throws(CaptureDecodeError) in
+            switch key.string {
             case "severity": finding.severity = Finding.Severity(rawValue: try reader.readString()) ?? .info
             case "code": finding.code = try reader.readString()
             case "path": finding.path = try reader.readString()
@@ -236,12 +236,12 @@ extension CaptureRecord {
                     var eventName: String?
                     var legacy: String?
                     var batch: [String]?
-                    try reader.readObject { (reader: inout ByteJSONReader, key: [UInt8]) throws(CaptureDecodeError) in
-                        if key == Array("event_name".utf8), reader.peek() == UInt8(ascii: "\"") {
+                    try reader.readObject { (reader: inout ByteJSONReader, key: ByteJSONKey) throws(CaptureDecodeError) in
+                        if key.matches("event_name"), reader.peek() == UInt8(ascii: "\"") {
                             eventName = try reader.readString()
-                        } else if key == Array("event".utf8), reader.peek() == UInt8(ascii: "\"") {
+                        } else if key.matches("event"), reader.peek() == UInt8(ascii: "\"") {
                             legacy = try reader.readString()
-                        } else if key == Array("batch".utf8), reader.peek() == UInt8(ascii: "[") {
+                        } else if key.matches("batch"), reader.peek() == UInt8(ascii: "[") {
                             var list: [String] = []
                             try reader.readArray { (reader: inout ByteJSONReader) throws(CaptureDecodeError) in
                                 if let name = try reader.readEventName() { list.append(name) }
@@ -272,10 +272,10 @@ extension ByteJSONReader {
         }
         var eventName: String?
         var legacy: String?
-        try readObject { (reader: inout ByteJSONReader, key: [UInt8]) throws(CaptureDecodeError) in
-            if key == Array("event_name".utf8), reader.peek() == UInt8(ascii: "\"") {
+        try readObject { (reader: inout ByteJSONReader, key: ByteJSONKey) throws(CaptureDecodeError) in
+            if key.matches("event_name"), reader.peek() == UInt8(ascii: "\"") {
                 eventName = try reader.readString()
-            } else if key == Array("event".utf8), reader.peek() == UInt8(ascii: "\"") {
+            } else if key.matches("event"), reader.peek() == UInt8(ascii: "\"") {
                 legacy = try reader.readString()
             } else {
                 try reader.skipValue()

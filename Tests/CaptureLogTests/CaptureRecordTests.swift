@@ -43,4 +43,53 @@ import Testing
         let rest = record.encodedLineAfterSequence()
         #expect(whole == Array(#"{"seq":42,"#.utf8) + rest + [0x0A])
     }
+
+    @Test func everyControlCharacterQuoteAndBackslashIsEscapedAndComesBack() throws {
+        // Every byte below 0x80 (controls, DEL, quote, backslash), then multi-byte UTF-8.
+        let text = String(decoding: (0..<0x80).map { UInt8($0) }, as: UTF8.self) + "é€😀"
+        var record = sampleRecord(body: Array(text.utf8))
+        record.path = text
+        record.requestHeaders = [.init(name: "X-Text", value: text)]
+        let line = record.encodedLine()
+        #expect(line.dropLast().allSatisfy { $0 >= 0x20 && $0 != 0x7F })
+        let written = String(decoding: line, as: UTF8.self)
+        #expect(written.contains(#"\u0000\u0001"#))
+        #expect(written.contains(#"\t\n\u000b\u000c\r"#))
+        #expect(written.contains(##"!\"#$"##))
+        #expect(written.contains(#"[\\]"#))
+        #expect(written.contains(#"~\u007fé€😀"#))
+        let decoded = try CaptureRecord.decode(line: line)
+        #expect(decoded.requestBody == record.requestBody)
+        #expect(decoded.path == text)
+        #expect(decoded.requestHeaders == record.requestHeaders)
+    }
+
+    @Test func aBodyThatIsNotUTF8IsWrittenAsBase64() throws {
+        let record = sampleRecord(body: [0x7B, 0xFF, 0xFE, 0x7D])
+        let written = String(decoding: record.encodedLine(), as: UTF8.self)
+        #expect(written.contains(#""body_base64":"e//+fQ==""#))
+        #expect(try CaptureRecord.decode(line: record.encodedLine()).requestBody == [0x7B, 0xFF, 0xFE, 0x7D])
+    }
+
+    @Test func keysWrittenWithEscapesAreStillRecognised() throws {
+        var record = sampleRecord()
+        record.sequence = 5
+        let text = String(decoding: record.encodedLine(), as: UTF8.self)
+            .replacingOccurrences(of: #""seq":"#, with: #""s\u0065q":"#)
+            .replacingOccurrences(of: #""method":"#, with: #""meth\u006fd":"#)
+        let decoded = try CaptureRecord.decode(line: Array(text.utf8))
+        #expect(decoded.sequence == 5)
+        #expect(decoded.method == record.method)
+    }
+
+    @Test func theEventsSummaryNamesEachEventOfTheBody() {
+        func names(_ body: String) -> [String] { CaptureRecord.quickEventNames(Array(body.utf8)) }
+        #expect(names(#"{"event_name":"purchase","value":1}"#) == ["purchase"])
+        #expect(names(#" {"event":"search","properties":{"event_name":"inner"}}"#) == ["search"])
+        #expect(names(#"{"event\u005fname":"escaped-key"}"#) == ["escaped-key"])
+        #expect(names(#"{"batch":[{"event_name":"a"},{"x":1},{"event":"b"}]}"#) == ["a", "b"])
+        #expect(names(#"[{"event_name":"a"},{"event_name":"c"}]"#) == ["a", "c"])
+        #expect(names(#"{"event_name":"cut"#).isEmpty)
+        #expect(names("not json").isEmpty)
+    }
 }
