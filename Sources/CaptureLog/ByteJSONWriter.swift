@@ -10,8 +10,6 @@ struct ByteJSONWriter {
         bytes.reserveCapacity(capacity)
     }
 
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
-
     mutating func raw(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
@@ -36,32 +34,69 @@ struct ByteJSONWriter {
     }
 
     /// Writes already valid UTF-8 bytes as a JSON string: `"`, `\` and every control character
-    /// (and DEL) escaped, so the value never breaks the line.
+    /// (and DEL) escaped, so the value never breaks the line. Measures the escaped length first,
+    /// then copies the runs between escapes into place (bodies are JSON, full of quotes).
     mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
-        bytes.append(UInt8(ascii: "\""))
-        var runStart = 0
-        for index in 0..<utf8.count {
-            let byte = utf8[index]
-            if byte >= 0x20, byte != 0x22, byte != 0x5C, byte != 0x7F { continue }
-            if index > runStart {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-            }
-            runStart = index + 1
-            switch byte {
-            case 0x22: bytes.append(0x5C); bytes.append(0x22)
-            case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-            case 0x0A: bytes.append(0x5C); bytes.append(UInt8(ascii: "n"))
-            case 0x0D: bytes.append(0x5C); bytes.append(UInt8(ascii: "r"))
-            case 0x09: bytes.append(0x5C); bytes.append(UInt8(ascii: "t"))
-            default:
-                bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                          Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0xF)]])
-            }
-        }
-        if utf8.count > runStart {
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
+        var extra = 0
+        for byte in utf8 where Self.needsEscape(byte) {
+            extra += Self.isShortEscape(byte) ? 1 : 5
         }
         bytes.append(UInt8(ascii: "\""))
+        if extra == 0 {
+            bytes.append(contentsOf: utf8)
+        } else if let source = utf8.baseAddress {
+            let start = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: utf8.count + extra))
+            bytes.withUnsafeMutableBufferPointer { buffer in
+                var out = buffer.baseAddress! + start
+                var runStart = 0
+                for index in 0..<utf8.count {
+                    let byte = source[index]
+                    guard Self.needsEscape(byte) else { continue }
+                    let run = index - runStart
+                    if run > 0 {
+                        out.update(from: source + runStart, count: run)
+                        out += run
+                    }
+                    runStart = index + 1
+                    out[0] = 0x5C
+                    switch byte {
+                    case 0x0A: out[1] = UInt8(ascii: "n"); out += 2
+                    case 0x0D: out[1] = UInt8(ascii: "r"); out += 2
+                    case 0x09: out[1] = UInt8(ascii: "t"); out += 2
+                    case 0x22, 0x5C: out[1] = byte; out += 2
+                    default:
+                        out[1] = UInt8(ascii: "u")
+                        out[2] = UInt8(ascii: "0")
+                        out[3] = UInt8(ascii: "0")
+                        out[4] = Self.hexDigit(byte >> 4)
+                        out[5] = Self.hexDigit(byte & 0xF)
+                        out += 6
+                    }
+                }
+                if utf8.count > runStart {
+                    out.update(from: source + runStart, count: utf8.count - runStart)
+                }
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// `"`, `\`, control characters and DEL.
+    @inline(__always)
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F
+    }
+
+    /// Escaped in two bytes (`\"`, `\\`, `\n`, `\r`, `\t`) rather than six (`\u00XX`).
+    @inline(__always)
+    private static func isShortEscape(_ byte: UInt8) -> Bool {
+        byte == 0x22 || byte == 0x5C || byte == 0x0A || byte == 0x0D || byte == 0x09
+    }
+
+    @inline(__always)
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 
     mutating func int<I: BinaryInteger>(_ value: I) {
@@ -113,8 +148,8 @@ struct ByteJSONWriter {
     /// A body: `"<key>":"text"` when it is valid UTF-8, else `"<key>_base64":"..."`.
     mutating func body(_ body: [UInt8], key: StaticString, base64Key: StaticString) {
         let isText = body.withUnsafeBufferPointer { buffer -> Bool in
-            if buffer.isEmpty { return true }
-            return String(validating: buffer, as: UTF8.self) != nil
+            // JSON bodies are nearly always ASCII: check that first, validate UTF-8 only otherwise.
+            buffer.allSatisfy { $0 < 0x80 } || String(validating: buffer, as: UTF8.self) != nil
         }
         if isText {
             self.key(key)

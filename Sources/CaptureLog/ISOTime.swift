@@ -26,13 +26,13 @@ enum ISOTime {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(24)
         func put(_ value: Int64, _ width: Int) {
-            var digits = [UInt8](repeating: UInt8(ascii: "0"), count: width)
+            let start = bytes.count
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width))
             var value = value
-            for position in stride(from: width - 1, through: 0, by: -1) {
-                digits[position] = UInt8(ascii: "0") + UInt8(value % 10)
+            for position in stride(from: start + width - 1, through: start, by: -1) {
+                bytes[position] = UInt8(ascii: "0") + UInt8(value % 10)
                 value /= 10
             }
-            bytes.append(contentsOf: digits)
         }
         put(year, 4); bytes.append(UInt8(ascii: "-"))
         put(month, 2); bytes.append(UInt8(ascii: "-"))
