@@ -20,7 +20,7 @@ extension CaptureRecord {
     /// The line without its opening `{"seq":N,` and without the newline. The writer encodes this
     /// part on the appending task, before the sequence number is known (it is assigned when the
     /// batch is written), and puts the two together in the file.
-    public func encodedLineAfterSequence() -> [UInt8] {
+    func encodedLineAfterSequence() -> [UInt8] {
         var writer = ByteJSONWriter(capacity: requestBody.count + (response?.body.count ?? 0) + 512)
         encodeAfterSequence(into: &writer)
         return writer.bytes
