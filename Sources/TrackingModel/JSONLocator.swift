@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds where a JSON path is in the source text, to put line:column on findings that were made
 /// on the parsed value. Re-scans the bytes (not meant for hot paths); tolerates a byte-order mark
 /// and stops gracefully on malformed text.
@@ -66,20 +68,34 @@ struct JSONLocatorScanner: ~Copyable {
 
     /// The key and value offsets of the last member named `wanted` in the object opening at `open`.
     private mutating func findMember(_ wanted: String, inObjectAt open: Int) -> (Int, Int)? {
+        var wanted = wanted
+        return wanted.withUTF8 { findMember(wanted: $0, inObjectAt: open) }
+    }
+
+    private mutating func findMember(wanted: UnsafeBufferPointer<UInt8>, inObjectAt open: Int) -> (Int, Int)? {
         var j = open + 1
         var found: (Int, Int)?
         skipWhitespace(&j)
         if byte(j) == UInt8(ascii: "}") { return nil }
         while byte(j) == UInt8(ascii: "\"") {
             let keyOffset = j
-            core.i = j
-            guard let key = try? core.parseString() else { return found }
-            j = core.i
+            let matches: Bool
+            if let end = plainStringEnd(at: j) {
+                // No escapes: compare the bytes in place.
+                let length = end - j - 1
+                matches = length == wanted.count && (length == 0 || memcmp(core.p + j + 1, wanted.baseAddress!, length) == 0)
+                j = end + 1
+            } else {
+                core.i = j
+                guard let key = try? core.parseString() else { return found }
+                matches = key.utf8.elementsEqual(wanted)
+                j = core.i
+            }
             skipWhitespace(&j)
             guard byte(j) == UInt8(ascii: ":") else { return found }
             j += 1
             skipWhitespace(&j)
-            if key == wanted { found = (keyOffset, j) }
+            if matches { found = (keyOffset, j) }
             guard let end = skipValue(at: j) else { return found }
             j = end
             skipWhitespace(&j)
@@ -88,6 +104,19 @@ struct JSONLocatorScanner: ~Copyable {
             skipWhitespace(&j)
         }
         return found
+    }
+
+    /// The offset of the closing quote of the string opening at `open`, when the string has no
+    /// escape and no control character (nil otherwise: parse it properly).
+    private func plainStringEnd(at open: Int) -> Int? {
+        var j = open + 1
+        while j < n {
+            let c = core.p[j]
+            if c == UInt8(ascii: "\"") { return j }
+            if c == UInt8(ascii: "\\") || c < 0x20 { return nil }
+            j += 1
+        }
+        return nil
     }
 
     /// The offset of element `wanted` of the array opening at `open`.

@@ -15,6 +15,15 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible, Expressible
     /// Parses the dotted form: `a.b[2].c`. Keys that are not plain identifiers can be quoted:
     /// `a["odd key"]`.
     public init(parsing text: String) {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            self.init(parsingASCII: text)
+        } else {
+            self.init(parsingCharacters: text)
+        }
+    }
+
+    /// The reading by Characters (any text).
+    init(parsingCharacters text: String) {
         var components: [Component] = []
         var current = ""
         var iterator = Array(text).makeIterator()
@@ -42,6 +51,43 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible, Expressible
             }
         }
         flush()
+        if text == "$" { components = [] }
+        self.components = components
+    }
+
+    /// The same reading for ASCII text, on its bytes (paths are parsed again to place findings).
+    init(parsingASCII text: String) {
+        var components: [Component] = []
+        let bytes = text.utf8
+        var index = bytes.startIndex
+        var keyStart = index
+        func flushKey(upTo end: String.Index) {
+            if keyStart < end { components.append(.key(String(text[keyStart..<end]))) }
+        }
+        while index < bytes.endIndex {
+            switch bytes[index] {
+            case UInt8(ascii: "."):
+                flushKey(upTo: index)
+                index = bytes.index(after: index)
+                keyStart = index
+            case UInt8(ascii: "["):
+                flushKey(upTo: index)
+                let insideStart = bytes.index(after: index)
+                var insideEnd = insideStart
+                while insideEnd < bytes.endIndex, bytes[insideEnd] != UInt8(ascii: "]") { insideEnd = bytes.index(after: insideEnd) }
+                let inside = text[insideStart..<insideEnd]
+                if let number = Int(inside) {
+                    components.append(.index(number))
+                } else {
+                    components.append(.key(String(inside).trimmingQuotes()))
+                }
+                index = insideEnd < bytes.endIndex ? bytes.index(after: insideEnd) : insideEnd
+                keyStart = index
+            default:
+                index = bytes.index(after: index)
+            }
+        }
+        flushKey(upTo: index)
         if text == "$" { components = [] }
         self.components = components
     }

@@ -209,13 +209,22 @@ public enum PayloadInspector {
         }
 
         /// Fills in the line and column of each finding from its path.
+        /// Each finding's offset is found first, then one pass over the text, in offset order,
+        /// turns them all into lines and columns.
         private func locate(_ findings: inout [Finding], in source: UnsafeRawBufferPointer, base: SourcePosition) {
+            var located: [(offset: Int, finding: Int)] = []
+            located.reserveCapacity(findings.count)
             for index in findings.indices {
-                if let position = JSONLocator.position(of: JSONPath(parsing: findings[index].path), in: source) {
-                    let placed = shift(position, by: base)
-                    findings[index].line = placed.line
-                    findings[index].column = placed.column
+                if let offset = JSONLocator.offset(of: JSONPath(parsing: findings[index].path), in: source) {
+                    located.append((offset, index))
                 }
+            }
+            located.sort { $0.offset < $1.offset }
+            var counter = SourcePositionCounter()
+            for (offset, index) in located {
+                let placed = shift(counter.advance(to: offset, in: source), by: base)
+                findings[index].line = placed.line
+                findings[index].column = placed.column
             }
         }
 
