@@ -95,6 +95,12 @@ let package = Package(
             dependencies: ["CaptureLog", "TrackingModel", "SeededRandom"],
             path: "Benchmarks/CaptureLogBenchmark"
         ),
+        // `make bench-request`: the collector's own work on one request (inspection, log line).
+        .executableTarget(
+            name: "RequestPathBenchmark",
+            dependencies: ["CaptureLog", "TrackingModel"],
+            path: "Benchmarks/RequestPathBenchmark"
+        ),
         // The baseline of `make bench-collect`: a bare Hummingbird app that reads the body and answers 200.
         .executableTarget(
             name: "BareServer",
