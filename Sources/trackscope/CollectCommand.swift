@@ -74,7 +74,7 @@ struct CollectCommand: AsyncParsableCommand {
         let log = try FileCollectorLog(url: logURL, durability: Durability(rawValue: durability) ?? .fsync)
         for warning in log.openingWarnings { Self.printError("capture log: \(warning)") }
 
-        var logger = Logger(label: "trackscope.collect")
+        var logger = Logger(label: "trackscope.collect") { StandardErrorLogHandler(label: $0) }
         logger.logLevel = verbose ? .info : .error
 
         var forwarder: (any UpstreamForwarder)?

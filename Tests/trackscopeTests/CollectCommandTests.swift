@@ -12,6 +12,7 @@ import FoundationNetworking
     final class RunningCollector: @unchecked Sendable {
         let process = Process()
         let output: URL
+        let errorOutput: URL
         let folder: URL
         let log: URL
 
@@ -19,13 +20,15 @@ import FoundationNetworking
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("trackscope-collect-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             output = folder.appendingPathComponent("stdout.txt")
+            errorOutput = folder.appendingPathComponent("stderr.txt")
             log = folder.appendingPathComponent("capture.jsonl")
             FileManager.default.createFile(atPath: output.path, contents: nil)
+            FileManager.default.createFile(atPath: errorOutput.path, contents: nil)
             process.executableURL = TrackscopeProcess.binaryURL
             process.arguments = ["collect", "--port", "0", "--log", log.path] + arguments
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
             process.standardOutput = try FileHandle(forWritingTo: output)
-            process.standardError = FileHandle.nullDevice
+            process.standardError = try FileHandle(forWritingTo: errorOutput)
             try process.run()
         }
 
@@ -35,6 +38,7 @@ import FoundationNetworking
         }
 
         var printed: String { (try? String(contentsOf: output, encoding: .utf8)) ?? "" }
+        var printedErrors: String { (try? String(contentsOf: errorOutput, encoding: .utf8)) ?? "" }
 
         /// The port from `trackscope collector listening on http://127.0.0.1:PORT` (waits up to 20 s).
         func port() async throws -> Int {
@@ -112,6 +116,21 @@ import FoundationNetworking
         // The key is never in the log in clear.
         let text = try String(contentsOf: collector.log, encoding: .utf8)
         #expect(!text.contains("my-secret-key"))
+    }
+
+    @Test func verboseLogsTheServerOnStandardErrorAndQuietLogsNothing() async throws {
+        let verbose = try RunningCollector(arguments: ["--verbose"])
+        let port = try await verbose.port()
+        let quiet = try RunningCollector()
+        _ = try await quiet.port()
+        let body = Data(#"{"event_name":"page_view"}"#.utf8)
+        #expect(try await Self.post("http://127.0.0.1:\(port)/v2/1/events", body: body).0 == 200)
+        #expect(try await verbose.stop() == 0)
+        #expect(try await quiet.stop() == 0)
+        let lines = verbose.printedErrors.split(separator: "\n")
+        #expect(lines.contains { $0.hasSuffix(" info trackscope.collect: Server started and listening on 127.0.0.1:\(port)") },
+                "\(verbose.printedErrors)")
+        #expect(quiet.printedErrors.isEmpty)
     }
 
     @Test func theUserStoreSurvivesARestart() async throws {

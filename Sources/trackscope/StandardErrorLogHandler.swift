@@ -1,0 +1,33 @@
+import Foundation
+import Logging
+
+/// The log handler of `trackscope collect`: one line per message on standard error.
+///
+/// swift-log's `StreamLogHandler` renders its metadata again each time a key is set, and the
+/// server sets a request id on every request's logger, so that rendering cost every request
+/// something even with nothing logged. This handler keeps the metadata as given and renders it
+/// only when a message is written.
+struct StandardErrorLogHandler: LogHandler {
+    let label: String
+    var logLevel: Logger.Level = .info
+    var metadata: Logger.Metadata = [:]
+    var metadataProvider: Logger.MetadataProvider?
+
+    init(label: String) {
+        self.label = label
+    }
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        var all = metadataProvider?.get() ?? [:]
+        all.merge(metadata) { _, own in own }
+        if let extra = event.metadata { all.merge(extra) { _, given in given } }
+        let rendered = all.isEmpty ? "" : " " + all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        let line = "\(ISO8601DateFormatter().string(from: Date())) \(event.level) \(label):\(rendered) \(event.message)\n"
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+}
