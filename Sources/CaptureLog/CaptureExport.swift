@@ -36,9 +36,8 @@ public enum CaptureExport {
         }
         var parts = ["curl", "-X", record.method, doubleQuotedWithKey(keyedURL(url))]
         for field in record.requestHeaders {
-            let lower = field.name.lowercased()
-            if lower == "content-length" || lower == "host" { continue }
-            if SecretFingerprint.secretHeaders.contains(lower) {
+            if field.name.equalsIgnoringASCIICase("content-length") || field.name.equalsIgnoringASCIICase("host") { continue }
+            if SecretFingerprint.secretHeaders.contains(where: { field.name.equalsIgnoringASCIICase($0) }) {
                 let value = SecretFingerprint.headerValue(name: field.name, value: field.value)
                 let scheme = value.split(separator: " ").count > 1 ? String(value.split(separator: " ")[0]) + " " : ""
                 parts += ["-H", doubleQuotedWithKey("\(field.name): \(scheme)\u{0}KEY\u{0}")]
@@ -46,12 +45,13 @@ public enum CaptureExport {
                 parts += ["-H", singleQuoted("\(field.name): \(field.value)")]
             }
         }
-        if !record.requestBody.isEmpty {
-            if let text = String(validating: record.requestBody, as: UTF8.self) {
+        let body = record.requestBodyToResend
+        if !body.isEmpty {
+            if let text = String(validating: body, as: UTF8.self) {
                 parts += ["--data-raw", singleQuoted(text)]
             } else {
                 // Bytes that are not text: piped from printf, byte for byte.
-                let escaped = record.requestBody.map { String(format: "\\%03o", $0) }.joined()
+                let escaped = body.map { String(format: "\\%03o", $0) }.joined()
                 return "printf '\(escaped)' | " + parts.joined(separator: " ") + " --data-binary @-"
             }
         }
@@ -117,7 +117,7 @@ public enum CaptureExport {
             let value = pieces.count > 1 ? (String(pieces[1]).removingPercentEncoding ?? String(pieces[1])) : ""
             return ["name": .string(name), "value": .string(value)]
         }
-        let mimeType = record.requestHeaders.first { $0.name.lowercased() == "content-type" }?.value ?? "application/json"
+        let mimeType = record.requestHeaders.first { $0.name.equalsIgnoringASCIICase("content-type") }?.value ?? "application/json"
         var request: [JSONObject.Member] = [
             .init(key: "method", value: .string(record.method)),
             .init(key: "url", value: .string(url)),
@@ -126,24 +126,25 @@ public enum CaptureExport {
             .init(key: "headers", value: harHeaders(record.requestHeaders)),
             .init(key: "queryString", value: .array(queryString)),
         ]
-        if !record.requestBody.isEmpty || record.method == "POST" || record.method == "PUT" {
+        let body = record.requestBodyToResend
+        if !body.isEmpty || record.method == "POST" || record.method == "PUT" {
             var postData: [JSONObject.Member] = [.init(key: "mimeType", value: .string(mimeType))]
-            if let text = String(validating: record.requestBody, as: UTF8.self) {
+            if let text = String(validating: body, as: UTF8.self) {
                 postData.append(.init(key: "text", value: .string(text)))
             } else {
                 postData.append(.init(key: "text", value: ""))
-                postData.append(.init(key: "_base64", value: .string(Data(record.requestBody).base64EncodedString())))
+                postData.append(.init(key: "_base64", value: .string(Data(body).base64EncodedString())))
                 postData.append(.init(key: "comment", value: "body is not UTF-8: the exact bytes are in _base64"))
             }
             request.append(.init(key: "postData", value: .object(JSONObject(postData))))
         }
         request.append(.init(key: "headersSize", value: -1))
-        request.append(.init(key: "bodySize", value: .number(JSONNumber(record.requestBody.count))))
+        request.append(.init(key: "bodySize", value: .number(JSONNumber(body.count))))
 
         let response = record.response ?? CaptureRecord.Response(status: 0)
         var content: [JSONObject.Member] = [
             .init(key: "size", value: .number(JSONNumber(response.body.count))),
-            .init(key: "mimeType", value: .string(response.headers.first { $0.name.lowercased() == "content-type" }?.value ?? "application/json")),
+            .init(key: "mimeType", value: .string(response.headers.first { $0.name.equalsIgnoringASCIICase("content-type") }?.value ?? "application/json")),
         ]
         if let text = String(validating: response.body, as: UTF8.self) {
             content.append(.init(key: "text", value: .string(text)))

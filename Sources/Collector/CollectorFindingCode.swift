@@ -1,3 +1,5 @@
+import CaptureLog
+
 /// The finding codes the collector itself adds to records (the model adds the payload's own).
 /// They are stable: filters and CI scripts match on them.
 public enum CollectorFindingCode {
@@ -8,7 +10,7 @@ public enum CollectorFindingCode {
     public static let requestTooLarge = "request-too-large"
     public static let eventTooLarge = "event-too-large"
     public static let bodyTruncated = "body-truncated"
-    public static let batchMember = "batch-member"
+    public static let batchMember = CaptureRecord.batchMemberCode
     public static let unknownEndpoint = "unknown-endpoint"
     public static let methodNotAllowed = "method-not-allowed"
     public static let requestAborted = "request-aborted"

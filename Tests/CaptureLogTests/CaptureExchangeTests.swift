@@ -88,6 +88,33 @@ import TrackingModel
         #expect(back.siteId == "29")
     }
 
+    @Test func oneEventOfABatchIsExportedAsABatchOfOne() throws {
+        let event = #"{"event_name":"purchase","value":1}"#
+        var member = sampleRecord(body: Array(event.utf8))
+        member.path = "/events/batch"
+        member.findings.append(.init(severity: .info, code: CaptureRecord.batchMemberCode, path: "$",
+                                     message: "Event 2 of 3 of one batch request"))
+        let wrapped = #"{"batch":[{"event_name":"purchase","value":1}]}"#
+        #expect(member.requestBodyToResend == Array(wrapped.utf8))
+
+        let command = CaptureExport.curl(stored(member))
+        #expect(command.contains("--data-raw '\(wrapped)'"))
+        let back = try CaptureImport.curl(command)
+        #expect(back.records.first?.requestBody == Array(wrapped.utf8))
+        #expect(PayloadInspector.inspect(bytes: Array(wrapped.utf8), form: .batch).events.count == 1)
+
+        let har = CaptureExport.har([stored(member)])
+        let postData = har["log"]?["entries"]?[0]?["request"]?["postData"]
+        #expect(postData?["text"]?.stringValue == wrapped)
+        #expect(har["log"]?["entries"]?[0]?["request"]?["bodySize"] == .number(JSONNumber(wrapped.utf8.count)))
+
+        // A whole request (no batch-member finding) is sent again as it came.
+        var whole = sampleRecord(body: Array(#"{"batch":[{"event_name":"a"}]}"#.utf8))
+        whole.path = "/events/batch"
+        #expect(whole.requestBodyToResend == whole.requestBody)
+        #expect(sampleRecord().requestBodyToResend == sampleRecord().requestBody)
+    }
+
     @Test func curlExportOfBinaryBodyRoundTrips() throws {
         let body: [UInt8] = [0xFF, 0x00, 0x27, 0x5C, 0x0A]
         let command = CaptureExport.curl(stored(sampleRecord(body: body)))
