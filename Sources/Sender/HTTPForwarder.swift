@@ -3,6 +3,7 @@ import CaptureLog
 import Foundation
 import NIOCore
 import NIOHTTP1
+import TrackingModel
 
 /// Sends one request to a real endpoint with AsyncHTTPClient: the `UpstreamForwarder` that
 /// `trackscope collect --forward` uses, one exchange at a time; the collector owns the queue, the
@@ -82,7 +83,7 @@ public struct HTTPForwarder: UpstreamForwarder {
             replaced = true
         }
         if replaced { return (parts.joined(separator: "&"), headers) }
-        var fields = headers.filter { $0.name.lowercased() != "authorization" }
+        var fields = headers.filter { !$0.name.equalsIgnoringASCIICase("authorization") }
         fields.append(CaptureRecord.HeaderField(name: "Authorization", value: "Bearer \(key)"))
         return (query, fields)
     }
