@@ -2,12 +2,15 @@ import CaptureLog
 import Foundation
 
 /// The collector's capture log on disk: appends go to a `CaptureLogWriter` (group commit, durable
-/// before they return); `reset` renames the file with a timestamp and opens a fresh one.
+/// before they return), reads to a `CaptureLogReader` (an index of line offsets, extended as the
+/// file grows); `reset` renames the file with a timestamp and opens a fresh one.
 public final class FileCollectorLog: CollectorLog, @unchecked Sendable {
     public let url: URL
     public let durability: Durability
     private let lock = NSLock()
     private var writer: CaptureLogWriter
+    /// Opened on first use, for the inspection API and the rebuild at start.
+    private var reader: CaptureLogReader?
 
     public nonisolated var fileURL: URL? { url }
 
@@ -33,18 +36,38 @@ public final class FileCollectorLog: CollectorLog, @unchecked Sendable {
         try await currentWriter.append(contentsOf: records)
     }
 
+    /// Every record in file order, decoded one at a time (undecodable lines skipped).
     public func forEachRecord(_ body: @Sendable (CaptureRecord) async throws -> Void) async throws {
-        for record in try readRecords() { try await body(record) }
+        let reader = try currentReader()
+        for index in 0..<reader.count {
+            guard let record = try? reader.record(at: index) else { continue }
+            try await body(record)
+        }
     }
 
+    /// Reads from the end of the file back, decoding only until `limit` records match.
     public func newestRecords(limit: Int, matching: @Sendable (CaptureRecord) -> Bool) async throws -> [CaptureRecord] {
+        let reader = try currentReader()
         var found: [CaptureRecord] = []
-        for line in try readLines().reversed() {
-            guard let record = try? CaptureRecord.decode(line: line), matching(record) else { continue }
-            found.append(record)
-            if found.count >= limit { break }
+        var index = reader.count - 1
+        while index >= 0, found.count < limit {
+            if let record = try? reader.record(at: index), matching(record) { found.append(record) }
+            index -= 1
         }
         return found
+    }
+
+    /// The reader of the live file, brought up to date: it indexes only what was appended since
+    /// the last call, and starts over when `reset` put a new file in place.
+    private func currentReader() throws -> CaptureLogReader {
+        let current = try lock.withLock {
+            if let reader { return reader }
+            let opened = try CaptureLogReader(url: url, useSidecar: false)
+            reader = opened
+            return opened
+        }
+        try current.refresh()
+        return current
     }
 
     public func reset() async throws -> URL? {
@@ -81,28 +104,5 @@ public final class FileCollectorLog: CollectorLog, @unchecked Sendable {
             counter += 1
         }
         return candidate
-    }
-
-    /// The record lines of the file (the header line and blank or torn lines left out).
-    private func readLines() throws -> [[UInt8]] {
-        guard FileManager.default.fileExists(atPath: url.path) else { return [] }
-        let data = try Data(contentsOf: url)
-        var lines: [[UInt8]] = []
-        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            var start = 0
-            for index in 0..<bytes.count where bytes[index] == 0x0A {
-                if index > start {
-                    let line = Array(bytes[start..<index])
-                    if !(line.starts(with: Array(#"{"format""#.utf8))) { lines.append(line) }
-                }
-                start = index + 1
-            }
-        }
-        return lines
-    }
-
-    private func readRecords() throws -> [CaptureRecord] {
-        try readLines().compactMap { try? CaptureRecord.decode(line: $0) }
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Synchronization
 import Testing
 import TrackingModel
 @testable import Collector
@@ -252,5 +253,28 @@ import TrackingModel
         #expect(archives.count == 1)
         let old = try await Support.records(try FileCollectorLog(url: folder.appendingPathComponent(archives[0])))
         #expect(old.count == 2)
+    }
+
+    @Test func theFileLogReadsItsNewestRecordsAsItGrowsAndAfterAReset() async throws {
+        let folder = try Support.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let log = try FileCollectorLog(url: folder.appendingPathComponent("capture.jsonl"))
+        func record(_ path: String) -> CaptureRecord {
+            CaptureRecord(direction: .received, method: "POST", path: path)
+        }
+        #expect(try await log.newestRecords(limit: 5) { _ in true }.isEmpty)
+        _ = try await log.append(contentsOf: [record("/a"), record("/b"), record("/c")])
+        #expect(try await log.newestRecords(limit: 2) { _ in true }.map(\.path) == ["/c", "/b"])
+        _ = try await log.append(record("/d"))
+        #expect(try await log.newestRecords(limit: 10) { _ in true }.map(\.path) == ["/d", "/c", "/b", "/a"])
+        #expect(try await log.newestRecords(limit: 10) { $0.path < "/c" }.map(\.path) == ["/b", "/a"])
+
+        _ = try await log.reset()
+        #expect(try await log.newestRecords(limit: 10) { _ in true }.isEmpty)
+        _ = try await log.append(record("/e"))
+        #expect(try await log.newestRecords(limit: 10) { _ in true }.map(\.path) == ["/e"])
+        let seen = Mutex<[String]>([])
+        try await log.forEachRecord { record in seen.withLock { $0.append(record.path) } }
+        #expect(seen.withLock { $0 } == ["/e"])
     }
 }
