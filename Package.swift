@@ -21,7 +21,7 @@ let package = Package(
         // Order-preserving JSON, dialects, spec catalogue, validation, filter language. Foundation only.
         .target(name: "TrackingModel"),
 
-        // The capture log: record type, writer actor, reader, follow, export and import.
+        // The capture log: record type, writer (group commit), reader, follow, export and import.
         .target(
             name: "CaptureLog",
             dependencies: [
