@@ -14,18 +14,22 @@ let fixture = URL(fileURLWithPath: #filePath)
     .appendingPathComponent("Tests/Fixtures/legacy-brief-corrected.json")
 let body = Array(try Data(contentsOf: fixture))
 
-/// The best of seven rounds, in microseconds per call (the minimum is the least disturbed by
-/// other work on a shared machine).
-func microseconds(_ work: () -> Int) -> Double {
+/// Microseconds per call of each stage: the best of 15 rounds, the stages taking turns within
+/// each round, so that a slow spell on a shared machine falls on all of them alike.
+func microseconds(_ stages: [() -> Int]) -> [Double] {
     var sink = 0
-    for _ in 0..<max(iterations / 20, 1) { sink &+= work() }
-    var best = Double.infinity
-    let perRound = max(iterations / 7, 1)
-    for _ in 0..<7 {
-        let start = ContinuousClock.now
-        for _ in 0..<perRound { sink &+= work() }
-        let (seconds, attoseconds) = (ContinuousClock.now - start).components
-        best = min(best, (Double(seconds) * 1e6 + Double(attoseconds) / 1e12) / Double(perRound))
+    for stage in stages {
+        for _ in 0..<max(iterations / 20, 1) { sink &+= stage() }
+    }
+    var best = [Double](repeating: .infinity, count: stages.count)
+    let perRound = max(iterations / 15, 1)
+    for _ in 0..<15 {
+        for (index, stage) in stages.enumerated() {
+            let start = ContinuousClock.now
+            for _ in 0..<perRound { sink &+= stage() }
+            let (seconds, attoseconds) = (ContinuousClock.now - start).components
+            best[index] = min(best[index], (Double(seconds) * 1e6 + Double(attoseconds) / 1e12) / Double(perRound))
+        }
     }
     if sink == .min { print(sink) } // keeps the work from being optimised away
     return best
@@ -49,14 +53,14 @@ let record = CaptureRecord(
 )
 
 print("request path: \(body.count)-byte body, \(findings.count) findings, \(record.encodedLine().count)-byte log line, \(iterations) iterations")
-let parse = microseconds { (try? JSONParser.parse(body)) == nil ? 0 : 1 }
-let stages: [(String, Double)] = [
-    ("parse (baseline)", parse),
-    ("inspect: parse, validate, place", microseconds { PayloadInspector.inspect(bytes: body, form: .event).events.count }),
-    ("fingerprint the keys", microseconds { SecretFingerprint.record(record).requestHeaders.count }),
-    ("encode the log line", microseconds { record.encodedLine().count }),
-]
-for (name, value) in stages {
+let names = ["parse (baseline)", "inspect: parse, validate, place", "fingerprint the keys", "encode the log line"]
+let timings = microseconds([
+    { (try? JSONParser.parse(body)) == nil ? 0 : 1 },
+    { PayloadInspector.inspect(bytes: body, form: .event).events.count },
+    { SecretFingerprint.record(record).requestHeaders.count },
+    { record.encodedLine().count },
+])
+for (name, value) in zip(names, timings) {
     let padded = name.padding(toLength: 34, withPad: " ", startingAt: 0)
-    print(padded + String(format: "%8.2f us   %5.2fx parse", value, value / parse))
+    print(padded + String(format: "%8.2f us   %5.2fx parse", value, value / timings[0]))
 }
