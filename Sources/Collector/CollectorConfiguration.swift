@@ -10,6 +10,9 @@ public struct CollectorConfiguration: Sendable {
     public var sourceKeys: SourceKeys
     /// A connection that sends nothing (no request, no body part) for this long is closed.
     public var idleTimeout: Duration
+    /// A request whose body has not all arrived this long after its headers is given up and the
+    /// connection closed (a client dripping its body would otherwise hold the connection forever).
+    public var requestTimeout: Duration
     /// Connections above this many are answered 503 and closed.
     public var maximumConnections: Int
     /// Request bodies above this many bytes are logged truncated (the record says so); the request
@@ -30,6 +33,7 @@ public struct CollectorConfiguration: Sendable {
         strict: Bool = false,
         sourceKeys: SourceKeys = SourceKeys(),
         idleTimeout: Duration = .seconds(30),
+        requestTimeout: Duration = .seconds(30),
         maximumConnections: Int = 1024,
         maximumLoggedBodyBytes: Int = 1 << 20,
         productBulkBytes: Int = 5 << 20,
@@ -42,6 +46,7 @@ public struct CollectorConfiguration: Sendable {
         self.strict = strict
         self.sourceKeys = sourceKeys
         self.idleTimeout = idleTimeout
+        self.requestTimeout = requestTimeout
         self.maximumConnections = maximumConnections
         self.maximumLoggedBodyBytes = maximumLoggedBodyBytes
         self.productBulkBytes = productBulkBytes

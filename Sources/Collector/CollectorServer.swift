@@ -20,7 +20,7 @@ public struct CollectorServer: Sendable {
         let counter = ConnectionCounter(limit: core.configuration.maximumConnections)
         let http1 = HTTP1Channel.Configuration(
             additionalChannelHandlers: [
-                ConnectionGuardHandler(counter: counter) { description, remote in
+                ConnectionGuardHandler(counter: counter, requestTimeout: TimeAmount(core.configuration.requestTimeout)) { description, remote in
                     await core.recordMalformed(description: description, remote: remote)
                 },
             ],

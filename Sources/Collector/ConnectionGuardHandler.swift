@@ -33,7 +33,10 @@ final class ConnectionCounter: @unchecked Sendable {
 
 /// A handler in every connection's pipeline (after HTTP decoding) that keeps abuse from hurting:
 /// a connection above the limit is answered 503 and closed; bytes that are not HTTP are recorded,
-/// answered 400 and the connection closed.
+/// answered 400 and the connection closed; a request whose body has not all arrived within the
+/// request timeout of its headers fails (`RequestTimedOut`, so the collector records it) and the
+/// connection is closed. Headers that trickle in are the idle timeout's business: the decoder
+/// passes nothing on until they are complete.
 final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -41,14 +44,19 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     typealias OutboundOut = HTTPResponsePart
 
     private let counter: ConnectionCounter
+    private let requestTimeout: TimeAmount
     private let onMalformed: @Sendable (String, String?) async -> Void
     private var counted = false
     private var rejecting = false
     private var inRequest = false
     private var failed = false
+    /// Armed when a request's head arrives, cancelled when its end does.
+    private var requestDeadline: Scheduled<Void>?
 
-    init(counter: ConnectionCounter, onMalformed: @escaping @Sendable (String, String?) async -> Void) {
+    init(counter: ConnectionCounter, requestTimeout: TimeAmount,
+         onMalformed: @escaping @Sendable (String, String?) async -> Void) {
         self.counter = counter
+        self.requestTimeout = requestTimeout
         self.onMalformed = onMalformed
     }
 
@@ -58,6 +66,8 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
+        requestDeadline?.cancel()
+        requestDeadline = nil
         if counted {
             counted = false
             counter.closed()
@@ -75,8 +85,32 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
             }
             return
         }
-        if case .head = part { inRequest = true }
+        switch part {
+        case .head:
+            inRequest = true
+            armRequestDeadline(context: context)
+        case .end:
+            requestDeadline?.cancel()
+            requestDeadline = nil
+        case .body:
+            break
+        }
         context.fireChannelRead(data)
+    }
+
+    /// When the deadline passes, the request's body stream fails with `RequestTimedOut` (the
+    /// collector records the request as aborted, with that reason) and the connection closes.
+    private func armRequestDeadline(context: ChannelHandlerContext) {
+        requestDeadline?.cancel()
+        let bound = NIOLoopBound((handler: self, context: context), eventLoop: context.eventLoop)
+        let timeout = requestTimeout
+        requestDeadline = context.eventLoop.scheduleTask(in: timeout) {
+            let (handler, context) = bound.value
+            handler.requestDeadline = nil
+            handler.failed = true
+            context.fireErrorCaught(RequestTimedOut(timeout: timeout))
+            context.close(promise: nil)
+        }
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
@@ -117,5 +151,16 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
         context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in
             channel.close(promise: nil)
         }
+    }
+}
+
+/// A request's body did not all arrive within the request timeout of its headers.
+struct RequestTimedOut: Error, CustomStringConvertible {
+    let timeout: TimeAmount
+
+    var description: String {
+        let milliseconds = timeout.nanoseconds / 1_000_000
+        let duration = milliseconds % 1000 == 0 ? "\(milliseconds / 1000) s" : "\(milliseconds) ms"
+        return "request timeout: the body was still arriving \(duration) after the headers"
     }
 }

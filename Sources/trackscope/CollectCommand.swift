@@ -48,6 +48,9 @@ struct CollectCommand: AsyncParsableCommand {
     @Option(name: .customLong("idle-timeout"), help: "Seconds an idle or stalled connection is kept open.")
     var idleTimeout: Int = 30
 
+    @Option(name: .customLong("request-timeout"), help: "Seconds a request's body may take to arrive after its headers.")
+    var requestTimeout: Int = 30
+
     @Option(name: .customLong("max-connections"), help: "Connections above this many are answered 503 and closed.")
     var maximumConnections: Int = 1024
 
@@ -58,6 +61,7 @@ struct CollectCommand: AsyncParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
         guard Durability(rawValue: durability) != nil else { throw ValidationError("--durability is fsync or os.") }
         guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be positive.") }
+        guard requestTimeout > 0 else { throw ValidationError("--request-timeout must be positive.") }
         guard maximumConnections > 0 else { throw ValidationError("--max-connections must be positive.") }
         if let forward {
             guard let url = URL(string: forward), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
@@ -84,7 +88,8 @@ struct CollectCommand: AsyncParsableCommand {
         }
         var configuration = CollectorConfiguration(
             host: host, port: port, strict: strict, sourceKeys: SourceKeys(arguments: sourceKeys),
-            idleTimeout: .seconds(idleTimeout), maximumConnections: maximumConnections
+            idleTimeout: .seconds(idleTimeout), requestTimeout: .seconds(requestTimeout),
+            maximumConnections: maximumConnections
         )
         if forwarder != nil { configuration.forwarding = ForwardingConfiguration() }
         let core = CollectorCore(configuration: configuration, log: log, forwarder: forwarder, logger: logger)

@@ -87,4 +87,52 @@ import TrackingModel
         #expect(record.findings.first?.code == "request-aborted")
         #expect(record.response == nil)
     }
+
+    /// A body dripped a byte at a time never lets the idle timeout fire; the request timeout cuts
+    /// it off, the request is recorded as aborted with the reason, and the server keeps serving.
+    @Test func aBodyThatTricklesInIsCutOffAtTheRequestTimeout() async throws {
+        let log = MemoryCollectorLog()
+        let configuration = CollectorConfiguration(port: 0, idleTimeout: .seconds(10), requestTimeout: .milliseconds(800))
+        try await Support.withCollector(configuration, log: log, setup: .live) { client, _ in
+            let port = try #require(client.port)
+            let connection = try RawConnection(port: port, receiveTimeoutSeconds: 5)
+            connection.send("POST /events?tc_s=1 HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\n{")
+            let drip = Task {
+                for _ in 0..<40 where !Task.isCancelled {
+                    connection.send(" ")
+                    try? await Task.sleep(for: .milliseconds(200))
+                }
+            }
+            let (text, closed) = await connection.receive()
+            drip.cancel()
+            #expect(closed, "the connection was still open while the body trickled in: \(text)")
+
+            // A whole request on a new connection is served as usual.
+            try await client.execute(uri: "/events?tc_s=1", method: .post, headers: Support.json,
+                                     body: ByteBuffer(bytes: try Support.fixture("v2-search.json"))) { response in
+                #expect(response.status == .ok)
+            }
+        }
+        let records = try await Support.records(log)
+        let aborted = try #require(records.first { $0.findings.first?.code == "request-aborted" })
+        #expect(aborted.findings.first?.message.contains("request timeout: the body was still arriving 800 ms after the headers") == true)
+        #expect(aborted.response == nil)
+        #expect(records.contains { $0.response?.status == 200 })
+    }
+
+    /// The deadline covers one request, from its head to its end: a keep-alive connection that
+    /// waits longer than the request timeout between requests is still served.
+    @Test func theRequestTimeoutDoesNotCutAnIdleKeepAliveConnection() async throws {
+        let configuration = CollectorConfiguration(port: 0, idleTimeout: .seconds(10), requestTimeout: .milliseconds(300))
+        try await Support.withCollector(configuration, setup: .live) { client, _ in
+            let port = try #require(client.port)
+            let connection = try RawConnection(port: port)
+            let health = "GET /_trackscope/health HTTP/1.1\r\nHost: localhost\r\n\r\n"
+            connection.send(health)
+            #expect(await connection.receive(until: "}").text.hasPrefix("HTTP/1.1 200"))
+            try await Task.sleep(for: .milliseconds(800))
+            connection.send(health)
+            #expect(await connection.receive(until: "}").text.hasPrefix("HTTP/1.1 200"))
+        }
+    }
 }

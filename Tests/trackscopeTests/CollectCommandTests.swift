@@ -174,6 +174,13 @@ import FoundationNetworking
         #expect(second.terminationStatus == 0)
     }
 
+    @Test(arguments: ["--idle-timeout", "--request-timeout", "--max-connections"])
+    func refusesALimitThatIsNotPositive(option: String) async throws {
+        let result = try await TrackscopeProcess.run(["collect", option, "0"])
+        #expect(result.status != 0)
+        #expect(result.standardError.contains("\(option) must be positive"))
+    }
+
     @Test func refusesABadForwardURL() async throws {
         let result = try await TrackscopeProcess.run(["collect", "--forward", "ftp://example.com"])
         #expect(result.status != 0)
