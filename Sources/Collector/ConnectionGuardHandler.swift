@@ -3,6 +3,7 @@ import HTTPTypes
 import NIOCore
 import NIOHTTP1
 import NIOHTTPTypes
+import TrackingModel
 
 /// Counts the open connections across the server.
 final class ConnectionCounter: @unchecked Sendable {
@@ -32,7 +33,8 @@ final class ConnectionCounter: @unchecked Sendable {
 }
 
 /// A handler in every connection's pipeline (after HTTP decoding) that keeps abuse from hurting:
-/// a connection above the limit is answered 503 and closed; bytes that are not HTTP are recorded,
+/// a connection above the limit is answered 503 and closed; `Expect: 100-continue` is answered at
+/// once with `100 Continue`; bytes that are not HTTP are recorded,
 /// answered 400 and the connection closed; a request whose body has not all arrived within the
 /// request timeout of its headers fails (`RequestTimedOut`, so the collector records it) and the
 /// connection is closed. Headers that trickle in are the idle timeout's business: the decoder
@@ -86,9 +88,14 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
             return
         }
         switch part {
-        case .head:
+        case .head(let request):
             inRequest = true
             armRequestDeadline(context: context)
+            if let expect = request.headerFields[.expect], expect.trimmingHTTPWhitespace().equalsIgnoringASCIICase("100-continue") {
+                // The client waits for this before it sends the body (PHP's curl does above 1 KB;
+                // curl waits a second, then sends anyway).
+                context.writeAndFlush(wrapOutboundOut(.head(HTTPResponse(status: .continue))), promise: nil)
+            }
         case .end:
             requestDeadline?.cancel()
             requestDeadline = nil

@@ -135,4 +135,22 @@ import TrackingModel
             #expect(await connection.receive(until: "}").text.hasPrefix("HTTP/1.1 200"))
         }
     }
+
+    /// A client that sends `Expect: 100-continue` (PHP's curl does for bodies above 1 KB) waits
+    /// for `100 Continue` before it sends the body; it gets it at once, then the answer.
+    @Test func expectContinueIsAnsweredBeforeTheBody() async throws {
+        let log = MemoryCollectorLog()
+        try await Support.withCollector(log: log, setup: .live) { client, _ in
+            let port = try #require(client.port)
+            let connection = try RawConnection(port: port, receiveTimeoutSeconds: 3)
+            let body = #"{"event_name":"page_view"}"#
+            connection.send("POST /events?tc_s=1 HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nExpect: 100-Continue\r\nContent-Length: \(body.utf8.count)\r\n\r\n")
+            let interim = await connection.receive(until: "\r\n\r\n").text
+            #expect(interim == "HTTP/1.1 100 Continue\r\n\r\n")
+            connection.send(body)
+            let answer = await connection.receive(until: "}}").text
+            #expect(answer.hasPrefix("HTTP/1.1 200"))
+        }
+        #expect(try await Support.records(log).first?.requestBody == Array(#"{"event_name":"page_view"}"#.utf8))
+    }
 }
