@@ -19,6 +19,7 @@ extension CollectorCore {
                                   hint: "Add ?tc_s=SITE_ID to the URL."))
         }
         if let finding = facts.contentTypeFinding(expected: ["application/json"]) { common.append(finding) }
+        if let finding = facts.compressionFinding { common.append(finding) }
         let key = keyFinding(facts, siteId: siteId)
         if let key { common.append(key) }
 

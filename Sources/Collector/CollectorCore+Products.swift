@@ -13,6 +13,7 @@ extension CollectorCore {
         if let finding = facts.contentTypeFinding(expected: ["application/x-ndjson", "application/ndjson", "application/jsonl"]) {
             findings.append(finding)
         }
+        if let finding = facts.compressionFinding { findings.append(finding) }
         func draft(_ findings: [Finding]) -> [RecordDraft] {
             [RecordDraft(siteId: siteId, body: facts.body.bytes, findings: findings)]
         }

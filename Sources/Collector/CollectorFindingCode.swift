@@ -6,6 +6,7 @@ public enum CollectorFindingCode {
     public static let missingSourceKey = "missing-source-key"
     public static let unknownSourceKey = "unknown-source-key"
     public static let wrongContentType = "wrong-content-type"
+    public static let compressedBody = "compressed-body"
     public static let missingSiteId = "missing-site-id"
     public static let requestTooLarge = "request-too-large"
     public static let eventTooLarge = "event-too-large"

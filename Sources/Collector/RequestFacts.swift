@@ -33,6 +33,29 @@ struct RequestFacts: Sendable {
         return headers.filter { field in !hopByHop.contains { field.name.equalsIgnoringASCIICase($0) } }
     }
 
+    /// A finding when the body is compressed: a `Content-Encoding` other than `identity`, or a
+    /// body that starts with gzip's signature. The API documents no compressed bodies, and the
+    /// collector reads the bytes as they came, so a parse error would otherwise be a riddle.
+    var compressionFinding: Finding? {
+        let encoding = headers.last { $0.name.equalsIgnoringASCIICase("content-encoding") }?.value.trimmingHTTPWhitespace()
+        let gzipSignature = body.bytes.count >= 2 && body.bytes[0] == 0x1F && body.bytes[1] == 0x8B
+        if let encoding, !encoding.isEmpty, !encoding.equalsIgnoringASCIICase("identity") {
+            return Finding(
+                severity: .error, code: CollectorFindingCode.compressedBody, path: "$",
+                message: "The body is sent with Content-Encoding: \(encoding); the tracking API documents no compressed bodies, and trackscope reads the bytes as they came.",
+                hint: "Send the JSON uncompressed, without a Content-Encoding header."
+            )
+        }
+        if gzipSignature {
+            return Finding(
+                severity: .error, code: CollectorFindingCode.compressedBody, path: "$",
+                message: "The body starts with gzip's signature (1F 8B): it is compressed, with no Content-Encoding header to say so.",
+                hint: "Send the JSON uncompressed."
+            )
+        }
+        return nil
+    }
+
     /// A finding when the Content-Type is not `expected` (the body is read anyway).
     func contentTypeFinding(expected: [String]) -> Finding? {
         if let contentType {

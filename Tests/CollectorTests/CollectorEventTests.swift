@@ -256,6 +256,47 @@ import TrackingModel
         #expect(record.dialect == .v2)
     }
 
+    /// `{"event_name":"page_view"}` compressed with gzip (python's gzip.compress, mtime 0).
+    static let gzippedEvent: [UInt8] = [
+        0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x03, 0xAB, 0x56, 0x4A, 0x2D, 0x4B, 0xCD,
+        0x2B, 0x89, 0xCF, 0x4B, 0xCC, 0x4D, 0x55, 0xB2, 0x52, 0x2A, 0x48, 0x4C, 0x4F, 0x8D, 0x2F, 0xCB,
+        0x4C, 0x2D, 0x57, 0xAA, 0x05, 0x00, 0x29, 0x78, 0xC6, 0xB1, 0x1A, 0x00, 0x00, 0x00,
+    ]
+
+    /// A compressed body gets a finding that says so, beside the parse error about its bytes: with
+    /// the Content-Encoding header, and without it (gzip's signature).
+    @Test(arguments: [true, false])
+    func aCompressedBodyIsNamedAsSuch(withHeader: Bool) async throws {
+        let log = MemoryCollectorLog()
+        try await Support.withCollector(log: log) { client, _ in
+            var fields: [(String, String)] = [("Content-Type", "application/json")]
+            if withHeader { fields.append(("Content-Encoding", "gzip")) }
+            try await client.execute(uri: "/events?tc_s=1", method: .post, headers: Support.headers(fields),
+                                     body: ByteBuffer(bytes: Self.gzippedEvent)) { response in
+                #expect(response.status == .badRequest)
+            }
+        }
+        let record = try #require(try await Support.records(log).first)
+        let finding = try #require(record.findings.first { $0.code == "compressed-body" })
+        #expect(finding.severity == .error)
+        #expect(finding.message.contains(withHeader ? "Content-Encoding: gzip" : "gzip's signature (1F 8B)"))
+        #expect(record.findings.contains { $0.code == "invalid-json" })
+        #expect(record.requestBody == Self.gzippedEvent)
+    }
+
+    @Test func anIdentityEncodingIsNoFinding() async throws {
+        let log = MemoryCollectorLog()
+        try await Support.withCollector(log: log) { client, _ in
+            let headers = Support.headers([("Content-Type", "application/json"), ("Content-Encoding", "identity")])
+            try await client.execute(uri: "/events?tc_s=1", method: .post, headers: headers,
+                                     body: ByteBuffer(bytes: try Support.fixture("v2-search.json"))) { response in
+                #expect(response.status == .ok)
+            }
+        }
+        let record = try #require(try await Support.records(log).first)
+        #expect(!record.findings.contains { $0.code == "compressed-body" })
+    }
+
     @Test func missingSiteIsAFinding() async throws {
         let log = MemoryCollectorLog()
         try await Support.withCollector(log: log) { client, _ in
