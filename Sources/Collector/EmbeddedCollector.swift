@@ -37,7 +37,9 @@ public actor EmbeddedCollector {
         do {
             try await running.value
         } catch {
-            throw StartFailure(description: "\(error)")
+            let configuration = server.core.configuration
+            let listening = ListenFailure(error, host: configuration.host, port: configuration.port)
+            throw StartFailure(description: listening?.description ?? "\(error)")
         }
         throw StartFailure(description: "the server stopped before it listened")
     }

@@ -101,7 +101,11 @@ struct CollectCommand: AsyncParsableCommand {
         let app = CollectorServer(core: core).makeApplication { port in
             Self.printBanner(host: host, port: port, logPath: path, forward: forwardTarget)
         }
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch {
+            throw ListenFailure(error, host: host, port: port) ?? error
+        }
     }
 
     /// The upstream key from `--forward-key-env`, nil when none is named.

@@ -181,6 +181,17 @@ import FoundationNetworking
         #expect(result.standardError.contains("\(option) must be positive"))
     }
 
+    @Test func aPortInUseIsExplained() async throws {
+        let first = try RunningCollector()
+        let port = try await first.port()
+        let log = first.folder.appendingPathComponent("second.jsonl").path
+        let result = try await TrackscopeProcess.run(["collect", "--port", "\(port)", "--log", log])
+        #expect(result.status != 0)
+        #expect(result.standardError.contains("127.0.0.1:\(port) is already in use"), "\(result.standardError)")
+        #expect(result.standardError.contains("--port 0"))
+        #expect(try await first.stop() == 0)
+    }
+
     @Test func refusesABadForwardURL() async throws {
         let result = try await TrackscopeProcess.run(["collect", "--forward", "ftp://example.com"])
         #expect(result.status != 0)
