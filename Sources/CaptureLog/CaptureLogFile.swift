@@ -46,9 +46,11 @@ final class CaptureLogFile: @unchecked Sendable {
 
     /// Brings the file to a clean state under the lock: a header first, no torn last line, and
     /// the next sequence number after the last record (of this file or the previous segment).
+    /// A file that is not a capture log is refused before anything in it is touched.
     private func recover() throws(CaptureLogError) {
         var size = Int64(try POSIX.fstat(fd, path: path).st_size)
         if size > 0 {
+            try checkIsCaptureLog()
             // A torn tail: bytes after the last newline. Remove them so the next record starts on a
             // fresh line and the garbage is never glued to it.
             let lastNewline = try findLastNewline(before: size)
@@ -58,7 +60,7 @@ final class CaptureLogFile: @unchecked Sendable {
                     throw .io(operation: "truncate", path: path, errno: errno)
                 }
                 try POSIX.sync(fd, path: path)
-                warnings.append("capture log \(path): removed a torn last line (\(torn) bytes, an interrupted write)")
+                warnings.append("\(path): removed a torn last line (\(torn) bytes, an interrupted write)")
                 size = lastNewline + 1
             }
         }
@@ -68,27 +70,41 @@ final class CaptureLogFile: @unchecked Sendable {
             try POSIX.sync(fd, path: path)
             POSIX.fsyncDirectory(NSStringPath(path).parent)
             size = Int64(header.count)
-        } else {
-            let firstLine = try readFirstLine()
-            _ = try CaptureLogHeader.parse(firstLine)
         }
         knownSize = size
         nextSequence = (try lastSequence(in: fd, size: size) ?? previousSegmentLastSequence() ?? 0) + 1
     }
 
-    private func readFirstLine() throws(CaptureLogError) -> [UInt8] {
+    /// Throws unless the file starts with a capture log header line, or is nothing but the
+    /// beginning of one (trackscope stopped while writing the header of a new file: repairable).
+    private func checkIsCaptureLog() throws(CaptureLogError) {
+        let (firstLine, complete) = try readFirstLine()
+        if !complete {
+            let marker = Array(#"{"format":"trackscope-capture""#.utf8)
+            if marker.starts(with: firstLine) || firstLine.starts(with: marker) { return }
+            throw .notACaptureLog("\(path) does not start with a capture log header line (it has no complete line at all); trackscope leaves it as it is")
+        }
+        do {
+            _ = try CaptureLogHeader.parse(firstLine)
+        } catch .notACaptureLog(let reason) {
+            throw .notACaptureLog("\(path): \(reason); trackscope leaves it as it is")
+        }
+    }
+
+    /// The first line of the file (without its newline), and whether a newline ended it.
+    private func readFirstLine() throws(CaptureLogError) -> (bytes: [UInt8], complete: Bool) {
         var bytes: [UInt8] = []
         var offset: UInt64 = 0
         while true {
             let chunk = try POSIX.readBytes(fd, offset: offset, count: 4096, path: path)
-            if chunk.isEmpty { return bytes }
+            if chunk.isEmpty { return (bytes, false) }
             if let newline = chunk.firstIndex(of: 0x0A) {
                 bytes.append(contentsOf: chunk[..<newline])
-                return bytes
+                return (bytes, true)
             }
             bytes.append(contentsOf: chunk)
             offset += UInt64(chunk.count)
-            if bytes.count > 1 << 20 { return bytes }
+            if bytes.count > 1 << 20 { return (bytes, false) }
         }
     }
 

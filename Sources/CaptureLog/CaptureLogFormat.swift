@@ -68,6 +68,9 @@ public struct CaptureLogHeader: Sendable, Hashable {
         } catch {
             throw .notACaptureLog("the first line is not a capture log header: \(error)")
         }
+        guard !header.format.isEmpty else {
+            throw .notACaptureLog("the first line has no \"format\" member, so it is not a capture log header")
+        }
         guard header.format == CaptureLogFormat.name else {
             throw .notACaptureLog("the first line names format \"\(header.format)\", not \"\(CaptureLogFormat.name)\"")
         }

@@ -171,12 +171,42 @@ import TrackingModel
         await #expect(throws: CaptureLogError.closed) { try await writer.append(sampleRecord()) }
     }
 
-    @Test func refusesToAppendToAFileThatIsNotACaptureLog() throws {
+    /// A file that is not a capture log is refused, and not a byte of it changes: not even an
+    /// unfinished last line, which in a capture log would be a torn write to cut off.
+    @Test(arguments: [
+        "hello\n",
+        "garbage without a newline",
+        "notes\nand a last line without a newline",
+        #"{"hello":1}"# + "\n",
+        #"{"format":"something-else","version":1}"# + "\n" + "torn",
+    ])
+    func refusesAFileThatIsNotACaptureLogAndLeavesItAsItIs(content: String) throws {
         let url = temporaryLogURL()
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data("hello\n".utf8).write(to: url)
-        #expect(throws: CaptureLogError.self) { try CaptureLogWriter(url: url) }
-        #expect(try fileBytes(url) == Array("hello\n".utf8))
+        try Data(content.utf8).write(to: url)
+        #expect {
+            try CaptureLogWriter(url: url)
+        } throws: { error in
+            guard case .notACaptureLog(let reason)? = error as? CaptureLogError else { return false }
+            return reason.contains(url.path) && reason.hasSuffix("trackscope leaves it as it is")
+        }
+        #expect(try fileBytes(url) == Array(content.utf8))
+    }
+
+    /// trackscope stopped while writing the header of a new log: the file holds only the start
+    /// of a header line. That is ours to repair: it becomes an empty log.
+    @Test func aHeaderCutShortIsRepaired() async throws {
+        let url = temporaryLogURL()
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(#"{"format":"trackscope-cap"#.utf8).write(to: url)
+        let writer = try CaptureLogWriter(url: url)
+        #expect(writer.openingWarnings == ["\(url.path): removed a torn last line (25 bytes, an interrupted write)"])
+        let stored = try await writer.append(sampleRecord())
+        try await writer.close()
+        #expect(stored.sequence == 1)
+        let reader = try CaptureLogReader(url: url)
+        #expect(reader.count == 1)
+        #expect(reader.header?.format == "trackscope-capture")
     }
 
     @Test func rotatesAtTheSizeCapAndKeepsSegmentsReadable() async throws {
