@@ -16,6 +16,7 @@ public enum CollectorFindingCode {
     public static let methodNotAllowed = "method-not-allowed"
     public static let requestAborted = "request-aborted"
     public static let malformedHTTP = "malformed-http"
+    public static let headersTooLarge = "headers-too-large"
     public static let upstreamError = "upstream-error"
     public static let upstreamStatus = "upstream-status"
     public static let forwardQueueFull = "forward-queue-full"

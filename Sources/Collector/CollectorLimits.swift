@@ -6,4 +6,7 @@ public enum CollectorLimits {
     public static let batchBytes = 500 * 1024
     /// The largest event inside a batch, in bytes of its source text.
     public static let eventInBatchBytes = 32 * 1024
+    /// The most header bytes trackscope reads for one request (Hummingbird's default, set here so
+    /// that the answer can name it); above it the request is answered 431.
+    public static let headerBytes = 80 * 1024
 }

@@ -112,16 +112,16 @@ extension CollectorCore {
         if let stored = try? await log.append(record) { statistics.add(stored, eventName: nil) }
     }
 
-    /// Records a connection that sent something that is not HTTP (answered 400 by the server).
-    func recordMalformed(description: String, remote: String?) async {
+    /// Records a connection that sent something that is not HTTP (answered 400, or 431 for headers
+    /// too large, by the server), with the answer it was given.
+    func recordMalformed(_ problem: MalformedRequest, remote: String?) async {
         var headers: [CaptureRecord.HeaderField] = []
         if let remote { headers.append(.init(name: "X-Trackscope-Remote", value: remote)) }
-        let body = Array(#"{"error":"malformed-http"}"#.utf8)
         let record = CaptureRecord(
             direction: .received, method: "?", path: "?", requestHeaders: headers,
-            response: .init(status: 400, headers: [.init(name: "Content-Type", value: "application/json")], body: body),
-            findings: [Finding(severity: .error, code: CollectorFindingCode.malformedHTTP, path: "$",
-                               message: "The connection sent bytes that are not an HTTP/1.1 request (\(description)); it was answered 400 and closed.")]
+            response: .init(status: problem.status, headers: [.init(name: "Content-Type", value: "application/json")],
+                            body: problem.answerBody),
+            findings: [problem.finding]
         )
         if let stored = try? await log.append(record) { statistics.add(stored, eventName: nil) }
     }

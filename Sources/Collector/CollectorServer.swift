@@ -20,11 +20,13 @@ public struct CollectorServer: Sendable {
         let counter = ConnectionCounter(limit: core.configuration.maximumConnections)
         let http1 = HTTP1Channel.Configuration(
             additionalChannelHandlers: [
-                ConnectionGuardHandler(counter: counter, requestTimeout: TimeAmount(core.configuration.requestTimeout)) { description, remote in
-                    await core.recordMalformed(description: description, remote: remote)
+                ConnectionGuardHandler(counter: counter, requestTimeout: TimeAmount(core.configuration.requestTimeout)) { problem, remote in
+                    await core.recordMalformed(problem, remote: remote)
                 },
             ],
-            idleTimeout: TimeAmount(core.configuration.idleTimeout)
+            idleTimeout: TimeAmount(core.configuration.idleTimeout),
+            httpDecoderConfiguration: .init(maxHeaderFieldSize: CollectorLimits.headerBytes,
+                                            maxHeaderListSize: CollectorLimits.headerBytes)
         )
         return Application(
             responder: CollectorResponder(core: core),

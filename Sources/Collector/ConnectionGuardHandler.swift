@@ -47,7 +47,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
 
     private let counter: ConnectionCounter
     private let requestTimeout: TimeAmount
-    private let onMalformed: @Sendable (String, String?) async -> Void
+    private let onMalformed: @Sendable (MalformedRequest, String?) async -> Void
     private var counted = false
     private var rejecting = false
     private var inRequest = false
@@ -56,7 +56,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     private var requestDeadline: Scheduled<Void>?
 
     init(counter: ConnectionCounter, requestTimeout: TimeAmount,
-         onMalformed: @escaping @Sendable (String, String?) async -> Void) {
+         onMalformed: @escaping @Sendable (MalformedRequest, String?) async -> Void) {
         self.counter = counter
         self.requestTimeout = requestTimeout
         self.onMalformed = onMalformed
@@ -83,7 +83,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
             if case .head = part {
                 failed = true
                 let body = #"{"error":"too-many-connections","message":"trackscope has \#(counter.limit) connections open; try again later.","limit":\#(counter.limit)}"#
-                answer(context: context, status: .serviceUnavailable, body: body)
+                answer(context: context, status: .serviceUnavailable, body: Array(body.utf8))
             }
             return
         }
@@ -132,21 +132,20 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
         }
         if failed { return }
         failed = true
-        let description = String(describing: error)
+        let problem = MalformedRequest(error)
         let remote = context.remoteAddress?.description
         let onMalformed = self.onMalformed
         let bound = NIOLoopBound((handler: self, context: context), eventLoop: context.eventLoop)
         let promise = context.eventLoop.makePromise(of: Void.self)
-        promise.completeWithTask { await onMalformed(description, remote) }
+        promise.completeWithTask { await onMalformed(problem, remote) }
         promise.futureResult.whenComplete { _ in
             let (handler, context) = bound.value
-            let body = #"{"error":"malformed-http","message":"The request is not valid HTTP/1.1 (\#(description))."}"#
-            handler.answer(context: context, status: .badRequest, body: body)
+            handler.answer(context: context, status: HTTPResponse.Status(code: problem.status), body: problem.answerBody)
         }
     }
 
-    private func answer(context: ChannelHandlerContext, status: HTTPResponse.Status, body: String) {
-        let bytes = ByteBuffer(string: body)
+    private func answer(context: ChannelHandlerContext, status: HTTPResponse.Status, body: [UInt8]) {
+        let bytes = ByteBuffer(bytes: body)
         var fields = HTTPFields()
         fields[.contentType] = "application/json"
         fields[.contentLength] = String(bytes.readableBytes)

@@ -33,6 +33,29 @@ import TrackingModel
         #expect(records.last?.response?.status == 200)
     }
 
+    /// Headers above 80 KB are answered 431 with a body that says so; the record holds the same
+    /// answer (status and body) as the client got.
+    @Test func headersTooLargeAreAnswered431AndRecordedWithTheAnswerGiven() async throws {
+        let log = MemoryCollectorLog()
+        try await Support.withCollector(log: log, setup: .live) { client, _ in
+            let port = try #require(client.port)
+            let connection = try RawConnection(port: port)
+            let big = String(repeating: "a", count: CollectorLimits.headerBytes + 1)
+            connection.send("POST /events?tc_s=1 HTTP/1.1\r\nHost: localhost\r\nX-Big: \(big)\r\nContent-Length: 2\r\n\r\n{}")
+            let (text, closed) = await connection.receive()
+            #expect(text.hasPrefix("HTTP/1.1 431"))
+            #expect(closed)
+            let body = try #require(text.components(separatedBy: "\r\n\r\n").last)
+            let answer = try JSONParser.parse(Array(body.utf8)).value
+            #expect(answer["error"] == "headers-too-large")
+            #expect(answer["message"]?.stringValue?.contains("larger than 80 KB (81920 bytes)") == true)
+            let record = try #require(try await Support.records(log).first)
+            #expect(record.response?.status == 431)
+            #expect(record.response?.body == Array(body.utf8))
+            #expect(record.findings.first?.code == "headers-too-large")
+        }
+    }
+
     @Test func connectionsAboveTheLimitAreRefusedWith503() async throws {
         let configuration = CollectorConfiguration(port: 0, maximumConnections: 3)
         try await Support.withCollector(configuration, setup: .live) { client, _ in
