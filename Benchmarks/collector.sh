@@ -43,12 +43,16 @@ wait_for_port() {
   echo "server did not start:" >&2; cat "$out" >&2; exit 1
 }
 
+# CPU time (user + system, in clock ticks) a process has used so far.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
 run_wrk() { # URL -> prints wrk output
   timeout 60 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$LUA" "$1" -- "$BODY"
 }
 
 "$BIN/BareServer" --port 0 >"$WORK/bare.out" 2>&1 &
-PIDS+=($!)
+BARE_PID=$!
+PIDS+=($BARE_PID)
 LOG="$WORK/capture.jsonl"
 "$BIN/trackscope" collect --port 0 --log "$LOG" >"$WORK/collect.out" 2>&1 &
 COLLECT_PID=$!
@@ -60,11 +64,15 @@ echo "bare Hummingbird on 127.0.0.1:$BARE_PORT, trackscope collect on 127.0.0.1:
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, body $BODY ($(wc -c <"$BODY") bytes)"
 echo
 echo "== bare Hummingbird =="
+BARE_TICKS=$(cpu_ticks "$BARE_PID")
 BARE=$(run_wrk "http://127.0.0.1:$BARE_PORT/v2/1234/events")
+BARE_TICKS=$(( $(cpu_ticks "$BARE_PID") - BARE_TICKS ))
 echo "$BARE" | grep -E "Requests/sec|Latency|99%|requests in|status"
 echo
 echo "== trackscope collect (durability fsync) =="
+COLLECT_TICKS=$(cpu_ticks "$COLLECT_PID")
 COLLECT=$(run_wrk "http://127.0.0.1:$COLLECT_PORT/v2/1234/events")
+COLLECT_TICKS=$(( $(cpu_ticks "$COLLECT_PID") - COLLECT_TICKS ))
 echo "$COLLECT" | grep -E "Requests/sec|Latency|99%|requests in|status"
 
 # Stop the collector cleanly (SIGTERM), so its log is closed, then count what it holds.
@@ -82,6 +90,12 @@ printf 'bare:    %12.1f requests/s\n' "$BARE_RPS"
 printf 'collect: %12.1f requests/s\n' "$COLLECT_RPS"
 RATIO=$(awk -v c="$COLLECT_RPS" -v b="$BARE_RPS" 'BEGIN { printf "%.3f", c / b }')
 echo "ratio collect/bare: $RATIO (goal >= 0.6)"
+# Both cores are shared with wrk, so the ratio follows the servers' CPU time per request.
+HZ=$(getconf CLK_TCK)
+BARE_REQUESTS=$(echo "$BARE" | awk '/requests in/ {print $1}')
+COLLECT_REQUESTS=$(echo "$COLLECT" | awk '/requests in/ {print $1}')
+awk -v t="$BARE_TICKS" -v n="$BARE_REQUESTS" -v hz="$HZ" 'BEGIN { printf "server CPU per request: bare %.0f us", t * 1e6 / hz / n }'
+awk -v t="$COLLECT_TICKS" -v n="$COLLECT_REQUESTS" -v hz="$HZ" 'BEGIN { printf ", collect %.0f us\n", t * 1e6 / hz / n }'
 echo "200s seen by wrk: $OK; records answered 200 in the log: $RECORDED (all records: $ALL)"
 # wrk stops counting at the deadline while up to $CONNECTIONS requests are in flight: those are
 # recorded (and answered) but not counted by wrk. Every counted 200 must be on disk.
