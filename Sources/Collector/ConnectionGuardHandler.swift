@@ -32,13 +32,15 @@ final class ConnectionCounter: @unchecked Sendable {
     }
 }
 
-/// A handler in every connection's pipeline (after HTTP decoding) that keeps abuse from hurting:
-/// a connection above the limit is answered 503 and closed; `Expect: 100-continue` is answered at
-/// once with `100 Continue`; bytes that are not HTTP are recorded,
-/// answered 400 and the connection closed; a request whose body has not all arrived within the
-/// request timeout of its headers fails (`RequestTimedOut`, so the collector records it) and the
-/// connection is closed. Headers that trickle in are the idle timeout's business: the decoder
-/// passes nothing on until they are complete.
+/// A handler in every connection's pipeline (after HTTP decoding) that keeps abuse from hurting
+/// and clients from waiting:
+/// - a connection above the limit is answered 503 and closed;
+/// - bytes that are not HTTP are recorded and answered (`MalformedRequest`: 400, or 431 for
+///   headers too large), and the connection closed;
+/// - a request whose body has not all arrived within the request timeout of its headers fails
+///   (`RequestTimedOut`, so the collector records it) and the connection is closed; headers that
+///   trickle in are the idle timeout's business, as the decoder passes nothing on before they end;
+/// - `Expect: 100-continue` is answered at once with `100 Continue`.
 final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
