@@ -80,8 +80,8 @@ struct JSONLocatorScanner: ~Copyable {
         while byte(j) == UInt8(ascii: "\"") {
             let keyOffset = j
             let matches: Bool
-            if let end = plainStringEnd(at: j) {
-                // No escapes: compare the bytes in place.
+            if let end = try? core.scanPlainRun(from: j + 1, open: j), core.p[end] == UInt8(ascii: "\"") {
+                // No escapes (the parser's own scan, UTF-8 checked): compare the bytes in place.
                 let length = end - j - 1
                 matches = length == wanted.count && (length == 0 || memcmp(core.p + j + 1, wanted.baseAddress!, length) == 0)
                 j = end + 1
@@ -104,19 +104,6 @@ struct JSONLocatorScanner: ~Copyable {
             skipWhitespace(&j)
         }
         return found
-    }
-
-    /// The offset of the closing quote of the string opening at `open`, when the string has no
-    /// escape and no control character (nil otherwise: parse it properly).
-    private func plainStringEnd(at open: Int) -> Int? {
-        var j = open + 1
-        while j < n {
-            let c = core.p[j]
-            if c == UInt8(ascii: "\"") { return j }
-            if c == UInt8(ascii: "\\") || c < 0x20 { return nil }
-            j += 1
-        }
-        return nil
     }
 
     /// The offset of element `wanted` of the array opening at `open`.
