@@ -119,8 +119,8 @@ extension CollectorCore {
         if let remote { headers.append(.init(name: "X-Trackscope-Remote", value: remote)) }
         let record = CaptureRecord(
             direction: .received, method: "?", path: "?", requestHeaders: headers,
-            response: .init(status: problem.status, headers: [.init(name: "Content-Type", value: "application/json")],
-                            body: problem.answerBody),
+            response: .init(status: problem.status, headers: [.init(name: "Content-Type", value: problem.answer.contentType)],
+                            body: problem.answer.body),
             findings: [problem.finding]
         )
         if let stored = try? await log.append(record) { statistics.add(stored, eventName: nil) }

@@ -84,8 +84,9 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
         if rejecting {
             if case .head = part {
                 failed = true
-                let body = #"{"error":"too-many-connections","message":"trackscope has \#(counter.limit) connections open; try again later.","limit":\#(counter.limit)}"#
-                answer(context: context, status: .serviceUnavailable, body: Array(body.utf8))
+                answer(context: context, .error(503, code: "too-many-connections",
+                                                message: "trackscope has \(counter.limit) connections open; try again later.",
+                                                [("limit", AnswerJSON.int(counter.limit))]))
             }
             return
         }
@@ -142,17 +143,17 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
         promise.completeWithTask { await onMalformed(problem, remote) }
         promise.futureResult.whenComplete { _ in
             let (handler, context) = bound.value
-            handler.answer(context: context, status: HTTPResponse.Status(code: problem.status), body: problem.answerBody)
+            handler.answer(context: context, problem.answer)
         }
     }
 
-    private func answer(context: ChannelHandlerContext, status: HTTPResponse.Status, body: [UInt8]) {
-        let bytes = ByteBuffer(bytes: body)
+    private func answer(context: ChannelHandlerContext, _ answer: CollectorAnswer) {
+        let bytes = ByteBuffer(bytes: answer.body)
         var fields = HTTPFields()
-        fields[.contentType] = "application/json"
+        fields[.contentType] = answer.contentType
         fields[.contentLength] = String(bytes.readableBytes)
         fields[.connection] = "close"
-        context.write(wrapOutboundOut(.head(HTTPResponse(status: status, headerFields: fields))), promise: nil)
+        context.write(wrapOutboundOut(.head(HTTPResponse(status: .init(code: answer.status), headerFields: fields))), promise: nil)
         context.write(wrapOutboundOut(.body(bytes)), promise: nil)
         // The channel (Sendable), not the context, is what the completion may touch.
         let channel = context.channel

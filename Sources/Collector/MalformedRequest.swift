@@ -21,12 +21,9 @@ struct MalformedRequest: Sendable {
         }
     }
 
-    /// The answer's body: `{"error": code, "message": ...}`.
-    var answerBody: [UInt8] {
-        AnswerJSON.encode(AnswerJSON.object([
-            ("error", .string(code)),
-            ("message", .string("The request is not valid HTTP/1.1 (\(reason)).")),
-        ]))
+    /// The answer: `{"error": code, "message": ...}`.
+    var answer: CollectorAnswer {
+        .error(status, code: code, message: "The request is not valid HTTP/1.1 (\(reason)).")
     }
 
     /// The record's finding.
