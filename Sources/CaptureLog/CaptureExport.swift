@@ -37,7 +37,7 @@ public enum CaptureExport {
         var parts = ["curl", "-X", record.method, doubleQuotedWithKey(keyedURL(url))]
         for field in record.requestHeaders {
             if field.name.equalsIgnoringASCIICase("content-length") || field.name.equalsIgnoringASCIICase("host") { continue }
-            if SecretFingerprint.secretHeaders.contains(where: { field.name.equalsIgnoringASCIICase($0) }) {
+            if SecretFingerprint.isSecretHeader(field.name) {
                 let value = SecretFingerprint.headerValue(name: field.name, value: field.value)
                 let scheme = value.split(separator: " ").count > 1 ? String(value.split(separator: " ")[0]) + " " : ""
                 parts += ["-H", doubleQuotedWithKey("\(field.name): \(scheme)\u{0}KEY\u{0}")]

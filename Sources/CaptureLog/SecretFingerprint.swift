@@ -44,9 +44,14 @@ public enum SecretFingerprint {
     /// Headers whose values carry a key after an optional scheme (`Bearer`).
     static let secretHeaders = ["authorization", "proxy-authorization", "x-api-key"]
 
+    /// Whether header `name` carries a key (any case).
+    static func isSecretHeader(_ name: String) -> Bool {
+        secretHeaders.contains { name.equalsIgnoringASCIICase($0) }
+    }
+
     /// A header value with its key fingerprinted: `Bearer KEY` becomes `Bearer sha256:...`.
     public static func headerValue(name: String, value: String) -> String {
-        guard secretHeaders.contains(where: { name.equalsIgnoringASCIICase($0) }) else { return value }
+        guard isSecretHeader(name) else { return value }
         let trimmed = value.trimmingHTTPWhitespace()
         if trimmed.isEmpty { return value }
         if let space = trimmed.utf8.firstIndex(where: { $0 == 0x20 || $0 == 0x09 }) {
