@@ -80,7 +80,7 @@ final class CaptureLogFile: @unchecked Sendable {
     private func checkIsCaptureLog() throws(CaptureLogError) {
         let (firstLine, complete) = try readFirstLine()
         if !complete {
-            let marker = Array(#"{"format":"trackscope-capture""#.utf8)
+            let marker = Array(#"{"format":""#.utf8) + Array(CaptureLogFormat.name.utf8) + [UInt8(ascii: "\"")]
             if marker.starts(with: firstLine) || firstLine.starts(with: marker) { return }
             throw .notACaptureLog("\(path) does not start with a capture log header line (it has no complete line at all); trackscope leaves it as it is")
         }
