@@ -18,8 +18,7 @@ extension CollectorCore {
                                   message: "The query has no tc_s parameter: the real endpoint cannot tell which site the event is for.",
                                   hint: "Add ?tc_s=SITE_ID to the URL."))
         }
-        if let finding = facts.contentTypeFinding(expected: ["application/json"]) { common.append(finding) }
-        if let finding = facts.compressionFinding { common.append(finding) }
+        common += facts.bodyFormatFindings(expected: ["application/json"])
         let key = keyFinding(facts, siteId: siteId)
         if let key { common.append(key) }
 

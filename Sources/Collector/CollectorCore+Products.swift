@@ -10,10 +10,7 @@ extension CollectorCore {
         var findings: [Finding] = []
         let key = keyFinding(facts, siteId: siteId)
         if let key { findings.append(key) }
-        if let finding = facts.contentTypeFinding(expected: ["application/x-ndjson", "application/ndjson", "application/jsonl"]) {
-            findings.append(finding)
-        }
-        if let finding = facts.compressionFinding { findings.append(finding) }
+        findings += facts.bodyFormatFindings(expected: ["application/x-ndjson", "application/ndjson", "application/jsonl"])
         func draft(_ findings: [Finding]) -> [RecordDraft] {
             [RecordDraft(siteId: siteId, body: facts.body.bytes, findings: findings)]
         }

@@ -50,8 +50,7 @@ extension CollectorCore {
 
     private func putUser(_ facts: RequestFacts, site: String?, common: [Finding]) async -> Response {
         var findings = common
-        if let finding = facts.contentTypeFinding(expected: ["application/json"]) { findings.append(finding) }
-        if let finding = facts.compressionFinding { findings.append(finding) }
+        findings += facts.bodyFormatFindings(expected: ["application/json"])
         func draft(_ findings: [Finding]) -> [RecordDraft] {
             [RecordDraft(siteId: site, body: facts.body.bytes, findings: findings)]
         }

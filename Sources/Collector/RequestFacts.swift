@@ -33,10 +33,16 @@ struct RequestFacts: Sendable {
         return headers.filter { field in !hopByHop.contains { field.name.equalsIgnoringASCIICase($0) } }
     }
 
+    /// What is wrong with how the body is sent: a Content-Type other than `expected`, a
+    /// compressed body. Each endpoint that reads a body checks both.
+    func bodyFormatFindings(expected contentTypes: [String]) -> [Finding] {
+        [contentTypeFinding(expected: contentTypes), compressionFinding].compactMap { $0 }
+    }
+
     /// A finding when the body is compressed: a `Content-Encoding` other than `identity`, or a
     /// body that starts with gzip's signature. The API documents no compressed bodies, and the
     /// collector reads the bytes as they came, so a parse error would otherwise be a riddle.
-    var compressionFinding: Finding? {
+    private var compressionFinding: Finding? {
         let encoding = headers.last { $0.name.equalsIgnoringASCIICase("content-encoding") }?.value.trimmingHTTPWhitespace()
         let gzipSignature = body.bytes.count >= 2 && body.bytes[0] == 0x1F && body.bytes[1] == 0x8B
         if let encoding, !encoding.isEmpty, !encoding.equalsIgnoringASCIICase("identity") {
@@ -57,7 +63,7 @@ struct RequestFacts: Sendable {
     }
 
     /// A finding when the Content-Type is not `expected` (the body is read anyway).
-    func contentTypeFinding(expected: [String]) -> Finding? {
+    private func contentTypeFinding(expected: [String]) -> Finding? {
         if let contentType {
             let mediaType = contentType.prefix { $0 != ";" }.trimmingHTTPWhitespace()
             if expected.contains(where: { mediaType.equalsIgnoringASCIICase($0) }) { return nil }
