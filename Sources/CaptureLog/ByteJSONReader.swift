@@ -87,10 +87,7 @@ struct ByteJSONReader {
         while true {
             skipWhitespace()
             guard index < end, base[index] == UInt8(ascii: "\"") else { throw fail("expected a string") }
-            var scan = index + 1
-            while scan < end, base[scan] != UInt8(ascii: "\""), base[scan] != UInt8(ascii: "\\"), base[scan] >= 0x20 {
-                scan += 1
-            }
+            let scan = plainRunEnd(from: index + 1)
             if scan < end, base[scan] == UInt8(ascii: "\"") {
                 let key = ByteJSONKey(bytes: UnsafeBufferPointer(start: base + index + 1, count: scan - index - 1))
                 index = scan + 1
@@ -123,23 +120,30 @@ struct ByteJSONReader {
 
     // MARK: Scalars
 
+    /// From `start` inside a string, the offset of the first quote, backslash or control
+    /// character (or the end of the input).
+    private func plainRunEnd(from start: Int) -> Int {
+        var j = start
+        while j < end {
+            let byte = base[j]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            j += 1
+        }
+        return j
+    }
+
     /// Reads a string and returns its bytes with escapes resolved (exact: `\u0000` gives a zero byte).
     mutating func readStringBytes() throws(CaptureDecodeError) -> [UInt8] {
         skipWhitespace()
         guard index < end, base[index] == UInt8(ascii: "\"") else { throw fail("expected a string") }
         index += 1
         let start = index
-        // Fast path: no escapes.
-        while index < end {
-            let byte = base[index]
-            if byte == UInt8(ascii: "\"") {
-                let bytes = Array(UnsafeBufferPointer(start: base + start, count: index - start))
-                index += 1
-                return bytes
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw fail("control character in string") }
+        // Fast path: no escapes. (A control character is refused by the loop below.)
+        index = plainRunEnd(from: start)
+        if index < end, base[index] == UInt8(ascii: "\"") {
+            let bytes = Array(UnsafeBufferPointer(start: base + start, count: index - start))
             index += 1
+            return bytes
         }
         var bytes = Array(UnsafeBufferPointer(start: base + start, count: index - start))
         bytes.reserveCapacity(index - start + 64)
@@ -153,12 +157,7 @@ struct ByteJSONReader {
             if byte != UInt8(ascii: "\\") {
                 // Copy the run up to the next quote or backslash in one go.
                 let runStart = index
-                index += 1
-                while index < end {
-                    let next = base[index]
-                    if next == UInt8(ascii: "\"") || next == UInt8(ascii: "\\") || next < 0x20 { break }
-                    index += 1
-                }
+                index = plainRunEnd(from: index + 1)
                 bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
                 continue
             }
