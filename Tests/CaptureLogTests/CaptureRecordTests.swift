@@ -92,4 +92,17 @@ import Testing
         #expect(names(#"{"event_name":"cut"#).isEmpty)
         #expect(names("not json").isEmpty)
     }
+
+    /// A raw control character inside a string is refused at its own offset: in a key, in a value
+    /// without escapes, and in a value after an escape.
+    @Test(arguments: [
+        (#"{"se"# + "\u{01}" + #"q":1}"#, 4),
+        (#"{"seq":1,"method":"PO"# + "\u{09}" + #"ST"}"#, 21),
+        (#"{"seq":1,"method":"P\"O"# + "\u{0A}" + #"ST"}"#, 23),
+    ])
+    func aControlCharacterInAStringIsRefusedWhereItIs(line: String, offset: Int) {
+        #expect(throws: CaptureDecodeError("control character in string", offset: offset)) {
+            try CaptureRecord.decode(line: Array(line.utf8))
+        }
+    }
 }
