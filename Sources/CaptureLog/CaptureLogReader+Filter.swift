@@ -42,8 +42,8 @@ extension CaptureLogReader {
         guard fd >= 0, end > start else { return summary }
 
         // The longest literal is searched across the whole chunk; the others within a hit's line.
-        let literals = query.requiredLiterals.map { Array($0.utf8) }.sorted { $0.count > $1.count }
-        let base64Marker: [UInt8] = Array("\"body_base64\":\"".utf8)
+        let literals = LinePreCheck(query).literals
+        let base64Marker = LinePreCheck.base64Marker
         let total = end - start
 
         var chunkSize = 8 << 20

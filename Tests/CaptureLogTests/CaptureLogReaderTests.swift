@@ -184,6 +184,43 @@ import TrackingModel
         #expect(all.decoded == 600 && all.matches == 600 && all.corrupt == 0)
     }
 
+    @Test func newestRecordsComeNewestFirstUpToTheLimitAcrossReadBlocks() async throws {
+        let url = temporaryLogURL()
+        try await writeLog((0..<40).map { index in
+            sampleRecord(event: index % 4 == 0 ? "purchase" : "page_view", userId: "\(index)")
+        }, to: url)
+        let reader = try CaptureLogReader(url: url)
+        let purchases = try FilterQuery.parse("event:purchase")
+        // Blocks far smaller than a line (one line each), a few lines, and the whole file at once.
+        for blockBytes in [1, 2_000, 4 << 20] {
+            #expect(try reader.newestRecords(matching: purchases, limit: 3, blockBytes: blockBytes).map(\.sequence) == [37, 33, 29])
+            #expect(try reader.newestRecords(matching: purchases, limit: 100, blockBytes: blockBytes).map(\.sequence)
+                == stride(from: 37, through: 1, by: -4).map(UInt64.init))
+            #expect(try reader.newestRecords(matching: .all, limit: 2, blockBytes: blockBytes).map(\.sequence) == [40, 39])
+            #expect(try reader.newestRecords(matching: FilterQuery.parse("event:refund"), limit: 5, blockBytes: blockBytes).isEmpty)
+        }
+        #expect(try reader.newestRecords(matching: .all, limit: 0).isEmpty)
+    }
+
+    @Test func newestRecordsSkipCorruptLinesAndReachBase64Bodies() async throws {
+        let url = temporaryLogURL()
+        var binary = sampleRecord(body: [0xFF] + Array("purchase 42".utf8))
+        binary.findings = []
+        try await writeLog([sampleRecord(event: "purchase"), binary, sampleRecord(event: "purchase")], to: url)
+        // A line that is not a record, between the second and the third (it mentions purchase).
+        var bytes = try fileBytes(url)
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        let cut = lines[0...2].reduce(0) { $0 + $1.count + 1 }
+        bytes.insert(contentsOf: Array(#"{"seq":"purchase" broken"#.utf8) + [0x0A], at: cut)
+        try Data(bytes).write(to: url)
+
+        let reader = try CaptureLogReader(url: url)
+        #expect(reader.corruptLineCount == 1)
+        #expect(try reader.newestRecords(matching: FilterQuery.parse("purchase"), limit: 10, blockBytes: 64).map(\.sequence) == [3, 2, 1])
+        // The base64 body's text is not in the line, yet the pre-check lets it through to the query.
+        #expect(try reader.newestRecords(matching: FilterQuery.parse("\"purchase 42\""), limit: 10).map(\.sequence) == [2])
+    }
+
     @Test func scanStopsWhenCancelled() async throws {
         let url = temporaryLogURL()
         try await writeLog((0..<50).map { sampleRecord(userId: "\($0)") }, to: url)
