@@ -100,9 +100,9 @@ extension CollectorCore {
 
     func inspectionEvents(_ query: QueryParameters) async -> CollectorAnswer {
         let text = query["q"] ?? ""
-        let filter: RecordFilter
+        let filter: FilterQuery
         do {
-            filter = try RecordFilter(text)
+            filter = try FilterQuery.parse(text)
         } catch {
             return .error(400, code: "invalid-query", message: error.message, [("offset", AnswerJSON.int(error.offset))])
         }
@@ -115,7 +115,7 @@ extension CollectorCore {
         }
         let records: [CaptureRecord]
         do {
-            records = try await log.newestRecords(limit: limit, matching: { filter.matches($0) })
+            records = try await log.newestRecords(limit: limit, matching: filter)
         } catch {
             return .error(500, code: "log-unreadable", message: "The capture log could not be read: \(error)")
         }

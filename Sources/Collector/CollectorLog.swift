@@ -1,5 +1,6 @@
 import CaptureLog
 import Foundation
+import TrackingModel
 
 /// The capture log as the collector uses it: append (durable before it returns), read back, and
 /// start afresh on `/_trackscope/reset`. `FileCollectorLog` is the real one; `MemoryCollectorLog`
@@ -9,8 +10,8 @@ public protocol CollectorLog: CaptureSink {
     nonisolated var fileURL: URL? { get }
     /// Calls `body` with every record of the current log, oldest first.
     func forEachRecord(_ body: @Sendable (CaptureRecord) async throws -> Void) async throws
-    /// The newest records for which `matching` is true, newest first, at most `limit`.
-    func newestRecords(limit: Int, matching: @Sendable (CaptureRecord) -> Bool) async throws -> [CaptureRecord]
+    /// The newest records `query` matches, newest first, at most `limit`.
+    func newestRecords(limit: Int, matching query: FilterQuery) async throws -> [CaptureRecord]
     /// Keeps the current log aside (a file is renamed with a timestamp) and starts an empty one.
     /// Returns where the old log went, when it went somewhere.
     func reset() async throws -> URL?
@@ -53,9 +54,10 @@ public actor MemoryCollectorLog: CollectorLog {
         for record in records { try await body(record) }
     }
 
-    public func newestRecords(limit: Int, matching: @Sendable (CaptureRecord) -> Bool) async throws -> [CaptureRecord] {
+    public func newestRecords(limit: Int, matching query: FilterQuery) async throws -> [CaptureRecord] {
         var found: [CaptureRecord] = []
-        for record in records.reversed() where matching(record) {
+        guard limit > 0 else { return found }
+        for record in records.reversed() where query.matchesEverything || query.matches(CaptureRecordFilterSubject(record: record)) {
             found.append(record)
             if found.count >= limit { break }
         }

@@ -1,9 +1,11 @@
 import CaptureLog
 import Foundation
+import TrackingModel
 
 /// The collector's capture log on disk: appends go to a `CaptureLogWriter` (group commit, durable
 /// before they return), reads to a `CaptureLogReader` (an index of line offsets, extended as the
-/// file grows); `reset` renames the file with a timestamp and opens a fresh one.
+/// file grows); `reset` renames the file with a timestamp and opens a fresh one. Reads run on a
+/// `BackgroundWorker`, so that scanning a large log never holds up the answers to requests.
 public final class FileCollectorLog: CollectorLog, @unchecked Sendable {
     public let url: URL
     public let durability: Durability
@@ -11,6 +13,7 @@ public final class FileCollectorLog: CollectorLog, @unchecked Sendable {
     private var writer: CaptureLogWriter
     /// Opened on first use, for the inspection API and the rebuild at start.
     private var reader: CaptureLogReader?
+    let readerWorker = BackgroundWorker(name: "trackscope-scan")
 
     public nonisolated var fileURL: URL? { url }
 
@@ -45,16 +48,12 @@ public final class FileCollectorLog: CollectorLog, @unchecked Sendable {
         }
     }
 
-    /// Reads from the end of the file back, decoding only until `limit` records match.
-    public func newestRecords(limit: Int, matching: @Sendable (CaptureRecord) -> Bool) async throws -> [CaptureRecord] {
-        let reader = try currentReader()
-        var found: [CaptureRecord] = []
-        var index = reader.count - 1
-        while index >= 0, found.count < limit {
-            if let record = try? reader.record(at: index), matching(record) { found.append(record) }
-            index -= 1
+    /// Reads from the end of the file back, until `limit` records match; lines the query's byte
+    /// pre-check rules out are not decoded.
+    public func newestRecords(limit: Int, matching query: FilterQuery) async throws -> [CaptureRecord] {
+        try await readerWorker.run { [self] in
+            try currentReader().newestRecords(matching: query, limit: limit)
         }
-        return found
     }
 
     /// The reader of the live file, brought up to date: it indexes only what was appended since

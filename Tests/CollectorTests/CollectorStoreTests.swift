@@ -255,6 +255,35 @@ import TrackingModel
         #expect(old.count == 2)
     }
 
+    /// Inspection queries read the log on the log's background worker: while it is busy (here held
+    /// on purpose), the queries wait there and tracking requests are still answered and recorded.
+    @Test func eventsAreAnsweredWhileInspectionQueriesWaitForTheLogReader() async throws {
+        let folder = try Support.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let log = try FileCollectorLog(url: folder.appendingPathComponent("capture.jsonl"))
+        let gate = DispatchSemaphore(value: 0)
+        let holding = Task { try await log.readerWorker.run { gate.wait() } }
+        try await Support.withCollector(log: log) { client, _ in
+            let queries = (0..<4).map { _ in
+                Task { () throws -> JSONValue in
+                    try await client.execute(uri: "/_trackscope/events?q=event:search", method: .get) { try Support.json($0.body) }
+                }
+            }
+            for expected in 1...3 {
+                try await client.execute(uri: "/v2/1234/events", method: .post, headers: Support.json,
+                                         body: ByteBuffer(bytes: try Support.fixture("legacy-brief-corrected.json"))) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.headers[CollectorCore.sequenceHeader] == String(expected))
+                }
+            }
+            gate.signal()
+            try await holding.value
+            for query in queries {
+                #expect(try await query.value["count"] == 3)
+            }
+        }
+    }
+
     @Test func theFileLogReadsItsNewestRecordsAsItGrowsAndAfterAReset() async throws {
         let folder = try Support.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -262,17 +291,17 @@ import TrackingModel
         func record(_ path: String) -> CaptureRecord {
             CaptureRecord(direction: .received, method: "POST", path: path)
         }
-        #expect(try await log.newestRecords(limit: 5) { _ in true }.isEmpty)
+        #expect(try await log.newestRecords(limit: 5, matching: .all).isEmpty)
         _ = try await log.append(contentsOf: [record("/a"), record("/b"), record("/c")])
-        #expect(try await log.newestRecords(limit: 2) { _ in true }.map(\.path) == ["/c", "/b"])
+        #expect(try await log.newestRecords(limit: 2, matching: .all).map(\.path) == ["/c", "/b"])
         _ = try await log.append(record("/d"))
-        #expect(try await log.newestRecords(limit: 10) { _ in true }.map(\.path) == ["/d", "/c", "/b", "/a"])
-        #expect(try await log.newestRecords(limit: 10) { $0.path < "/c" }.map(\.path) == ["/b", "/a"])
+        #expect(try await log.newestRecords(limit: 10, matching: .all).map(\.path) == ["/d", "/c", "/b", "/a"])
+        #expect(try await log.newestRecords(limit: 10, matching: FilterQuery.parse("path:/a or path:/b")).map(\.path) == ["/b", "/a"])
 
         _ = try await log.reset()
-        #expect(try await log.newestRecords(limit: 10) { _ in true }.isEmpty)
+        #expect(try await log.newestRecords(limit: 10, matching: .all).isEmpty)
         _ = try await log.append(record("/e"))
-        #expect(try await log.newestRecords(limit: 10) { _ in true }.map(\.path) == ["/e"])
+        #expect(try await log.newestRecords(limit: 10, matching: .all).map(\.path) == ["/e"])
         let seen = Mutex<[String]>([])
         try await log.forEachRecord { record in seen.withLock { $0.append(record.path) } }
         #expect(seen.withLock { $0 } == ["/e"])

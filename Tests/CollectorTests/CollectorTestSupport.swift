@@ -38,7 +38,7 @@ enum CollectorTestSupport {
 
     /// Every record of a log.
     static func records(_ log: any CollectorLog) async throws -> [CaptureRecord] {
-        try await log.newestRecords(limit: .max) { _ in true }.reversed()
+        try await log.newestRecords(limit: .max, matching: .all).reversed()
     }
 
     /// A JSON event of exactly `size` bytes: `{"event_name":"search","search_term":"aaa..."}`.

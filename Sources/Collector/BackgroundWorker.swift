@@ -1,0 +1,68 @@
+import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs blocking jobs one at a time on a thread of its own, at a lower CPU priority (nice +10) than
+/// the threads that answer requests. The collector scans its capture log here for the inspection
+/// API: a query over a large log then takes its time without holding up the cooperative thread
+/// pool, and so without holding up the answers to tracking requests.
+///
+/// The thread is started on demand and ends when no job is left.
+final class BackgroundWorker: Sendable {
+    /// How much lower than the other threads the worker runs (added to the Linux niceness, at most 19).
+    static let niceness: Int32 = 10
+
+    /// The thread's name, as `top -H` and debuggers show it (Linux keeps 15 bytes).
+    let name: String
+    private struct State {
+        var jobs: [@Sendable () -> Void] = []
+        var running = false
+    }
+
+    private let state = Mutex(State())
+
+    init(name: String) {
+        self.name = name
+    }
+
+    /// Runs `work` on the worker's thread and returns (or throws) what it did.
+    func run<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
+        try await withCheckedThrowingContinuation { continuation in
+            submit { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
+    private func submit(_ job: @escaping @Sendable () -> Void) {
+        let start = state.withLock { state in
+            state.jobs.append(job)
+            defer { state.running = true }
+            return !state.running
+        }
+        guard start else { return }
+        Thread { [self] in loop() }.start()
+    }
+
+    private func loop() {
+        // Named from inside: Linux names only the calling thread (at most 15 bytes shown).
+        Thread.current.name = name
+        #if os(Linux)
+        // On Linux the niceness is per thread, and 0 names the calling thread.
+        let which = __priority_which_t(PRIO_PROCESS.rawValue)
+        _ = setpriority(which, 0, min(getpriority(which, 0) + Self.niceness, 19))
+        #endif
+        while let job = nextJob() { job() }
+    }
+
+    /// The next job, or nil (and the thread is marked as ending) when there is none.
+    private func nextJob() -> (@Sendable () -> Void)? {
+        state.withLock { state in
+            guard !state.jobs.isEmpty else {
+                state.running = false
+                return nil
+            }
+            return state.jobs.removeFirst()
+        }
+    }
+}
