@@ -6,7 +6,7 @@ BUILD_PACKAGES = libncurses-dev pkg-config
 TEST_PACKAGES = $(BUILD_PACKAGES) tmux jq
 BENCH_PACKAGES = $(TEST_PACKAGES) wrk hyperfine bc
 
-.PHONY: run test build release bench bench-parse bench-log bench-collect bench-request clean system-packages-build system-packages-test system-packages-bench
+.PHONY: run test build release bench bench-parse bench-log bench-collect bench-request bench-inspect clean system-packages-build system-packages-test system-packages-bench
 
 run: system-packages-build
 	$(SWIFT) build -c release --product trackscope
@@ -23,7 +23,7 @@ release: system-packages-build
 	$(SWIFT) build -c release
 
 # Benchmarks print their figures and a ratio against a baseline measured in the same run.
-bench: bench-parse bench-log bench-request bench-collect
+bench: bench-parse bench-log bench-request bench-collect bench-inspect
 
 bench-parse: system-packages-build
 	$(SWIFT) build -c release --product ParseBenchmark
@@ -38,6 +38,9 @@ bench-request: system-packages-build
 
 bench-collect: system-packages-bench
 	Benchmarks/collector.sh $(ARGS)
+
+bench-inspect: system-packages-bench
+	Benchmarks/inspection.sh $(ARGS)
 
 system-packages-build:
 	@scripts/ensure-system-packages $(BUILD_PACKAGES)
