@@ -219,6 +219,10 @@ extension ByteJSONReader {
 }
 
 extension CaptureRecord {
+    /// `eventNames`, read from the body's bytes without building the JSON tree (as the line's
+    /// `events` summary is): for going through many records.
+    public var quickEventNames: [String] { Self.quickEventNames(requestBody) }
+
     /// The event names of a body (as `eventNames`), read without building the JSON tree: the
     /// writer derives the line's `events` summary with it on every append.
     static func quickEventNames(_ body: [UInt8]) -> [String] {

@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import Synchronization
 import TrackingModel
 
 /// Everything one collector shares between its requests: configuration, the log, the User API
@@ -43,16 +44,38 @@ public final class CollectorCore: Sendable {
     /// The statistics of the current log.
     public var stats: CollectorStats { statistics.snapshot() }
 
-    /// Rebuilds the User API store, the product catalogue and the statistics from the log.
+    /// Rebuilds the User API store, the product catalogue and the statistics from the log: the
+    /// statistics as the records stream by, then the stores from the few records that can change
+    /// them, in log order.
     public func rebuildFromLog() async throws {
-        let users = self.users
-        let catalogue = self.catalogue
         let statistics = self.statistics
+        let storeChanges = RecordList()
         try await log.forEachRecord { record in
-            statistics.add(record, eventName: record.direction == .received ? record.eventNames.first : nil)
+            statistics.add(record, eventName: record.direction == .received ? record.quickEventNames.first : nil)
+            if Self.mayChangeStores(record) { storeChanges.append(record) }
+        }
+        for record in storeChanges.records {
             await users.apply(record)
             await catalogue.apply(record)
         }
+    }
+
+    /// A cheap superset of the records `UserStore.apply` and `ProductCatalogue.apply` act on:
+    /// received User API `PUT`s and `DELETE`s, and received `POST`s to a `.../bulk` path.
+    static func mayChangeStores(_ record: CaptureRecord) -> Bool {
+        guard record.direction == .received else { return false }
+        switch record.method {
+        case "PUT", "DELETE": return true
+        case "POST": return record.path.hasSuffix("/bulk") || record.path.hasSuffix("/bulk/")
+        default: return false
+        }
+    }
+
+    /// Records gathered from the thread a log is read on.
+    private final class RecordList: Sendable {
+        private let list = Mutex<[CaptureRecord]>([])
+        func append(_ record: CaptureRecord) { list.withLock { $0.append(record) } }
+        var records: [CaptureRecord] { list.withLock { $0 } }
     }
 
     /// Starts a fresh log (the old one is kept aside), and forgets what was derived from the old one.

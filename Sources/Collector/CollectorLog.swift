@@ -8,8 +8,9 @@ import TrackingModel
 public protocol CollectorLog: CaptureSink {
     /// The file records go to, for messages; nil for a log kept in memory.
     nonisolated var fileURL: URL? { get }
-    /// Calls `body` with every record of the current log, oldest first.
-    func forEachRecord(_ body: @Sendable (CaptureRecord) async throws -> Void) async throws
+    /// Calls `body` with every record of the current log, oldest first, one at a time (a file log
+    /// calls it from the thread it reads on).
+    func forEachRecord(_ body: @escaping @Sendable (CaptureRecord) -> Void) async throws
     /// The newest records `query` matches, newest first, at most `limit`.
     func newestRecords(limit: Int, matching query: FilterQuery) async throws -> [CaptureRecord]
     /// Keeps the current log aside (a file is renamed with a timestamp) and starts an empty one.
@@ -50,8 +51,8 @@ public actor MemoryCollectorLog: CollectorLog {
         return stored
     }
 
-    public func forEachRecord(_ body: @Sendable (CaptureRecord) async throws -> Void) async throws {
-        for record in records { try await body(record) }
+    public func forEachRecord(_ body: @escaping @Sendable (CaptureRecord) -> Void) async throws {
+        for record in records { body(record) }
     }
 
     public func newestRecords(limit: Int, matching query: FilterQuery) async throws -> [CaptureRecord] {

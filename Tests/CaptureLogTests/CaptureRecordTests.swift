@@ -83,7 +83,11 @@ import Testing
     }
 
     @Test func theEventsSummaryNamesEachEventOfTheBody() {
-        func names(_ body: String) -> [String] { CaptureRecord.quickEventNames(Array(body.utf8)) }
+        func names(_ body: String) -> [String] {
+            let record = CaptureRecord(direction: .received, method: "POST", path: "/events", requestBody: Array(body.utf8))
+            #expect(record.quickEventNames == record.eventNames, "\(body)")
+            return record.quickEventNames
+        }
         #expect(names(#"{"event_name":"purchase","value":1}"#) == ["purchase"])
         #expect(names(#" {"event":"search","properties":{"event_name":"inner"}}"#) == ["search"])
         #expect(names(#"{"event\u005fname":"escaped-key"}"#) == ["escaped-key"])

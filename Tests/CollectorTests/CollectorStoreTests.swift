@@ -121,6 +121,34 @@ import TrackingModel
         }
     }
 
+    /// The statistics a restart rebuilds from the log are those the first run counted live: events
+    /// of every dialect, a batch with a bad event, invalid JSON, an unknown path, both store APIs.
+    @Test func statisticsRebuiltFromTheLogEqualThoseCountedLive() async throws {
+        let folder = try Support.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("capture.jsonl")
+        let requests: [(uri: String, method: HTTPRequest.Method, body: [UInt8])] = [
+            ("/v2/1234/events", .post, try Support.fixture("legacy-brief-corrected.json")),
+            ("/v2/1234/events", .post, try Support.fixture("legacy-brief-published.json")),
+            ("/events?tc_s=12", .post, try Support.fixture("v2-search.json")),
+            ("/events/batch?tc_s=12", .post, Array(#"{"batch":[{"event_name":"purchase"},{"event_name":"add_to_cart","value":"x"},{"event":"page_view"}]}"#.utf8)),
+            ("/events?tc_s=12", .post, Array("not json".utf8)),
+            ("/nowhere", .post, []),
+            (Self.userURI, .put, Array(Self.person.utf8)),
+            ("/v2/12/products/bulk", .post, Array("{\"id\":\"SKU1\",\"name\":\"Shirt\",\"price\":19.9}\n{\"id\":\"SKU2\"}".utf8)),
+        ]
+        let live = try await Support.withCollector(log: try FileCollectorLog(url: url)) { client, core in
+            for request in requests {
+                try await client.execute(uri: request.uri, method: request.method, headers: Support.json, body: ByteBuffer(bytes: request.body)) { _ in }
+            }
+            return core.stats
+        }
+        #expect(live.records == 10)
+        #expect(live.byEvent == ["search": 2, "purchase": 1, "add_to_cart": 1, "page_view": 1, "(none)": 2])
+        let rebuilt = try await Support.withCollector(log: try FileCollectorLog(url: url)) { _, core in core.stats }
+        #expect(rebuilt == live)
+    }
+
     @Test func productBulkAnswers202Or207WithTheDocumentedBody() async throws {
         let good = #"{"id":"SKU1","name":"Shirt","price":19.9,"currency":"EUR"}"#
         let noPrice = #"{"id":"SKU2","name":"Socks"}"#
