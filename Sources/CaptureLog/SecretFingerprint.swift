@@ -40,7 +40,7 @@ public enum SecretFingerprint {
     }
 
     /// Query parameters whose values are keys.
-    static let secretQueryParameters: Set<String> = ["token"]
+    public static let secretQueryParameters: Set<String> = ["token"]
     /// Headers whose values carry a key after an optional scheme (`Bearer`).
     static let secretHeaders = ["authorization", "proxy-authorization", "x-api-key"]
 

@@ -11,8 +11,14 @@ extension CollectorCore {
     func handleEvents(_ facts: RequestFacts, endpoint: CollectorEndpoint) async -> Response {
         let isBatch = endpoint == .batch
         let siteId: String?
-        if case .legacyEvent(let site) = endpoint { siteId = site } else { siteId = facts.query.nonEmpty("tc_s") }
-        var common: [Finding] = []
+        var common: [Finding]
+        if case .legacyEvent(let site) = endpoint {
+            siteId = site
+            common = facts.addressingFindings(reads: ["token"])
+        } else {
+            siteId = facts.query.nonEmpty("tc_s")
+            common = facts.addressingFindings(reads: ["tc_s", "token"])
+        }
         if siteId == nil {
             common.append(Finding(severity: .error, code: CollectorFindingCode.missingSiteId, path: "$",
                                   message: "The query has no tc_s parameter: the real endpoint cannot tell which site the event is for.",

@@ -7,7 +7,7 @@ extension CollectorCore {
     /// line is accepted, 207 with the documented `errors`/`data` body otherwise. Accepted products
     /// go to the catalogue.
     func handleProducts(_ facts: RequestFacts, siteId: String) async -> Response {
-        var findings: [Finding] = []
+        var findings = facts.addressingFindings(reads: ["token"])
         let key = keyFinding(facts, siteId: siteId)
         if let key { findings.append(key) }
         findings += facts.bodyFormatFindings(expected: ["application/x-ndjson", "application/ndjson", "application/jsonl"])

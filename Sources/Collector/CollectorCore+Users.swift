@@ -9,7 +9,7 @@ extension CollectorCore {
     /// The User API: `GET`, `PUT`, `DELETE /engage/user/?site=&user_id=&token=`, backed by `users`.
     func handleUser(_ facts: RequestFacts) async -> Response {
         let site = facts.query.nonEmpty("site")
-        var common: [Finding] = []
+        var common = facts.addressingFindings(reads: ["site", "user_id", "token"])
         let key = keyFinding(facts, siteId: site)
         if let key { common.append(key) }
         func draft(_ findings: [Finding]) -> [RecordDraft] {

@@ -21,5 +21,7 @@ public enum CollectorFindingCode {
     public static let upstreamStatus = "upstream-status"
     public static let forwardQueueFull = "forward-queue-full"
     public static let missingParameter = "missing-parameter"
+    public static let repeatedParameter = "repeated-parameter"
+    public static let conflictingSourceKeys = "conflicting-source-keys"
     public static let tooManyLines = "too-many-lines"
 }

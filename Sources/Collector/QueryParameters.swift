@@ -38,6 +38,11 @@ public struct QueryParameters: Sendable, Hashable {
         storage.first { $0.name == name }?.value
     }
 
+    /// Every value of `name`, in order.
+    public func values(_ name: String) -> [String] {
+        storage.filter { $0.name == name }.map(\.value)
+    }
+
     /// The first non-empty value of `name`.
     public func nonEmpty(_ name: String) -> String? {
         guard let value = self[name], !value.isEmpty else { return nil }

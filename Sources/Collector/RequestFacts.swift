@@ -33,6 +33,33 @@ struct RequestFacts: Sendable {
         return headers.filter { field in !hopByHop.contains { field.name.equalsIgnoringASCIICase($0) } }
     }
 
+    /// What is ambiguous in how the request names its site and key: a parameter the endpoint
+    /// `reads` given more than once with different values (the first one is read), and a `token`
+    /// parameter that differs from the Bearer key (the API uses the token). Keys are shown as
+    /// fingerprints only.
+    func addressingFindings(reads names: [String]) -> [Finding] {
+        var findings: [Finding] = []
+        for name in names {
+            var distinct: [String] = []
+            for value in query.values(name) where !distinct.contains(value) { distinct.append(value) }
+            guard distinct.count > 1 else { continue }
+            let shown = distinct.map { SecretFingerprint.secretQueryParameters.contains(name) ? SecretFingerprint.fingerprint($0) : "\"\($0)\"" }
+            findings.append(Finding(
+                severity: .warning, code: CollectorFindingCode.repeatedParameter, path: "$",
+                message: "The query gives \(name) \(distinct.count) different values (\(shown.joined(separator: ", "))); trackscope read the first, and the API documents no choice.",
+                hint: "Send \(name) once."
+            ))
+        }
+        if let token = query.nonEmpty("token"), let bearer, !bearer.isEmpty, bearer != token {
+            findings.append(Finding(
+                severity: .warning, code: CollectorFindingCode.conflictingSourceKeys, path: "$",
+                message: "The token parameter (\(SecretFingerprint.fingerprint(token))) and the Authorization header (\(SecretFingerprint.fingerprint(bearer))) carry different keys; the API uses the token and ignores the header.",
+                hint: "Send the key once: as token=, or as Authorization: Bearer."
+            ))
+        }
+        return findings
+    }
+
     /// What is wrong with how the body is sent: a Content-Type other than `expected`, a
     /// compressed body. Each endpoint that reads a body checks both.
     func bodyFormatFindings(expected contentTypes: [String]) -> [Finding] {

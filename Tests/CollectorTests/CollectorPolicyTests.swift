@@ -46,6 +46,46 @@ import TrackingModel
         #expect(codes == ["missing-source-key", "unknown-source-key", nil, nil, "unknown-source-key", nil])
     }
 
+    /// A site or key given twice, differently, is a warning naming what was read; keys appear as
+    /// fingerprints only. The same value twice, or a token equal to the Bearer key, is no finding.
+    @Test func repeatedParametersAndConflictingKeysAreFindings() async throws {
+        let log = MemoryCollectorLog()
+        let body = ByteBuffer(bytes: try Support.fixture("v2-search.json"))
+        let bearer = Support.headers([("Content-Type", "application/json"), ("Authorization", "Bearer header-key")])
+        try await Support.withCollector(log: log) { client, _ in
+            for (uri, headers) in [
+                ("/events?tc_s=12&tc_s=13", Support.json),
+                ("/events?tc_s=12&tc_s=12", Support.json),
+                ("/events/batch?tc_s=12&token=first-key&token=second-key", Support.json),
+                ("/events?tc_s=12&token=query-key", bearer),
+                ("/events?tc_s=12&token=header-key", bearer),
+                ("/v2/12/events?tc_s=99", bearer),
+                ("/engage/user/?site=12&site=13&user_id=u1&token=t", Support.json),
+            ] {
+                try await client.execute(uri: uri, method: uri.hasPrefix("/engage") ? .get : .post, headers: headers,
+                                         body: uri.contains("batch") ? ByteBuffer(string: #"{"batch":[{"event_name":"a"}]}"#) : body) { response in
+                    #expect(response.status == (uri.hasPrefix("/engage") ? .notFound : .ok))
+                }
+            }
+        }
+        let records = try await Support.records(log)
+        let addressing = records.map { record in
+            record.findings.filter { ["repeated-parameter", "conflicting-source-keys"].contains($0.code) }
+        }
+        #expect(addressing.map { $0.map(\.code) } == [
+            ["repeated-parameter"], [], ["repeated-parameter"], ["conflicting-source-keys"], [], [], ["repeated-parameter"],
+        ])
+        #expect(addressing[0].first?.message.contains(#"tc_s 2 different values ("12", "13"); trackscope read the first"#) == true)
+        #expect(records[0].siteId == "12")
+        #expect(addressing[2].first?.message.contains(SecretFingerprint.fingerprint("first-key")) == true)
+        #expect(addressing[3].first?.message.contains(SecretFingerprint.fingerprint("header-key")) == true)
+        #expect(addressing[6].first?.message.contains("site 2 different values") == true)
+        // No key in clear, anywhere in a finding.
+        for key in ["first-key", "second-key", "query-key", "header-key"] {
+            #expect(!records.flatMap(\.findings).contains { $0.message.contains(key) || ($0.hint ?? "").contains(key) })
+        }
+    }
+
     @Test func strictAnswers401ForKeysAnd400ForErrorFindings() async throws {
         let log = MemoryCollectorLog()
         let search = ByteBuffer(bytes: try Support.fixture("v2-search.json"))
