@@ -3,12 +3,15 @@ import Foundation
 import TrackingModel
 
 /// The collector's capture log on disk: appends go to a `CaptureLogWriter` (group commit, durable
-/// before they return), reads to a `CaptureLogReader` (an index of line offsets, extended as the
-/// file grows); `reset` renames the file with a timestamp and opens a fresh one. Reads run on a
+/// before they return; rotated past `maximumSize`), reads to a `CaptureLogReader` (an index of
+/// line offsets, extended as the file grows) and to the rotated segments still kept; `reset`
+/// renames the file and its segments with a timestamp and opens a fresh one. Reads run on a
 /// `BackgroundWorker`, so that scanning a large log never holds up the answers to requests.
 public final class FileCollectorLog: CollectorLog, @unchecked Sendable {
     public let url: URL
     public let durability: Durability
+    /// Rotate the live file when it would grow past this many bytes (nil: never).
+    public let maximumSize: Int?
     private let lock = NSLock()
     private var writer: CaptureLogWriter
     /// Opened on first use, for the inspection API and the rebuild at start.
@@ -18,10 +21,11 @@ public final class FileCollectorLog: CollectorLog, @unchecked Sendable {
     public nonisolated var fileURL: URL? { url }
 
     /// Opens (creating when missing) the log at `url`.
-    public init(url: URL, durability: Durability = .fsync) throws {
+    public init(url: URL, durability: Durability = .fsync, maximumSize: Int? = nil) throws {
         self.url = url
         self.durability = durability
-        self.writer = try CaptureLogWriter(url: url, durability: durability)
+        self.maximumSize = maximumSize
+        self.writer = try CaptureLogWriter(url: url, durability: durability, maximumSize: maximumSize)
     }
 
     /// What opening found and repaired, to report once.
@@ -39,19 +43,42 @@ public final class FileCollectorLog: CollectorLog, @unchecked Sendable {
         try await currentWriter.append(contentsOf: records)
     }
 
-    /// Every record in file order (undecodable lines skipped), read in large chunks and decoded
-    /// on every core.
+    /// Every record of the kept segments, then of the live file, in order (undecodable lines
+    /// skipped), read in large chunks and decoded on every core. Sequence numbers only increase:
+    /// a segment renamed by a rotation while it is read is not read twice.
     public func forEachRecord(_ body: @escaping @Sendable (CaptureRecord) -> Void) async throws {
         try await readerWorker.run { [self] in
-            _ = try currentReader().scan(matching: .all) { body($0) }
+            var last: UInt64 = 0
+            for segment in CaptureLogSegments.existing(of: url) {
+                let reader = segment == url ? try currentReader() : try CaptureLogReader(url: segment, useSidecar: false)
+                _ = try reader.scan(matching: .all) { record in
+                    guard record.sequence > last else { return }
+                    last = record.sequence
+                    body(record)
+                }
+            }
         }
     }
 
-    /// Reads from the end of the file back, until `limit` records match; lines the query's byte
-    /// pre-check rules out are not decoded.
+    /// Reads from the end of the live file back, then into the kept segments, until `limit`
+    /// records match; lines the query's byte pre-check rules out are not decoded. Only records
+    /// older than those already read count, should a rotation rename a file along the way.
     public func newestRecords(limit: Int, matching query: FilterQuery) async throws -> [CaptureRecord] {
         try await readerWorker.run { [self] in
-            try currentReader().newestRecords(matching: query, limit: limit)
+            let live = try currentReader()
+            var found = try live.newestRecords(matching: query, limit: limit)
+            var oldestRead = try? live.record(at: 0).sequence
+            var number = 1
+            while found.count < limit {
+                let path = CaptureLogSegments.path(of: url.path, segment: number)
+                guard FileManager.default.fileExists(atPath: path) else { break }
+                let reader = try CaptureLogReader(url: URL(fileURLWithPath: path), useSidecar: false)
+                let older = try reader.newestRecords(matching: query, limit: limit - found.count)
+                found += older.filter { record in oldestRead.map { record.sequence < $0 } ?? true }
+                if let first = try? reader.record(at: 0).sequence { oldestRead = min(oldestRead ?? first, first) }
+                number += 1
+            }
+            return found
         }
     }
 
@@ -71,9 +98,17 @@ public final class FileCollectorLog: CollectorLog, @unchecked Sendable {
     public func reset() async throws -> URL? {
         let archive = Self.archiveURL(for: url)
         let old: CaptureLogWriter = try lock.withLock {
+            // Rotated segments go with it: capture.2.jsonl becomes capture-STAMP.2.jsonl.
+            var number = 1
+            while true {
+                let segment = CaptureLogSegments.path(of: url.path, segment: number)
+                guard FileManager.default.fileExists(atPath: segment) else { break }
+                try FileManager.default.moveItem(atPath: segment, toPath: CaptureLogSegments.path(of: archive.path, segment: number))
+                number += 1
+            }
             try FileManager.default.moveItem(at: url, to: archive)
             let old = writer
-            writer = try CaptureLogWriter(url: url, durability: durability)
+            writer = try CaptureLogWriter(url: url, durability: durability, maximumSize: maximumSize)
             return old
         }
         // Appends that reached the old writer finish in the archived file (renaming keeps it open).

@@ -45,6 +45,10 @@ struct CollectCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("fsync (on disk before answering, the default) or os (handed to the system).", valueName: "mode"))
     var durability: String = "fsync"
 
+    @Option(name: .customLong("max-log-size"),
+            help: ArgumentHelp("Rotate the log when it would grow past this many bytes (five rotated segments are kept).", valueName: "bytes"))
+    var maximumLogSize: Int?
+
     @Option(name: .customLong("idle-timeout"), help: "Seconds an idle or stalled connection is kept open.")
     var idleTimeout: Int = 30
 
@@ -63,6 +67,7 @@ struct CollectCommand: AsyncParsableCommand {
         guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be positive.") }
         guard requestTimeout > 0 else { throw ValidationError("--request-timeout must be positive.") }
         guard maximumConnections > 0 else { throw ValidationError("--max-connections must be positive.") }
+        if let maximumLogSize, maximumLogSize <= 0 { throw ValidationError("--max-log-size must be positive.") }
         if let forward {
             guard let url = URL(string: forward), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
                 throw ValidationError("--forward must be an http or https URL.")
@@ -75,7 +80,7 @@ struct CollectCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logURL = logLocation.url
-        let log = try FileCollectorLog(url: logURL, durability: Durability(rawValue: durability) ?? .fsync)
+        let log = try FileCollectorLog(url: logURL, durability: Durability(rawValue: durability) ?? .fsync, maximumSize: maximumLogSize)
         for warning in log.openingWarnings { Self.printError("capture log: \(warning)") }
 
         var logger = Logger(label: "trackscope.collect") { StandardErrorLogHandler(label: $0) }
@@ -96,7 +101,7 @@ struct CollectCommand: AsyncParsableCommand {
         try await core.rebuildFromLog()
 
         let host = self.host
-        let path = logURL.path
+        let path = logURL.path + (maximumLogSize.map { " (rotated at \($0) bytes, five segments kept)" } ?? "")
         let forwardTarget = forward
         let app = CollectorServer(core: core).makeApplication { port in
             Self.printBanner(host: host, port: port, logPath: path, forward: forwardTarget)

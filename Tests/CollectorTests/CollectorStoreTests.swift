@@ -312,6 +312,70 @@ import TrackingModel
         }
     }
 
+    /// With `maximumSize`, the log rotates; reads reach into the kept segments, a restart rebuilds
+    /// the stores and statistics from all of them, and a reset takes the segments aside too.
+    @Test func aRotatingLogIsReadAcrossItsSegments() async throws {
+        let folder = try Support.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("capture.jsonl")
+        func record(_ path: String, padding: Int = 600) -> CaptureRecord {
+            CaptureRecord(direction: .received, method: "POST", path: path, requestBody: Array(repeating: UInt8(ascii: "x"), count: padding))
+        }
+        // About three records a file.
+        let log = try FileCollectorLog(url: url, maximumSize: 2_400)
+        for index in 1...10 { _ = try await log.append(record("/r\(index)")) }
+        // Four rotated segments and the live file: nothing dropped yet.
+        #expect(CaptureLogSegments.existing(of: url).count == 5)
+        let all = try await log.newestRecords(limit: 100, matching: .all)
+        #expect(all.map(\.sequence) == Array((1...10).reversed()))
+        #expect(try await log.newestRecords(limit: 5, matching: .all).map(\.path) == ["/r10", "/r9", "/r8", "/r7", "/r6"])
+        #expect(try await log.newestRecords(limit: 10, matching: FilterQuery.parse("path:/r2 or path:/r9")).map(\.sequence) == [9, 2])
+        let seen = Mutex<[UInt64]>([])
+        try await log.forEachRecord { record in seen.withLock { $0.append(record.sequence) } }
+        #expect(seen.withLock { $0 } == Array(1...10))
+
+        // Ten more: the oldest segments are dropped (five kept); what is read is what is kept.
+        for index in 11...20 { _ = try await log.append(record("/r\(index)")) }
+        #expect(CaptureLogSegments.existing(of: url).count == 6)
+        let kept = try await log.newestRecords(limit: 100, matching: .all).map(\.sequence)
+        #expect(kept.count < 20 && kept.first == 20)
+        #expect(kept == Array((kept.last ?? 0)...20).reversed())
+        let rebuilt = Mutex<[UInt64]>([])
+        try await log.forEachRecord { record in rebuilt.withLock { $0.append(record.sequence) } }
+        #expect(rebuilt.withLock { $0 } == kept.reversed())
+
+        let archived = try #require(try await log.reset())
+        #expect(CaptureLogSegments.existing(of: url) == [url])
+        #expect(CaptureLogSegments.existing(of: archived).count == 6)
+        #expect(try await log.newestRecords(limit: 10, matching: .all).isEmpty)
+        _ = try await log.append(record("/after"))
+        #expect(try await log.newestRecords(limit: 10, matching: .all).map(\.path) == ["/after"])
+        try await log.close()
+    }
+
+    @Test func aUserStoredInARotatedSegmentSurvivesARestart() async throws {
+        let folder = try Support.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("capture.jsonl")
+        let live = try await Support.withCollector(log: try FileCollectorLog(url: url, maximumSize: 6_000)) { client, core in
+            try await client.execute(uri: Self.userURI, method: .put, headers: Support.json, body: ByteBuffer(string: Self.person)) { _ in }
+            for _ in 0..<4 {
+                try await client.execute(uri: "/v2/1234/events", method: .post, headers: Support.json,
+                                         body: ByteBuffer(bytes: try Support.fixture("legacy-brief-corrected.json"))) { _ in }
+            }
+            return core.stats
+        }
+        #expect(CaptureLogSegments.existing(of: url).count > 1)
+        try await Support.withCollector(log: try FileCollectorLog(url: url, maximumSize: 6_000)) { client, core in
+            #expect(core.stats == live)
+            try await client.execute(uri: Self.userURI, method: .get) { response in
+                #expect(response.status == .ok)
+                let person = try Support.json(response.body)
+                #expect(person["firstname"] == "Ada")
+            }
+        }
+    }
+
     @Test func theFileLogReadsItsNewestRecordsAsItGrowsAndAfterAReset() async throws {
         let folder = try Support.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -174,11 +174,27 @@ import FoundationNetworking
         #expect(second.terminationStatus == 0)
     }
 
-    @Test(arguments: ["--idle-timeout", "--request-timeout", "--max-connections"])
+    @Test(arguments: ["--idle-timeout", "--request-timeout", "--max-connections", "--max-log-size"])
     func refusesALimitThatIsNotPositive(option: String) async throws {
         let result = try await TrackscopeProcess.run(["collect", option, "0"])
         #expect(result.status != 0)
         #expect(result.standardError.contains("\(option) must be positive"))
+    }
+
+    @Test func rotatesTheLogAndStillServesItsRecords() async throws {
+        let collector = try RunningCollector(arguments: ["--max-log-size", "5000"])
+        let port = try await collector.port()
+        #expect(collector.printed.contains("(rotated at 5000 bytes, five segments kept)"))
+        let body = try Data(contentsOf: Self.fixtures.appendingPathComponent("legacy-brief-corrected.json"))
+        for _ in 0..<4 {
+            #expect(try await Self.post("http://127.0.0.1:\(port)/v2/1234/events", body: body).0 == 200)
+        }
+        #expect(FileManager.default.fileExists(atPath: collector.folder.appendingPathComponent("capture.1.jsonl").path))
+        let (data, _) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)/_trackscope/events?limit=10")!)
+        let answer = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        let records = answer?["records"] as? [[String: Any]] ?? []
+        #expect(records.compactMap { $0["seq"] as? Int } == [4, 3, 2, 1])
+        #expect(try await collector.stop() == 0)
     }
 
     @Test func aPortInUseIsExplained() async throws {
