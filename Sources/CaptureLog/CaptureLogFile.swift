@@ -13,7 +13,7 @@ final class CaptureLogFile: @unchecked Sendable {
     private var inode: UInt64 = 0
     /// The size the file had after our last write (or recovery), to notice other writers.
     private var knownSize: Int64 = 0
-    private var nextSequence: UInt64 = 1
+    private(set) var nextSequence: UInt64 = 1
     private(set) var warnings: [String] = []
 
     init(path: String, maximumSize: Int?, maximumSegments: Int) throws(CaptureLogError) {

@@ -17,6 +17,9 @@ public final class CaptureLogWriter: Sendable {
     public let maximumSize: Int?
     /// What opening found and repaired (a torn last line left by a crash), to report once.
     public let openingWarnings: [String]
+    /// The sequence the next record would get when the log was opened: every record this writer
+    /// appends gets this one or a later one, every record already in the log an earlier one.
+    public let sequenceAtOpening: UInt64
 
     /// Records waiting for the next batch: their encoded lines and who waits for their numbers.
     private struct Pending {
@@ -47,6 +50,7 @@ public final class CaptureLogWriter: Sendable {
         let file = try CaptureLogFile(path: url.path, maximumSize: maximumSize, maximumSegments: maximumSegments)
         self.file = file
         self.openingWarnings = file.warnings
+        self.sequenceAtOpening = file.nextSequence
     }
 
     /// Appends `record` (its sequence is assigned, secrets fingerprinted) and returns it as stored,

@@ -21,6 +21,10 @@ extension CollectorCore {
                                 message: "\(method) is not allowed here; use \(endpoint.allowedMethods.joined(separator: ", ")).")
                 break
             }
+            if name == "events" || name == "stats", let unavailable = await storesUnavailable() {
+                answer = unavailable
+                break
+            }
             switch name {
             case "events": answer = await inspectionEvents(query)
             case "stats": answer = await inspectionStats()
@@ -39,12 +43,16 @@ extension CollectorCore {
 
     func inspectionHealth() async -> CollectorAnswer {
         let stats = statistics.snapshot()
+        var rebuildFailure: JSONValue = .null
+        if case .failed(let reason) = rebuildState { rebuildFailure = .string(reason) }
         return CollectorAnswer(status: 200, json: AnswerJSON.object([
             ("status", "ok"),
             ("log", log.fileURL.map { .string($0.path) } ?? .null),
             ("records", AnswerJSON.int(stats.records)),
             ("uptimeSeconds", .number(JSONNumber((Date().timeIntervalSince(started) * 1000).rounded() / 1000))),
             ("strict", .bool(configuration.strict)),
+            ("rebuilding", .bool(rebuildState == .running)),
+            ("rebuildFailure", rebuildFailure),
             ("forwarding", forwarder.map { .string($0.targetDescription) } ?? .null),
         ]))
     }

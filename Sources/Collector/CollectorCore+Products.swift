@@ -17,6 +17,9 @@ extension CollectorCore {
         if let answer = strictKeyAnswer(key) {
             return await finish(facts, answer: answer, drafts: draft(findings))
         }
+        if let unavailable = await storesUnavailable() {
+            return await finish(facts, answer: unavailable, drafts: draft(findings))
+        }
         let limit = configuration.productBulkBytes
         if facts.body.size > limit {
             findings.append(Finding(severity: .error, code: CollectorFindingCode.requestTooLarge, path: "$",

@@ -18,6 +18,9 @@ extension CollectorCore {
         if let answer = strictKeyAnswer(key) {
             return await finish(facts, answer: answer, drafts: draft(common))
         }
+        if let unavailable = await storesUnavailable() {
+            return await finish(facts, answer: unavailable, drafts: draft(common))
+        }
         if facts.method == "PUT" {
             return await putUser(facts, site: site, common: common)
         }

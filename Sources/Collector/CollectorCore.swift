@@ -19,6 +19,9 @@ public final class CollectorCore: Sendable {
     let forwarder: (any UpstreamForwarder)?
     let logger: Logger
     let started: Date
+    /// The rebuild from the log, once started; requests that need what it rebuilds wait for it.
+    private let rebuilding = Mutex<Task<Void, any Error>?>(nil)
+    private let rebuildProgress = Mutex(RebuildState.notStarted)
 
     public init(configuration: CollectorConfiguration, log: any CollectorLog, forwarder: (any UpstreamForwarder)? = nil,
                 logger: Logger = Logger(label: "trackscope.collector")) {
@@ -44,13 +47,69 @@ public final class CollectorCore: Sendable {
     /// The statistics of the current log.
     public var stats: CollectorStats { statistics.snapshot() }
 
-    /// Rebuilds the User API store, the product catalogue and the statistics from the log: the
-    /// statistics as the records stream by, then the stores from the few records that can change
-    /// them, in log order.
+    /// Where rebuilding from the log stands.
+    public enum RebuildState: Sendable, Hashable {
+        case notStarted, running, done
+        case failed(String)
+    }
+
+    public var rebuildState: RebuildState { rebuildProgress.withLock { $0 } }
+
+    /// Rebuilds the User API store, the product catalogue and the statistics from the log, and
+    /// waits for it.
     public func rebuildFromLog() async throws {
+        startRebuildingFromLog()
+        try await rebuilt()
+    }
+
+    /// Starts rebuilding the User API store, the product catalogue and the statistics from the
+    /// records the log held when it was opened, in the background: the server can take events at
+    /// once, while requests that read or change the stores or the statistics wait (`rebuilt()`).
+    /// A large log takes seconds to read. Call it before serving.
+    public func startRebuildingFromLog() {
+        rebuilding.withLock { task in
+            guard task == nil else { return }
+            rebuildProgress.withLock { $0 = .running }
+            task = Task {
+                do {
+                    try await rebuildStores()
+                    rebuildProgress.withLock { $0 = .done }
+                } catch {
+                    logger.error("the users, products and statistics could not be rebuilt from the capture log: \(error)")
+                    rebuildProgress.withLock { $0 = .failed("\(error)") }
+                    throw error
+                }
+            }
+        }
+    }
+
+    /// Waits for the rebuild, when one was started; throws what stopped it.
+    func rebuilt() async throws {
+        let task = rebuilding.withLock { $0 }
+        try await task?.value
+    }
+
+    /// Nil once the stores are rebuilt (waiting for that first); the 503 to answer when they
+    /// could not be.
+    func storesUnavailable() async -> CollectorAnswer? {
+        do {
+            try await rebuilt()
+            return nil
+        } catch {
+            return .error(503, code: "stores-unavailable",
+                          message: "The users, products and statistics could not be rebuilt from the capture log: \(error)")
+        }
+    }
+
+    /// The statistics as the records stream by, then the stores from the few records that can
+    /// change them, in log order. Records appended since the log was opened are counted as they
+    /// are appended, not here.
+    private func rebuildStores() async throws {
         let statistics = self.statistics
         let storeChanges = RecordList()
+        let appendedSinceOpening = log.sequenceAtOpening
         try await log.forEachRecord { record in
+            guard record.sequence < appendedSinceOpening else { return }
             statistics.add(record, eventName: record.direction == .received ? record.quickEventNames.first : nil)
             if Self.mayChangeStores(record) { storeChanges.append(record) }
         }
@@ -80,10 +139,15 @@ public final class CollectorCore: Sendable {
 
     /// Starts a fresh log (the old one is kept aside), and forgets what was derived from the old one.
     public func reset() async throws -> URL? {
+        // A rebuild still running would count the old log into the fresh statistics.
+        _ = try? await rebuilt()
         let archived = try await log.reset()
         statistics.reset()
         await users.removeAll()
         await catalogue.removeAll()
+        // Empty stores match the fresh log, whatever became of the rebuild.
+        rebuilding.withLock { $0 = nil }
+        rebuildProgress.withLock { if $0 != .notStarted { $0 = .done } }
         return archived
     }
 

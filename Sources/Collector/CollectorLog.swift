@@ -8,6 +8,9 @@ import TrackingModel
 public protocol CollectorLog: CaptureSink {
     /// The file records go to, for messages; nil for a log kept in memory.
     nonisolated var fileURL: URL? { get }
+    /// Records already in the log when it was opened have sequences below this one; records
+    /// appended through it, this one or above.
+    nonisolated var sequenceAtOpening: UInt64 { get }
     /// Calls `body` with every record of the current log, oldest first, one at a time (a file log
     /// calls it from the thread it reads on).
     func forEachRecord(_ body: @escaping @Sendable (CaptureRecord) -> Void) async throws
@@ -27,10 +30,12 @@ public actor MemoryCollectorLog: CollectorLog {
     public private(set) var archived: [[CaptureRecord]] = []
     private var nextSequence: UInt64 = 1
     private var isClosed = false
+    public nonisolated let sequenceAtOpening: UInt64
 
     public init(records: [CaptureRecord] = []) {
         self.records = records
         self.nextSequence = (records.map(\.sequence).max() ?? 0) + 1
+        self.sequenceAtOpening = nextSequence
     }
 
     public nonisolated var fileURL: URL? { nil }

@@ -19,13 +19,16 @@ public final class FileCollectorLog: CollectorLog, @unchecked Sendable {
     let readerWorker = BackgroundWorker(name: "trackscope-scan")
 
     public nonisolated var fileURL: URL? { url }
+    public let sequenceAtOpening: UInt64
 
     /// Opens (creating when missing) the log at `url`.
     public init(url: URL, durability: Durability = .fsync, maximumSize: Int? = nil) throws {
         self.url = url
         self.durability = durability
         self.maximumSize = maximumSize
-        self.writer = try CaptureLogWriter(url: url, durability: durability, maximumSize: maximumSize)
+        let writer = try CaptureLogWriter(url: url, durability: durability, maximumSize: maximumSize)
+        self.writer = writer
+        self.sequenceAtOpening = writer.sequenceAtOpening
     }
 
     /// What opening found and repaired, to report once.

@@ -98,7 +98,8 @@ struct CollectCommand: AsyncParsableCommand {
         )
         if forwarder != nil { configuration.forwarding = ForwardingConfiguration() }
         let core = CollectorCore(configuration: configuration, log: log, forwarder: forwarder, logger: logger)
-        try await core.rebuildFromLog()
+        // Events are taken at once; the User and Product APIs and the statistics wait for this.
+        core.startRebuildingFromLog()
 
         let host = self.host
         let path = logURL.path + (maximumLogSize.map { " (rotated at \($0) bytes, five segments kept)" } ?? "")

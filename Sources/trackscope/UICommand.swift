@@ -104,7 +104,7 @@ struct UICommand: AsyncParsableCommand {
         let log = try FileCollectorLog(url: logURL)
         let quiet = Logger(label: "trackscope.ui.collector") { _ in SwiftLogNoOpLogHandler() }
         let core = CollectorCore(configuration: CollectorConfiguration(host: host, port: port), log: log, logger: quiet)
-        try await core.rebuildFromLog()
+        core.startRebuildingFromLog()
         return EmbeddedCollector(core: core)
     }
 }

@@ -149,6 +149,95 @@ import TrackingModel
         #expect(rebuilt == live)
     }
 
+    /// The collector serves while it rebuilds from a large log: events are answered at once, while
+    /// the User API and the statistics wait for the rebuild (held here by blocking the log's
+    /// reader), so that they answer from the whole log and count nothing twice.
+    @Test func eventsAreTakenWhileTheStoresAreRebuiltAndStoreRequestsWait() async throws {
+        let folder = try Support.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("capture.jsonl")
+        let before = try await Support.withCollector(log: try FileCollectorLog(url: url)) { client, core in
+            try await client.execute(uri: Self.userURI, method: .put, headers: Support.json, body: ByteBuffer(string: Self.person)) { _ in }
+            return core.stats
+        }
+        let log = try FileCollectorLog(url: url)
+        let held = await Support.hold(log.readerWorker)
+        try await Support.withCollector(log: log, waitForRebuild: false) { client, core in
+            try await client.execute(uri: "/_trackscope/health", method: .get) { response in
+                let health = try Support.json(response.body)
+                #expect(health["rebuilding"] == true)
+            }
+            let userRead = Task { () throws -> (HTTPResponse.Status, JSONValue) in
+                try await client.execute(uri: Self.userURI, method: .get) { ($0.status, try Support.json($0.body)) }
+            }
+            let statsRead = Task { () throws -> JSONValue in
+                try await client.execute(uri: "/_trackscope/stats", method: .get) { try Support.json($0.body) }
+            }
+            try await client.execute(uri: "/v2/1234/events", method: .post, headers: Support.json,
+                                     body: ByteBuffer(bytes: try Support.fixture("legacy-brief-corrected.json"))) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[CollectorCore.sequenceHeader] == "2")
+            }
+            #expect(core.rebuildState == .running)
+            try await held.release()
+            let (status, person) = try await userRead.value
+            #expect(status == .ok)
+            #expect(person["firstname"] == "Ada")
+            let stats = try await statsRead.value
+            // The PUT of the first run and the event of this one, each once; the GET comes after.
+            #expect(stats["records"] == .number(JSONNumber(Double(before.records + 1))))
+            #expect(core.rebuildState == .done)
+        }
+    }
+
+    /// When the log cannot be read back, events are still taken, and what needs the stores says
+    /// why it cannot answer.
+    @Test func storeRequestsAre503WhenTheRebuildFails() async throws {
+        try await Support.withCollector(log: UnreadableLog(), waitForRebuild: false) { client, core in
+            try await client.execute(uri: "/events?tc_s=12", method: .post, headers: Support.json,
+                                     body: ByteBuffer(bytes: try Support.fixture("v2-search.json"))) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: Self.userURI, method: .get) { response in
+                #expect(response.status == .serviceUnavailable)
+                let answer = try Support.json(response.body)
+                #expect(answer["error"] == "stores-unavailable")
+                #expect(answer["message"]?.stringValue?.contains("disk on fire") == true)
+            }
+            try await client.execute(uri: "/_trackscope/stats", method: .get) { response in
+                #expect(response.status == .serviceUnavailable)
+            }
+            try await client.execute(uri: "/_trackscope/health", method: .get) { response in
+                let health = try Support.json(response.body)
+                #expect(health["rebuilding"] == false)
+                #expect(health["rebuildFailure"]?.stringValue?.contains("disk on fire") == true)
+            }
+            // A reset starts afresh: the stores are empty, and consistent with the new log.
+            try await client.execute(uri: "/_trackscope/reset", method: .post) { response in
+                #expect(response.status == .ok)
+            }
+            try await client.execute(uri: Self.userURI, method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+
+    /// A log whose records cannot be read back.
+    struct UnreadableLog: CollectorLog {
+        struct Failure: Error, CustomStringConvertible { var description: String { "disk on fire" } }
+        let memory = MemoryCollectorLog()
+        var fileURL: URL? { nil }
+        var sequenceAtOpening: UInt64 { memory.sequenceAtOpening }
+        func append(_ record: CaptureRecord) async throws -> CaptureRecord { try await memory.append(record) }
+        func append(contentsOf records: [CaptureRecord]) async throws -> [CaptureRecord] { try await memory.append(contentsOf: records) }
+        func forEachRecord(_ body: @escaping @Sendable (CaptureRecord) -> Void) async throws { throw Failure() }
+        func newestRecords(limit: Int, matching query: FilterQuery) async throws -> [CaptureRecord] {
+            try await memory.newestRecords(limit: limit, matching: query)
+        }
+        func reset() async throws -> URL? { try await memory.reset() }
+        func close() async throws { try await memory.close() }
+    }
+
     @Test func productBulkAnswers202Or207WithTheDocumentedBody() async throws {
         let good = #"{"id":"SKU1","name":"Shirt","price":19.9,"currency":"EUR"}"#
         let noPrice = #"{"id":"SKU2","name":"Socks"}"#
@@ -289,9 +378,8 @@ import TrackingModel
         let folder = try Support.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let log = try FileCollectorLog(url: folder.appendingPathComponent("capture.jsonl"))
-        let gate = DispatchSemaphore(value: 0)
-        let holding = Task { try await log.readerWorker.run { gate.wait() } }
         try await Support.withCollector(log: log) { client, _ in
+            let held = await Support.hold(log.readerWorker)
             let queries = (0..<4).map { _ in
                 Task { () throws -> JSONValue in
                     try await client.execute(uri: "/_trackscope/events?q=event:search", method: .get) { try Support.json($0.body) }
@@ -304,8 +392,7 @@ import TrackingModel
                     #expect(response.headers[CollectorCore.sequenceHeader] == String(expected))
                 }
             }
-            gate.signal()
-            try await holding.value
+            try await held.release()
             for query in queries {
                 #expect(try await query.value["count"] == 3)
             }

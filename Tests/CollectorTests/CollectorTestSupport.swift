@@ -22,18 +22,47 @@ enum CollectorTestSupport {
         return folder
     }
 
-    /// Runs `body` against a collector serving `log` (in memory by default).
+    /// Runs `body` against a collector serving `log` (in memory by default), rebuilt from the log
+    /// first unless `waitForRebuild` is false (then it serves while the rebuild runs, as
+    /// `trackscope collect` does).
     static func withCollector<Value: Sendable>(
         _ configuration: CollectorConfiguration = CollectorConfiguration(port: 0),
         log: (any CollectorLog)? = nil,
         forwarder: (any UpstreamForwarder)? = nil,
         setup: TestingSetup = .router,
+        waitForRebuild: Bool = true,
         _ body: @Sendable (any TestClientProtocol, CollectorCore) async throws -> Value
     ) async throws -> Value {
         let core = CollectorCore(configuration: configuration, log: log ?? MemoryCollectorLog(), forwarder: forwarder)
-        try await core.rebuildFromLog()
+        if waitForRebuild { try await core.rebuildFromLog() } else { core.startRebuildingFromLog() }
         let app = CollectorServer(core: core).makeApplication()
         return try await app.test(setup) { client in try await body(client, core) }
+    }
+
+    /// Occupies `worker` until `release()`: jobs submitted meanwhile wait behind it. Returns once
+    /// the worker is busy with it, so that what the test submits next is queued after it.
+    static func hold(_ worker: BackgroundWorker) async -> HeldWorker {
+        let gate = DispatchSemaphore(value: 0)
+        let (entered, signal) = AsyncStream.makeStream(of: Void.self)
+        let job = Task {
+            try await worker.run {
+                signal.yield()
+                gate.wait()
+            }
+        }
+        for await _ in entered { break }
+        return HeldWorker(gate: gate, job: job)
+    }
+
+    struct HeldWorker: Sendable {
+        let gate: DispatchSemaphore
+        let job: Task<Void, any Error>
+
+        /// Lets the worker go on, and waits until the holding job is done.
+        func release() async throws {
+            gate.signal()
+            try await job.value
+        }
     }
 
     /// Every record of a log.
