@@ -46,8 +46,8 @@ struct CollectCommand: AsyncParsableCommand {
     var durability: String = "fsync"
 
     @Option(name: .customLong("max-log-size"),
-            help: ArgumentHelp("Rotate the log when it would grow past this many bytes (five rotated segments are kept).", valueName: "bytes"))
-    var maximumLogSize: Int?
+            help: ArgumentHelp("Rotate the log when it would grow past this size: bytes, or 512K, 100M, 2G (five rotated segments are kept).", valueName: "size"))
+    var maximumLogSize: ByteCountArgument?
 
     @Option(name: .customLong("idle-timeout"), help: "Seconds an idle or stalled connection is kept open.")
     var idleTimeout: Int = 30
@@ -67,7 +67,7 @@ struct CollectCommand: AsyncParsableCommand {
         guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be positive.") }
         guard requestTimeout > 0 else { throw ValidationError("--request-timeout must be positive.") }
         guard maximumConnections > 0 else { throw ValidationError("--max-connections must be positive.") }
-        if let maximumLogSize, maximumLogSize <= 0 { throw ValidationError("--max-log-size must be positive.") }
+        if let maximumLogSize, maximumLogSize.bytes <= 0 { throw ValidationError("--max-log-size must be positive.") }
         if let forward {
             guard let url = URL(string: forward), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
                 throw ValidationError("--forward must be an http or https URL.")
@@ -80,7 +80,7 @@ struct CollectCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logURL = logLocation.url
-        let log = try FileCollectorLog(url: logURL, durability: Durability(rawValue: durability) ?? .fsync, maximumSize: maximumLogSize)
+        let log = try FileCollectorLog(url: logURL, durability: Durability(rawValue: durability) ?? .fsync, maximumSize: maximumLogSize?.bytes)
         for warning in log.openingWarnings { Self.printError("capture log: \(warning)") }
 
         var logger = Logger(label: "trackscope.collect") { StandardErrorLogHandler(label: $0) }
@@ -102,7 +102,7 @@ struct CollectCommand: AsyncParsableCommand {
         core.startRebuildingFromLog()
 
         let host = self.host
-        let path = logURL.path + (maximumLogSize.map { " (rotated at \($0) bytes, five segments kept)" } ?? "")
+        let path = logURL.path + (maximumLogSize.map { " (rotated at \($0.bytes) bytes, five segments kept)" } ?? "")
         let forwardTarget = forward
         let app = CollectorServer(core: core).makeApplication { port in
             Self.printBanner(host: host, port: port, logPath: path, forward: forwardTarget)

@@ -83,8 +83,8 @@ extension LogCommand {
         @Option(help: "fsync (each batch on disk before it counts) or os (faster, not synced).")
         var durability: DurabilityArgument = .fsync
 
-        @Option(help: ArgumentHelp("Rotate the log when it would grow past this many bytes.", valueName: "bytes"))
-        var maxLogSize: Int?
+        @Option(help: ArgumentHelp("Rotate the log when it would grow past this size: bytes, or 512K, 100M, 2G.", valueName: "size"))
+        var maxLogSize: ByteCountArgument?
 
         func run() async throws {
             let bytes: [UInt8]
@@ -105,7 +105,7 @@ extension LogCommand {
             }
             let writer: CaptureLogWriter
             do {
-                writer = try CaptureLogWriter(url: location.url, durability: durability.durability, maximumSize: maxLogSize)
+                writer = try CaptureLogWriter(url: location.url, durability: durability.durability, maximumSize: maxLogSize?.bytes)
             } catch {
                 LogCommand.fail("cannot open \(location.url.path) for writing: \(error)")
             }

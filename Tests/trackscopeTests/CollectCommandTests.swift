@@ -182,9 +182,9 @@ import FoundationNetworking
     }
 
     @Test func rotatesTheLogAndStillServesItsRecords() async throws {
-        let collector = try RunningCollector(arguments: ["--max-log-size", "5000"])
+        let collector = try RunningCollector(arguments: ["--max-log-size", "5K"])
         let port = try await collector.port()
-        #expect(collector.printed.contains("(rotated at 5000 bytes, five segments kept)"))
+        #expect(collector.printed.contains("(rotated at 5120 bytes, five segments kept)"))
         let body = try Data(contentsOf: Self.fixtures.appendingPathComponent("legacy-brief-corrected.json"))
         for _ in 0..<4 {
             #expect(try await Self.post("http://127.0.0.1:\(port)/v2/1234/events", body: body).0 == 200)
@@ -195,6 +195,13 @@ import FoundationNetworking
         let records = answer?["records"] as? [[String: Any]] ?? []
         #expect(records.compactMap { $0["seq"] as? Int } == [4, 3, 2, 1])
         #expect(try await collector.stop() == 0)
+    }
+
+    @Test(arguments: ["12X", "K", "-5M", "99999999999G"])
+    func refusesASizeItCannotRead(size: String) async throws {
+        let result = try await TrackscopeProcess.run(["collect", "--max-log-size", size])
+        #expect(result.status != 0)
+        #expect(result.standardError.contains("--max-log-size"), "\(result.standardError)")
     }
 
     @Test func aPortInUseIsExplained() async throws {
