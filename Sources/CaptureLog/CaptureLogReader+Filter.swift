@@ -166,8 +166,7 @@ extension CaptureLogReader {
         guard let record = try? CaptureRecord.decode(line: line, version: version) else {
             return line.count > 0 && !CaptureLogHeader.looksLikeHeader(line) ? .corrupt : .skipped
         }
-        let matches = query.matchesEverything || query.matches(CaptureRecordFilterSubject(record: record))
-        return matches ? .matched(record) : .rejected
+        return record.matches(query) ? .matched(record) : .rejected
     }
 
     /// Decodes and matches `lines` of `bytes`, split over the processor's cores; the outcomes come

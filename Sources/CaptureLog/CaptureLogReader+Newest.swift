@@ -21,7 +21,7 @@ extension CaptureLogReader {
                 for line in block.lines.reversed() where line.upperBound <= read {
                     guard preCheck.mayMatch(base, from: line.lowerBound, end: line.upperBound),
                           let record = try? CaptureRecord.decode(line: UnsafeBufferPointer(rebasing: buffer[line]), version: block.version),
-                          query.matchesEverything || query.matches(CaptureRecordFilterSubject(record: record))
+                          record.matches(query)
                     else { continue }
                     found.append(record)
                     if found.count == limit { return true }

@@ -56,6 +56,12 @@ extension CaptureRecord {
     /// This record as a filter subject.
     public var filterSubject: CaptureRecordFilterSubject { CaptureRecordFilterSubject(record: self) }
 
+    /// Whether `query` selects this record (the empty query selects every record without parsing
+    /// its body).
+    public func matches(_ query: FilterQuery) -> Bool {
+        query.matchesEverything || query.matches(filterSubject)
+    }
+
     /// The events of the body that `query` matches on their own (with the record's metadata).
     public func events(matching query: FilterQuery) -> [JSONValue] {
         events.filter { query.matches(CaptureRecordFilterSubject(record: self, event: $0)) }

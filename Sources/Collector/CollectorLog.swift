@@ -63,7 +63,7 @@ public actor MemoryCollectorLog: CollectorLog {
     public func newestRecords(limit: Int, matching query: FilterQuery) async throws -> [CaptureRecord] {
         var found: [CaptureRecord] = []
         guard limit > 0 else { return found }
-        for record in records.reversed() where query.matchesEverything || query.matches(CaptureRecordFilterSubject(record: record)) {
+        for record in records.reversed() where record.matches(query) {
             found.append(record)
             if found.count >= limit { break }
         }
