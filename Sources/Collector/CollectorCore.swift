@@ -19,9 +19,9 @@ public final class CollectorCore: Sendable {
     let forwarder: (any UpstreamForwarder)?
     let logger: Logger
     let started: Date
-    /// The rebuild from the log, once started; requests that need what it rebuilds wait for it.
-    private let rebuilding = Mutex<Task<Void, any Error>?>(nil)
-    private let rebuildProgress = Mutex(RebuildState.notStarted)
+    /// The rebuild from the log: its task once started (requests that need what it rebuilds wait
+    /// for it), and where it stands.
+    private let rebuild = Mutex<(task: Task<Void, any Error>?, state: RebuildState)>((nil, .notStarted))
 
     public init(configuration: CollectorConfiguration, log: any CollectorLog, forwarder: (any UpstreamForwarder)? = nil,
                 logger: Logger = Logger(label: "trackscope.collector")) {
@@ -53,7 +53,7 @@ public final class CollectorCore: Sendable {
         case failed(String)
     }
 
-    public var rebuildState: RebuildState { rebuildProgress.withLock { $0 } }
+    public var rebuildState: RebuildState { rebuild.withLock { $0.state } }
 
     /// Rebuilds the User API store, the product catalogue and the statistics from the log, and
     /// waits for it.
@@ -67,16 +67,16 @@ public final class CollectorCore: Sendable {
     /// once, while requests that read or change the stores or the statistics wait (`rebuilt()`).
     /// A large log takes seconds to read. Call it before serving.
     public func startRebuildingFromLog() {
-        rebuilding.withLock { task in
-            guard task == nil else { return }
-            rebuildProgress.withLock { $0 = .running }
-            task = Task {
+        rebuild.withLock { rebuild in
+            guard rebuild.task == nil else { return }
+            rebuild.state = .running
+            rebuild.task = Task {
                 do {
                     try await rebuildStores()
-                    rebuildProgress.withLock { $0 = .done }
+                    self.rebuild.withLock { $0.state = .done }
                 } catch {
                     logger.error("the users, products and statistics could not be rebuilt from the capture log: \(error)")
-                    rebuildProgress.withLock { $0 = .failed("\(error)") }
+                    self.rebuild.withLock { $0.state = .failed("\(error)") }
                     throw error
                 }
             }
@@ -85,7 +85,7 @@ public final class CollectorCore: Sendable {
 
     /// Waits for the rebuild, when one was started; throws what stopped it.
     func rebuilt() async throws {
-        let task = rebuilding.withLock { $0 }
+        let task = rebuild.withLock { $0.task }
         try await task?.value
     }
 
@@ -146,8 +146,9 @@ public final class CollectorCore: Sendable {
         await users.removeAll()
         await catalogue.removeAll()
         // Empty stores match the fresh log, whatever became of the rebuild.
-        rebuilding.withLock { $0 = nil }
-        rebuildProgress.withLock { if $0 != .notStarted { $0 = .done } }
+        rebuild.withLock { rebuild in
+            if rebuild.task != nil { rebuild = (nil, .done) }
+        }
         return archived
     }
 
