@@ -17,15 +17,19 @@ public enum CaptureLogSegments {
         return directory == "." && !live.hasPrefix("./") ? segmentName : "\(directory == "/" ? "" : directory)/\(segmentName)"
     }
 
+    /// The numbers of the rotated segments that exist, newest first: `1, 2, ...` up to the first
+    /// one missing.
+    public static func numbers(of url: URL) -> [Int] {
+        var numbers: [Int] = []
+        while FileManager.default.fileExists(atPath: path(of: url.path, segment: numbers.count + 1)) {
+            numbers.append(numbers.count + 1)
+        }
+        return numbers
+    }
+
     /// The existing segments of a log, oldest first, the live file last (when it exists).
     public static func existing(of url: URL) -> [URL] {
-        var result: [URL] = []
-        var number = 1
-        while FileManager.default.fileExists(atPath: path(of: url.path, segment: number)) {
-            result.append(URL(fileURLWithPath: path(of: url.path, segment: number)))
-            number += 1
-        }
-        result.reverse()
+        var result = numbers(of: url).reversed().map { URL(fileURLWithPath: path(of: url.path, segment: $0)) }
         if FileManager.default.fileExists(atPath: url.path) { result.append(url) }
         return result
     }

@@ -71,15 +71,12 @@ public final class FileCollectorLog: CollectorLog, @unchecked Sendable {
             let live = try currentReader()
             var found = try live.newestRecords(matching: query, limit: limit)
             var oldestRead = try? live.record(at: 0).sequence
-            var number = 1
-            while found.count < limit {
+            for number in CaptureLogSegments.numbers(of: url) where found.count < limit {
                 let path = CaptureLogSegments.path(of: url.path, segment: number)
-                guard FileManager.default.fileExists(atPath: path) else { break }
                 let reader = try CaptureLogReader(url: URL(fileURLWithPath: path), useSidecar: false)
                 let older = try reader.newestRecords(matching: query, limit: limit - found.count)
                 found += older.filter { record in oldestRead.map { record.sequence < $0 } ?? true }
                 if let first = try? reader.record(at: 0).sequence { oldestRead = min(oldestRead ?? first, first) }
-                number += 1
             }
             return found
         }
@@ -102,12 +99,9 @@ public final class FileCollectorLog: CollectorLog, @unchecked Sendable {
         let archive = Self.archiveURL(for: url)
         let old: CaptureLogWriter = try lock.withLock {
             // Rotated segments go with it: capture.2.jsonl becomes capture-STAMP.2.jsonl.
-            var number = 1
-            while true {
-                let segment = CaptureLogSegments.path(of: url.path, segment: number)
-                guard FileManager.default.fileExists(atPath: segment) else { break }
-                try FileManager.default.moveItem(atPath: segment, toPath: CaptureLogSegments.path(of: archive.path, segment: number))
-                number += 1
+            for number in CaptureLogSegments.numbers(of: url) {
+                try FileManager.default.moveItem(atPath: CaptureLogSegments.path(of: url.path, segment: number),
+                                                 toPath: CaptureLogSegments.path(of: archive.path, segment: number))
             }
             try FileManager.default.moveItem(at: url, to: archive)
             let old = writer
