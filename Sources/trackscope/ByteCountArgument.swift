@@ -6,10 +6,6 @@ import Foundation
 struct ByteCountArgument: ExpressibleByArgument, Sendable, Hashable {
     let bytes: Int
 
-    init(bytes: Int) {
-        self.bytes = bytes
-    }
-
     init?(argument: String) {
         let text = argument.trimmingCharacters(in: .whitespaces)
         let digits = text.prefix { $0.isASCII && $0.isNumber }
@@ -26,6 +22,4 @@ struct ByteCountArgument: ExpressibleByArgument, Sendable, Hashable {
         guard !overflow else { return nil }
         self.bytes = bytes
     }
-
-    var defaultValueDescription: String { String(bytes) }
 }

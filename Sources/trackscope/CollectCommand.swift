@@ -102,10 +102,10 @@ struct CollectCommand: AsyncParsableCommand {
         core.startRebuildingFromLog()
 
         let host = self.host
-        let path = logURL.path + (maximumLogSize.map { " (rotated at \($0.bytes) bytes, five segments kept)" } ?? "")
+        let logDescription = logURL.path + (maximumLogSize.map { " (rotated at \($0.bytes) bytes, five segments kept)" } ?? "")
         let forwardTarget = forward
         let app = CollectorServer(core: core).makeApplication { port in
-            Self.printBanner(host: host, port: port, logPath: path, forward: forwardTarget)
+            Self.printBanner(host: host, port: port, logDescription: logDescription, forward: forwardTarget)
         }
         do {
             try await app.runService()
@@ -123,12 +123,12 @@ struct CollectCommand: AsyncParsableCommand {
         return value
     }
 
-    static func printBanner(host: String, port: Int, logPath: String, forward: String?) {
+    static func printBanner(host: String, port: Int, logDescription: String, forward: String?) {
         let shownHost = host.contains(":") ? "[\(host)]" : host
         let base = "http://\(shownHost):\(port)"
         var text = """
         trackscope collector listening on \(base)
-        capture log: \(logPath)
+        capture log: \(logDescription)
 
         """
         if let forward { text += "forwarding to: \(forward)\n" }
