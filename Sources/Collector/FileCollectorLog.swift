@@ -16,6 +16,8 @@ public final class FileCollectorLog: CollectorLog, @unchecked Sendable {
     private var writer: CaptureLogWriter
     /// Opened on first use, for the inspection API and the rebuild at start.
     private var reader: CaptureLogReader?
+    /// The rotated segments' readers by segment number, kept so that their index is built once.
+    private var segmentReaders: [Int: CaptureLogReader] = [:]
     let readerWorker = BackgroundWorker(name: "trackscope-scan")
 
     public nonisolated var fileURL: URL? { url }
@@ -52,8 +54,8 @@ public final class FileCollectorLog: CollectorLog, @unchecked Sendable {
     public func forEachRecord(_ body: @escaping @Sendable (CaptureRecord) -> Void) async throws {
         try await readerWorker.run { [self] in
             var last: UInt64 = 0
-            for segment in CaptureLogSegments.existing(of: url) {
-                let reader = segment == url ? try currentReader() : try CaptureLogReader(url: segment, useSidecar: false)
+            let readers = try CaptureLogSegments.numbers(of: url).reversed().map(segmentReader) + [currentReader()]
+            for reader in readers {
                 _ = try reader.scan(matching: .all) { record in
                     guard record.sequence > last else { return }
                     last = record.sequence
@@ -72,8 +74,7 @@ public final class FileCollectorLog: CollectorLog, @unchecked Sendable {
             var found = try live.newestRecords(matching: query, limit: limit)
             var oldestRead = try? live.record(at: 0).sequence
             for number in CaptureLogSegments.numbers(of: url) where found.count < limit {
-                let path = CaptureLogSegments.path(of: url.path, segment: number)
-                let reader = try CaptureLogReader(url: URL(fileURLWithPath: path), useSidecar: false)
+                let reader = try segmentReader(number)
                 let older = try reader.newestRecords(matching: query, limit: limit - found.count)
                 found += older.filter { record in oldestRead.map { record.sequence < $0 } ?? true }
                 if let first = try? reader.record(at: 0).sequence { oldestRead = min(oldestRead ?? first, first) }
@@ -95,6 +96,20 @@ public final class FileCollectorLog: CollectorLog, @unchecked Sendable {
         return current
     }
 
+    /// The reader of rotated segment `number`, brought up to date: a rotation renames every
+    /// segment, and the reader then finds another file at its path and indexes it afresh.
+    private func segmentReader(_ number: Int) throws -> CaptureLogReader {
+        let current = try lock.withLock {
+            if let reader = segmentReaders[number] { return reader }
+            let path = CaptureLogSegments.path(of: url.path, segment: number)
+            let opened = try CaptureLogReader(url: URL(fileURLWithPath: path), useSidecar: false)
+            segmentReaders[number] = opened
+            return opened
+        }
+        try current.refresh()
+        return current
+    }
+
     public func reset() async throws -> URL? {
         let archive = Self.archiveURL(for: url)
         let old: CaptureLogWriter = try lock.withLock {
@@ -104,6 +119,7 @@ public final class FileCollectorLog: CollectorLog, @unchecked Sendable {
                                                  toPath: CaptureLogSegments.path(of: archive.path, segment: number))
             }
             try FileManager.default.moveItem(at: url, to: archive)
+            segmentReaders = [:]
             let old = writer
             writer = try CaptureLogWriter(url: url, durability: durability, maximumSize: maximumSize)
             return old
