@@ -45,12 +45,19 @@ final class BackgroundWorker: Sendable {
     }
 
     private func loop() {
-        // Named from inside: Linux names only the calling thread (at most 15 bytes shown).
-        Thread.current.name = name
         #if os(Linux)
+        // Named through the kernel's own file for the calling thread: Foundation's `name` setter
+        // reaches the system only when the thread already knows itself, a race with `start()`.
+        let comm = open("/proc/thread-self/comm", O_WRONLY)
+        if comm >= 0 {
+            _ = name.withCString { write(comm, $0, strlen($0)) }
+            close(comm)
+        }
         // On Linux the niceness is per thread, and 0 names the calling thread.
         let which = __priority_which_t(PRIO_PROCESS.rawValue)
         _ = setpriority(which, 0, min(getpriority(which, 0) + Self.niceness, 19))
+        #else
+        Thread.current.name = name
         #endif
         while let job = nextJob() { job() }
     }
