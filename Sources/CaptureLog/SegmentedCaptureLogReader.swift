@@ -1,0 +1,123 @@
+import Foundation
+
+/// A capture log read together with its kept rotated segments, as one list of records, oldest
+/// first: `capture.5.jsonl` ... `capture.1.jsonl`, then the live `capture.jsonl`. `refresh()`
+/// follows the live file across a rotation: the file that was live is read on as segment 1, so
+/// the records already seen keep their indices. Each file has its own `CaptureLogReader`; a
+/// segment's reader reads through its open file, whatever the file is renamed to later.
+public final class SegmentedCaptureLogReader: @unchecked Sendable {
+    /// The live file.
+    public let url: URL
+    private let lock = NSLock()
+    private let live: CaptureLogReader
+    /// The rotated segments' readers, oldest first.
+    private var segments: [CaptureLogReader]
+    /// The newest record's sequence as of `count` records.
+    private var newest: (count: Int, sequence: UInt64?) = (0, nil)
+
+    /// Opens the live file at `url` (a missing file is an empty log) and the segments kept beside
+    /// it. Throws for a file that is not a capture log.
+    public init(url: URL) throws {
+        self.url = url
+        self.live = try CaptureLogReader(url: url)
+        self.segments = try Self.segmentReaders(of: url, reusing: [])
+    }
+
+    /// How many records there are in the segments and the live file.
+    public var count: Int { lock.withLock { countLocked } }
+
+    /// How many rotated segments are read.
+    public var segmentCount: Int { lock.withLock { segments.count } }
+
+    /// Record `index` (0-based, oldest first across the segments), decoded now.
+    public func record(at index: Int) throws -> CaptureRecord {
+        let (reader, local) = try locate(index)
+        return try reader.record(at: local)
+    }
+
+    /// What a user should be told once, for every file read.
+    public var warnings: [String] {
+        lock.withLock { (segments + [live]).flatMap(\.warnings) }
+    }
+
+    /// Looks at the live file again. New records are `.appended` (indices across the segments).
+    /// When the live file was rotated, its records are read on as segment 1, and the new live
+    /// file follows them: still `.appended`. It is `.reset` when records seen before are gone or
+    /// moved: the log was replaced, truncated or reset, or a rotation removed the oldest segment.
+    @discardableResult
+    public func refresh() throws -> CaptureLogReader.Change {
+        try lock.withLock {
+            let before = countLocked
+            let lastSequenceBefore = newestSequenceLocked()
+            let liveBefore = live.openedInode
+            let identitiesBefore = segments.map(\.openedInode) + [liveBefore]
+            let change = try live.refresh()
+            guard case .reset(let reason) = change else {
+                let now = countLocked
+                return now > before ? .appended(before..<now) : .unchanged
+            }
+            segments = try Self.segmentReaders(of: url, reusing: segments)
+            newest = (-1, nil)
+            var identitiesNow = segments.map(\.openedInode)
+            // The live file may be missing for a moment: renamed into segment 1, its successor
+            // not created yet.
+            if let inode = live.openedInode { identitiesNow.append(inode) }
+            let now = countLocked
+            if liveBefore != nil, identitiesNow.starts(with: identitiesBefore) {
+                return now > before ? .appended(before..<now) : .unchanged
+            }
+            // A rotation keeps numbering records where the old files stopped; a fresh log starts again.
+            let firstNow = try? (segments + [live]).first { $0.count > 0 }?.record(at: 0).sequence
+            let keptSome = identitiesBefore.contains { $0 != nil && identitiesNow.contains($0) }
+            let numberingGoesOn = firstNow.flatMap { first in lastSequenceBefore.map { first > $0 } } ?? false
+            if keptSome || numberingGoesOn {
+                return .reset(reason: "the log rotated and its oldest segment was removed")
+            }
+            return .reset(reason: reason)
+        }
+    }
+
+    private var countLocked: Int { segments.reduce(live.count) { $0 + $1.count } }
+
+    /// The sequence of the newest record read, decoded only when the count changed.
+    private func newestSequenceLocked() -> UInt64? {
+        let count = countLocked
+        if newest.count != count {
+            let reader = ([live] + segments.reversed()).first { $0.count > 0 }
+            newest = (count, reader.flatMap { try? $0.record(at: $0.count - 1).sequence })
+        }
+        return newest.sequence
+    }
+
+    private func locate(_ index: Int) throws -> (CaptureLogReader, Int) {
+        try lock.withLock {
+            var local = index
+            for reader in segments + [live] {
+                let count = reader.count
+                if local >= 0, local < count { return (reader, local) }
+                local -= count
+            }
+            throw CaptureLogError.noSuchRecord(index)
+        }
+    }
+
+    /// Readers of the segments that exist now, oldest first; a reader of `existing` is kept when
+    /// its file is still there (under whatever number), so that it is not indexed again.
+    private static func segmentReaders(of url: URL, reusing existing: [CaptureLogReader]) throws -> [CaptureLogReader] {
+        let byInode = Dictionary(existing.compactMap { reader in reader.openedInode.map { ($0, reader) } },
+                                 uniquingKeysWith: { first, _ in first })
+        return try CaptureLogSegments.numbers(of: url).reversed().compactMap { number in
+            let path = CaptureLogSegments.path(of: url.path, segment: number)
+            guard let info = POSIX.statPath(path) else { return nil }
+            if let reader = byInode[UInt64(info.st_ino)] { return reader }
+            return try CaptureLogReader(url: URL(fileURLWithPath: path))
+        }
+    }
+}
+
+extension CaptureLogReader {
+    /// The inode of the file this reader has open; nil when none is.
+    var openedInode: UInt64? {
+        lock.withLock { fd >= 0 ? inode : nil }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+@testable import CaptureLog
+
+@Suite struct SegmentedCaptureLogReaderTests {
+    /// A record line is about 900 bytes: a 4000-byte file holds four of them after its header.
+    private let segmentBytes = 4000
+
+    private func sequences(_ reader: SegmentedCaptureLogReader) throws -> [UInt64] {
+        try (0..<reader.count).map { try reader.record(at: $0).sequence }
+    }
+
+    @Test func readsTheKeptSegmentsThenTheLiveFileAsOneList() async throws {
+        let url = temporaryLogURL()
+        let writer = try CaptureLogWriter(url: url, durability: .os, maximumSize: segmentBytes, maximumSegments: 3)
+        for _ in 0..<10 { try await writer.append(sampleRecord()) }
+        try await writer.close()
+        let reader = try SegmentedCaptureLogReader(url: url)
+        #expect(reader.segmentCount == 2)
+        #expect(try sequences(reader) == Array(1...10))
+        #expect(throws: CaptureLogError.self) { try reader.record(at: 10) }
+        #expect(throws: CaptureLogError.self) { try reader.record(at: -1) }
+    }
+
+    @Test func followsTheLiveFileAcrossRotationsWithoutMovingWhatWasSeen() async throws {
+        let url = temporaryLogURL()
+        let writer = try CaptureLogWriter(url: url, durability: .os, maximumSize: segmentBytes, maximumSegments: 5)
+        try await writer.append(sampleRecord(userId: "first"))
+        let reader = try SegmentedCaptureLogReader(url: url)
+        #expect(reader.count == 1 && reader.segmentCount == 0)
+        var seen = 1
+        // Each refresh sees new records appended after the ones seen, through four rotations.
+        for round in 0..<4 {
+            for _ in 0..<4 { try await writer.append(sampleRecord(userId: "round-\(round)")) }
+            let change = try reader.refresh()
+            #expect(change == .appended(seen..<(seen + 4)), "round \(round)")
+            seen += 4
+        }
+        #expect(reader.segmentCount >= 3)
+        #expect(try sequences(reader) == Array(1...17))
+        #expect(try reader.record(at: 0).bodyJSON?["user"]?["id"]?.stringValue == "first")
+        #expect(try reader.refresh() == .unchanged)
+        try await writer.close()
+    }
+
+    @Test func aRotationThatRemovesTheOldestSegmentIsAReset() async throws {
+        let url = temporaryLogURL()
+        let writer = try CaptureLogWriter(url: url, durability: .os, maximumSize: segmentBytes, maximumSegments: 1)
+        for _ in 0..<6 { try await writer.append(sampleRecord()) }
+        let reader = try SegmentedCaptureLogReader(url: url)
+        #expect(reader.segmentCount == 1)
+        let first = try reader.record(at: 0).sequence
+        for _ in 0..<8 { try await writer.append(sampleRecord()) }
+        let change = try reader.refresh()
+        #expect(change == .reset(reason: "the log rotated and its oldest segment was removed"))
+        // What is read now is what the files hold: contiguous, ending with the last record.
+        let now = try sequences(reader)
+        #expect(now.first! > first)
+        #expect(now == Array(now.first!...14))
+        try await writer.close()
+    }
+
+    @Test func aLogStartedAfreshIsAReset() async throws {
+        let url = temporaryLogURL()
+        var writer = try CaptureLogWriter(url: url, durability: .os, maximumSize: segmentBytes)
+        for _ in 0..<6 { try await writer.append(sampleRecord()) }
+        try await writer.close()
+        let reader = try SegmentedCaptureLogReader(url: url)
+        #expect(reader.count == 6)
+        // What a collector reset does: the live file and its segments are moved aside.
+        let aside = url.deletingLastPathComponent().appendingPathComponent("aside", isDirectory: true)
+        try FileManager.default.createDirectory(at: aside, withIntermediateDirectories: true)
+        for segment in CaptureLogSegments.existing(of: url) {
+            try FileManager.default.moveItem(at: segment, to: aside.appendingPathComponent(segment.lastPathComponent))
+        }
+        writer = try CaptureLogWriter(url: url, durability: .os, maximumSize: segmentBytes)
+        try await writer.append(sampleRecord(userId: "fresh"))
+        let change = try reader.refresh()
+        #expect(change == .reset(reason: "the log file was replaced"))
+        #expect(reader.count == 1 && reader.segmentCount == 0)
+        #expect(try reader.record(at: 0).bodyJSON?["user"]?["id"]?.stringValue == "fresh")
+        try await writer.close()
+    }
+
+    @Test func theMomentBetweenARotationAndTheNewLiveFileLosesNothing() async throws {
+        let url = temporaryLogURL()
+        let writer = try CaptureLogWriter(url: url, durability: .os)
+        for _ in 0..<3 { try await writer.append(sampleRecord()) }
+        try await writer.close()
+        let reader = try SegmentedCaptureLogReader(url: url)
+        // A rotation caught half way: the live file is segment 1, no new live file yet.
+        try FileManager.default.moveItem(atPath: url.path, toPath: CaptureLogSegments.path(of: url.path, segment: 1))
+        #expect(try reader.refresh() == .unchanged)
+        #expect(try sequences(reader) == [1, 2, 3])
+        let next = try CaptureLogWriter(url: url, durability: .os)
+        try await next.append(sampleRecord())
+        #expect(try reader.refresh() == .appended(3..<4))
+        #expect(try sequences(reader) == [1, 2, 3, 4])
+        try await next.close()
+    }
+}
