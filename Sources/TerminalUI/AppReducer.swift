@@ -25,11 +25,11 @@ public enum AppReducer {
             case .available(let count):
                 state.source = .available
                 recordsChanged(count: count, in: &state)
-            case .replaced(let count):
+            case .replaced(let count, let reason):
                 state.source = .available
                 recordsChanged(count: 0, in: &state)
                 recordsChanged(count: count, in: &state)
-                state.statusMessage = .init("the log was replaced; reading it again", remainingTicks: 40)
+                state.statusMessage = .init("\(reason); reading it again", remainingTicks: 40)
             case .waiting(let reason):
                 state.source = .waiting(reason: reason)
                 recordsChanged(count: 0, in: &state)

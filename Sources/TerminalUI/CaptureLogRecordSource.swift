@@ -1,18 +1,19 @@
 import CaptureLog
 import Foundation
 
-/// The capture log as a record source: records are decoded when asked for, and the file is
-/// watched for appended records. A log that does not exist yet is waited for, never created.
+/// The capture log as a record source: its kept rotated segments, then the live file. Records are
+/// decoded when asked for, and the live file is watched for appended records and followed across
+/// rotations. A log that does not exist yet is waited for, never created.
 public final class CaptureLogRecordSource: RecordSource {
     public let url: URL
-    private let reader: CaptureLogReader
+    private let reader: SegmentedCaptureLogReader
     private let pollInterval: Duration
 
     /// Opens the log at `url` (a missing file is an empty log). Throws for a file that is not a
     /// capture log.
     public init(url: URL, pollInterval: Duration = .milliseconds(100)) throws {
         self.url = url
-        self.reader = try CaptureLogReader(url: url)
+        self.reader = try SegmentedCaptureLogReader(url: url)
         self.pollInterval = pollInterval
     }
 
@@ -33,11 +34,13 @@ public final class CaptureLogRecordSource: RecordSource {
                 var event: RecordSourceEvent
                 do {
                     let change = try reader.refresh()
-                    if !FileManager.default.fileExists(atPath: url.path) {
+                    let count = reader.count
+                    if case .reset(let reason) = change {
+                        event = .replaced(count: count, reason: reason)
+                    } else if count == 0, !FileManager.default.fileExists(atPath: url.path) {
                         event = .waiting(reason: "no log yet, waiting for records")
                     } else {
-                        event = .available(count: reader.count)
-                        if case .reset = change { event = .replaced(count: reader.count) }
+                        event = .available(count: count)
                     }
                 } catch {
                     event = .failed(message: "\(error)")
@@ -45,7 +48,7 @@ public final class CaptureLogRecordSource: RecordSource {
                 if event != last {
                     continuation.yield(event)
                     last = event
-                    if case .replaced(let count) = event { last = .available(count: count) }
+                    if case .replaced(let count, _) = event { last = .available(count: count) }
                 }
                 try? await Task.sleep(for: pollInterval)
             }

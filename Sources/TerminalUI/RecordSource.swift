@@ -17,9 +17,10 @@ public protocol RecordSource: Sendable {
 public enum RecordSourceEvent: Sendable, Hashable {
     /// The source holds `count` records.
     case available(count: Int)
-    /// The log was replaced or truncated: what was read before no longer holds. It now holds
-    /// `count` records.
-    case replaced(count: Int)
+    /// The log was replaced, truncated or reset, or a rotation removed its oldest segment: what
+    /// was read before no longer holds (`reason` says why, for the user). It now holds `count`
+    /// records.
+    case replaced(count: Int, reason: String)
     /// Nothing to read yet; `reason` says why ("waiting for records", "no log at PATH yet").
     case waiting(reason: String)
     /// The source cannot be read.

@@ -13,10 +13,10 @@ struct UICommand: AsyncParsableCommand {
         abstract: "Watch the capture log live: every record as it arrives, and each one in full.",
         discussion: """
         Runs the collector (as `trackscope collect` would, on --host and --port) and follows the \
-        capture log as records are appended, by it or by another process. With --no-collect, or \
-        when the port is taken, it only follows the log; a log that does not exist yet is then \
-        waited for, not created. Keys: j/k or arrows to move, Enter to open a record, / to filter, \
-        ? for help, q to quit.
+        capture log as records are appended, by it or by another process, from the oldest rotated \
+        segment kept on, across rotations. With --no-collect, or when the port is taken, it only \
+        follows the log; a log that does not exist yet is then waited for, not created. Keys: j/k \
+        or arrows to move, Enter to open a record, / to filter, ? for help, q to quit.
         """
     )
 
@@ -37,8 +37,13 @@ struct UICommand: AsyncParsableCommand {
     @Option(help: "The port the embedded collector listens on; 0 picks a free one.")
     var port = 8080
 
+    @Option(name: .customLong("max-log-size"),
+            help: ArgumentHelp("The embedded collector rotates the log when it would grow past this size: bytes, or 512K, 100M, 2G (five rotated segments are kept, and shown).", valueName: "size"))
+    var maximumLogSize: ByteCountArgument?
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+        if let maximumLogSize, maximumLogSize.bytes <= 0 { throw ValidationError("--max-log-size must be positive.") }
     }
 
     func run() async throws {
@@ -60,7 +65,7 @@ struct UICommand: AsyncParsableCommand {
         var collector: EmbeddedCollector?
         if collect {
             do {
-                let embedded = try await Self.makeCollector(logURL: url, host: host, port: port)
+                let embedded = try await Self.makeCollector(logURL: url, host: host, port: port, maximumLogSize: maximumLogSize?.bytes)
                 let boundPort = try await embedded.start()
                 let shownHost = host.contains(":") ? "[\(host)]" : host
                 collectorStatus.address = "http://\(shownHost):\(boundPort)"
@@ -100,8 +105,8 @@ struct UICommand: AsyncParsableCommand {
 
     /// The collector of `trackscope collect` with its defaults, quiet (nothing may print over the
     /// screen), writing to the log the UI follows.
-    private static func makeCollector(logURL: URL, host: String, port: Int) async throws -> EmbeddedCollector {
-        let log = try FileCollectorLog(url: logURL)
+    private static func makeCollector(logURL: URL, host: String, port: Int, maximumLogSize: Int?) async throws -> EmbeddedCollector {
+        let log = try FileCollectorLog(url: logURL, maximumSize: maximumLogSize)
         let quiet = Logger(label: "trackscope.ui.collector") { _ in SwiftLogNoOpLogHandler() }
         let core = CollectorCore(configuration: CollectorConfiguration(host: host, port: port), log: log, logger: quiet)
         core.startRebuildingFromLog()

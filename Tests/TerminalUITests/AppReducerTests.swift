@@ -203,10 +203,10 @@ import Testing
         var harness = Harness(records: SampleRecords.all)
         harness.press(.enter)
         harness.records = SampleRecords.numbered(2)
-        harness.send(.source(.replaced(count: 2)))
+        harness.send(.source(.replaced(count: 2, reason: "the log file was replaced")))
         #expect(harness.state.screen == .stream && harness.state.detail == nil)
         #expect(harness.lines[2].contains("event_1") && harness.lines[3].contains("event_2"))
-        #expect(harness.lines[23] == "the log was replaced; reading it again")
+        #expect(harness.lines[23] == "the log file was replaced; reading it again")
     }
 
     @Test(arguments: [Key.character("x"), .tab, .function(5), .left, .character("n")])

@@ -226,6 +226,34 @@ import TrackingModel
         #expect(reader.count == 2)
     }
 
+    @Test func keepsShowingWhatTheEmbeddedCollectorRotatedAway() async throws {
+        let binary = TrackscopeProcess.binaryURL.path
+        // A record of the corrected example takes about 2 KB: a 5K log rotates every two records.
+        let session = try TmuxSession(
+            command: "'\(binary)' ui --log '\(log.path)' --port 0 --max-log-size 5K" + TmuxSession.exitMarker,
+            width: 120, height: 24, environment: ["TERM": "tmux-256color", "LANG": "C.UTF-8"]
+        )
+        let screen = try await session.waitFor("collecting on http://127.0.0.1:")
+        let port = try #require(screen[0].split(separator: ":").last.flatMap { Int($0) }, "no port in: \(screen[0])")
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures")
+        let corrected = try Data(contentsOf: fixtures.appendingPathComponent("legacy-brief-corrected.json"))
+        for _ in 0..<7 { #expect(try await Self.post(corrected, port: port) == 200) }
+
+        let stream = try await session.waitForScreen("all seven posts listed") { lines in
+            lines.first?.contains("7 records — following") == true
+        }
+        #expect(stream.filter { $0.contains("/v2/1234/events") }.count == 7)
+        #expect(!stream.joined().contains("reading it again"))
+        try session.send("q")
+        #expect(try await session.waitForExitMarker() == 0)
+        // The posts really are spread over rotated segments.
+        let segments = CaptureLogSegments.existing(of: log)
+        #expect(segments.count >= 3)
+        let counts = try segments.map { try CaptureLogReader(url: $0).count }
+        #expect(counts.reduce(0, +) == 7)
+    }
+
     /// Posts `body` to the legacy endpoint on loopback with curl-like headers; returns the status.
     static func post(_ body: Data, port: Int) async throws -> Int {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/v2/1234/events")!)
