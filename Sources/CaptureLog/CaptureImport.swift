@@ -24,14 +24,21 @@ public enum CaptureImport {
         return false
     }
 
-    /// The site id of a request: `tc_s` or `site` in the query, or `/v2/{site}/...` in the path.
+    /// The site id of a request: `tc_s` or `site` in the query, or `/v2/{site}/...` in the path,
+    /// percent-decoded as the collector decodes it.
     static func siteId(path: String, query: String) -> String? {
+        func decoded(_ text: Substring) -> String {
+            let raw = String(text)
+            return raw.removingPercentEncoding ?? raw
+        }
         for part in query.split(separator: "&") {
             let pieces = part.split(separator: "=", maxSplits: 1)
-            if pieces.count == 2, pieces[0] == "tc_s" || pieces[0] == "site" { return String(pieces[1]) }
+            if pieces.count == 2, pieces[0] == "tc_s" || pieces[0] == "site" {
+                return decoded(Substring(pieces[1].replacingOccurrences(of: "+", with: " ")))
+            }
         }
         let parts = path.split(separator: "/")
-        if parts.count >= 2, parts[0] == "v2" { return String(parts[1]) }
+        if parts.count >= 2, parts[0] == "v2" { return decoded(parts[1]) }
         return nil
     }
 

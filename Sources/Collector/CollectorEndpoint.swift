@@ -30,12 +30,20 @@ public enum CollectorEndpoint: Sendable, Hashable {
         case 2 where parts[0] == "engage" && parts[1] == "user":
             return .user
         case 3 where parts[0] == "v2" && parts[2] == "events":
-            return .legacyEvent(siteId: String(parts[1]))
+            return .legacyEvent(siteId: siteId(parts[1]))
         case 4 where parts[0] == "v2" && parts[2] == "products" && parts[3] == "bulk":
-            return .productBulk(siteId: String(parts[1]))
+            return .productBulk(siteId: siteId(parts[1]))
         default:
             return .unknown
         }
+    }
+
+    /// The site id of a path segment, percent-decoded as a query parameter is (`12%33` is `123`);
+    /// a segment that does not decode is kept as it came.
+    private static func siteId(_ segment: Substring) -> String {
+        let raw = String(segment)
+        guard raw.contains("%") else { return raw }
+        return raw.removingPercentEncoding ?? raw
     }
 
     /// Whether `path` is the User API's.

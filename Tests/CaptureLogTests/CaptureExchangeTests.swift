@@ -48,6 +48,14 @@ import TrackingModel
         #expect(imported.records[0].dialect == .v2)
     }
 
+    @Test func importedSiteIdsArePercentDecodedAsTheCollectorDecodesThem() {
+        #expect(CaptureImport.siteId(path: "/events", query: "tc_s=12%33&token=k") == "123")
+        #expect(CaptureImport.siteId(path: "/engage/user/", query: "site=my+site&user_id=1") == "my site")
+        #expect(CaptureImport.siteId(path: "/v2/12%33/events", query: "") == "123")
+        #expect(CaptureImport.siteId(path: "/v2/bad%zz/events", query: "") == "bad%zz")
+        #expect(CaptureImport.siteId(path: "/events", query: "token=k") == nil)
+    }
+
     @Test func harImportKeepsOnlyTrackingEndpoints() throws {
         let har = #"""
         {"log":{"version":"1.2","creator":{"name":"Firefox","version":"1"},"entries":[

@@ -169,6 +169,10 @@ import TrackingModel
         #expect(CollectorEndpoint.match(path: "/engage/user/") == .user)
         #expect(CollectorEndpoint.match(path: "/engage/user") == .user)
         #expect(CollectorEndpoint.match(path: "/v2/9/products/bulk") == .productBulk(siteId: "9"))
+        #expect(CollectorEndpoint.match(path: "/v2/12%33/events") == .legacyEvent(siteId: "123"))
+        #expect(CollectorEndpoint.match(path: "/v2/my%20site/products/bulk") == .productBulk(siteId: "my site"))
+        #expect(CollectorEndpoint.match(path: "/v2/50%25off/events") == .legacyEvent(siteId: "50%off"))
+        #expect(CollectorEndpoint.match(path: "/v2/bad%zzid/events") == .legacyEvent(siteId: "bad%zzid"))
         #expect(CollectorEndpoint.match(path: "/_trackscope/stats") == .inspection(name: "stats"))
         #expect(CollectorEndpoint.match(path: "/v3/9/events") == .unknown)
     }
