@@ -32,29 +32,19 @@ extension CaptureLogReader {
         progress: ((CaptureLogScanProgress) -> Void)? = nil,
         onMatch: (CaptureRecord) throws -> Void
     ) throws -> CaptureLogScanSummary {
-        lock.lock()
-        let fd = self.fd
-        let start = headerEnd
-        let end = _indexedSize
-        let version = _header?.version ?? CaptureLogFormat.currentVersion
-        lock.unlock()
+        let version = header?.version ?? CaptureLogFormat.currentVersion
         var summary = CaptureLogScanSummary()
-        guard fd >= 0, end > start else { return summary }
 
         // The longest literal is searched across the whole chunk; the others within a hit's line.
         let literals = LinePreCheck(query).literals
         let base64Marker = LinePreCheck.base64Marker
-        let total = end - start
-
-        var chunkSize = 8 << 20
-        var buffer = UnsafeMutableRawPointer.allocate(byteCount: chunkSize, alignment: 16)
-        defer { buffer.deallocate() }
-        var position = start
 
         // Candidate lines of a chunk (those the byte pre-check keeps) are decoded and matched on
         // every core, then reported in file order.
         func handle(candidates: [Range<Int>], in bytes: UnsafePointer<UInt8>) throws {
-            let outcomes = Self.decodeAndMatch(candidates, in: bytes, version: version, query: query)
+            let outcomes = Self.decodeInParallel(candidates, in: bytes) { line in
+                Self.outcome(of: line, version: version, query: query)
+            }
             for outcome in outcomes {
                 switch outcome {
                 case .corrupt:
@@ -71,30 +61,10 @@ extension CaptureLogReader {
             }
         }
 
-        while position < end {
-            try Task.checkCancellation()
-            let wanted = Int(min(UInt64(chunkSize), end - position))
-            let read = try POSIX.pread(fd, buffer, wanted, position, path: path)
-            if read == 0 { break }
-            let bytes = UnsafePointer(buffer.assumingMemoryBound(to: UInt8.self))
-            // Only whole lines: stop at the last newline of the chunk.
-            var usable = read
-            while usable > 0, bytes[usable - 1] != 0x0A { usable -= 1 }
-            if usable == 0 {
-                if read < wanted { break }
-                buffer.deallocate()
-                chunkSize *= 2
-                buffer = UnsafeMutableRawPointer.allocate(byteCount: chunkSize, alignment: 16)
-                continue
-            }
+        try forEachChunk { bytes, usable, scanned, total in
             var candidates: [Range<Int>] = []
             if literals.isEmpty {
-                var lineStart = 0
-                while lineStart < usable {
-                    let lineEnd = lineEnd(after: lineStart, in: bytes, usable: usable)
-                    candidates.append(lineStart..<lineEnd)
-                    lineStart = lineEnd + 1
-                }
+                candidates = lines(of: bytes, usable: usable)
             } else {
                 // Candidate lines: those holding the primary literal, and those whose body is
                 // base64 (their text cannot be pre-checked). Both searches run ahead in step.
@@ -135,10 +105,95 @@ extension CaptureLogReader {
                 }
             }
             try handle(candidates: candidates, in: bytes)
-            position += UInt64(usable)
-            progress?(CaptureLogScanProgress(bytesScanned: position - start, totalBytes: total, matches: summary.matches))
+            progress?(CaptureLogScanProgress(bytesScanned: scanned, totalBytes: total, matches: summary.matches))
         }
         return summary
+    }
+
+    /// Every record line's summary, in file order (up to what is indexed when the scan starts),
+    /// decoded on every core: the fast way through a whole log. The records `fullRecordWhen`
+    /// picks are also decoded whole and given beside their summary. Undecodable lines are skipped
+    /// and counted. Checks for task cancellation between chunks.
+    @discardableResult
+    public func scanSummaries(
+        fullRecordWhen wantsRecord: @escaping @Sendable (CaptureRecordSummary) -> Bool = { _ in false },
+        _ body: (CaptureRecordSummary, CaptureRecord?) throws -> Void
+    ) throws -> CaptureLogScanSummary {
+        let version = header?.version ?? CaptureLogFormat.currentVersion
+        var summary = CaptureLogScanSummary()
+        try forEachChunk { bytes, usable, _, _ in
+            let decoded = Self.decodeInParallel(lines(of: bytes, usable: usable), in: bytes) { line -> SummaryOutcome in
+                guard let found = try? CaptureRecordSummary.decode(line: line) else {
+                    return line.count > 0 && !CaptureLogHeader.looksLikeHeader(line) ? .corrupt : .skipped
+                }
+                return .decoded(found, wantsRecord(found) ? try? CaptureRecord.decode(line: line, version: version) : nil)
+            }
+            for outcome in decoded {
+                switch outcome {
+                case .corrupt: summary.corrupt += 1
+                case .skipped: break
+                case .decoded(let found, let record):
+                    summary.decoded += 1
+                    summary.matches += 1
+                    try body(found, record)
+                }
+            }
+        }
+        return summary
+    }
+
+    /// What became of one line read for its summary.
+    private enum SummaryOutcome {
+        case corrupt, skipped
+        case decoded(CaptureRecordSummary, CaptureRecord?)
+    }
+
+    /// Reads the indexed part of the log (as it is when called) in chunks of whole lines, a few MB
+    /// each, and calls `body` with each chunk's bytes, how many of them are whole lines, the bytes
+    /// scanned so far (this chunk included) and the total. Checks for task cancellation between
+    /// chunks.
+    private func forEachChunk(_ body: (UnsafePointer<UInt8>, Int, UInt64, UInt64) throws -> Void) throws {
+        lock.lock()
+        let fd = self.fd
+        let start = headerEnd
+        let end = _indexedSize
+        lock.unlock()
+        guard fd >= 0, end > start else { return }
+        var chunkSize = 8 << 20
+        var buffer = UnsafeMutableRawPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        var position = start
+        while position < end {
+            try Task.checkCancellation()
+            let wanted = Int(min(UInt64(chunkSize), end - position))
+            let read = try POSIX.pread(fd, buffer, wanted, position, path: path)
+            if read == 0 { break }
+            let bytes = UnsafePointer(buffer.assumingMemoryBound(to: UInt8.self))
+            // Only whole lines: stop at the last newline of the chunk.
+            var usable = read
+            while usable > 0, bytes[usable - 1] != 0x0A { usable -= 1 }
+            if usable == 0 {
+                if read < wanted { break }
+                buffer.deallocate()
+                chunkSize *= 2
+                buffer = UnsafeMutableRawPointer.allocate(byteCount: chunkSize, alignment: 16)
+                continue
+            }
+            position += UInt64(usable)
+            try body(bytes, usable, position - start, end - start)
+        }
+    }
+
+    /// The lines of the first `usable` bytes, without their newlines.
+    private func lines(of bytes: UnsafePointer<UInt8>, usable: Int) -> [Range<Int>] {
+        var lines: [Range<Int>] = []
+        var lineStart = 0
+        while lineStart < usable {
+            let lineEnd = lineEnd(after: lineStart, in: bytes, usable: usable)
+            lines.append(lineStart..<lineEnd)
+            lineStart = lineEnd + 1
+        }
+        return lines
     }
 
     /// What became of one candidate line.
@@ -147,49 +202,50 @@ extension CaptureLogReader {
         case matched(CaptureRecord)
     }
 
-    /// One parallel decode: the workers write disjoint slots of `results`, and `bytes` stays valid
-    /// and unchanged until every worker is done, which is what makes sharing the pointers safe.
-    private struct DecodeJob: @unchecked Sendable {
-        let lines: [Range<Int>]
-        let bytes: UnsafePointer<UInt8>
-        let results: UnsafeMutablePointer<LineOutcome>
-        let version: Int
-        let query: FilterQuery
-
-        func run(_ index: Int) {
-            results[index] = CaptureLogReader.outcome(of: lines[index], in: bytes, version: version, query: query)
-        }
-    }
-
-    private static func outcome(of range: Range<Int>, in bytes: UnsafePointer<UInt8>, version: Int, query: FilterQuery) -> LineOutcome {
-        let line = UnsafeBufferPointer(start: bytes + range.lowerBound, count: range.count)
+    private static func outcome(of line: UnsafeBufferPointer<UInt8>, version: Int, query: FilterQuery) -> LineOutcome {
         guard let record = try? CaptureRecord.decode(line: line, version: version) else {
             return line.count > 0 && !CaptureLogHeader.looksLikeHeader(line) ? .corrupt : .skipped
         }
         return record.matches(query) ? .matched(record) : .rejected
     }
 
-    /// Decodes and matches `lines` of `bytes`, split over the processor's cores; the outcomes come
-    /// back in the order of `lines`.
-    private static func decodeAndMatch(
-        _ lines: [Range<Int>], in bytes: UnsafePointer<UInt8>, version: Int, query: FilterQuery
-    ) -> [LineOutcome] {
+    /// One parallel decode: the workers write disjoint slots of `results`, and `bytes` stays valid
+    /// and unchanged until every worker is done, which is what makes sharing the pointers safe.
+    private struct DecodeJob<Outcome>: @unchecked Sendable {
+        let lines: [Range<Int>]
+        let bytes: UnsafePointer<UInt8>
+        let results: UnsafeMutablePointer<Outcome?>
+        let transform: (UnsafeBufferPointer<UInt8>) -> Outcome
+
+        func run(_ index: Int) {
+            let range = lines[index]
+            results[index] = transform(UnsafeBufferPointer(start: bytes + range.lowerBound, count: range.count))
+        }
+    }
+
+    /// `transform` of each of `lines` of `bytes`, split over the processor's cores; the outcomes
+    /// come back in the order of `lines`.
+    private static func decodeInParallel<Outcome>(
+        _ lines: [Range<Int>], in bytes: UnsafePointer<UInt8>, _ transform: @escaping (UnsafeBufferPointer<UInt8>) -> Outcome
+    ) -> [Outcome] {
         // Small batches are not worth a thread hop.
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, lines.count / 32)
-        guard workers > 1 else { return lines.map { outcome(of: $0, in: bytes, version: version, query: query) } }
-        let results = UnsafeMutablePointer<LineOutcome>.allocate(capacity: lines.count)
-        results.initialize(repeating: .skipped, count: lines.count)
+        guard workers > 1 else {
+            return lines.map { transform(UnsafeBufferPointer(start: bytes + $0.lowerBound, count: $0.count)) }
+        }
+        let results = UnsafeMutablePointer<Outcome?>.allocate(capacity: lines.count)
+        results.initialize(repeating: nil, count: lines.count)
         defer {
             results.deinitialize(count: lines.count)
             results.deallocate()
         }
-        let job = DecodeJob(lines: lines, bytes: bytes, results: results, version: version, query: query)
+        let job = DecodeJob(lines: lines, bytes: bytes, results: results, transform: transform)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let low = job.lines.count * worker / workers
             let high = job.lines.count * (worker + 1) / workers
             for index in low..<high { job.run(index) }
         }
-        return Array(UnsafeBufferPointer(start: results, count: lines.count))
+        return UnsafeBufferPointer(start: results, count: lines.count).map { $0! }
     }
 
     private func lineEnd(after index: Int, in bytes: UnsafePointer<UInt8>, usable: Int) -> Int {

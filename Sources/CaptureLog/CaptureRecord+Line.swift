@@ -119,7 +119,7 @@ extension CaptureRecord {
                 record.findings = findings
             case .targetURL: record.targetURL = reader.consumeNull() ? nil : try reader.readString()
             case .sourceSeq: record.sourceSequence = reader.consumeNull() ? nil : UInt64(clamping: try reader.readInt())
-            case .other: try reader.skipValue()
+            case .events, .other: try reader.skipValue()
             }
         }
         reader.skipWhitespace()
@@ -138,8 +138,8 @@ extension CaptureRecord {
 }
 
 /// The keys of a record line, recognised without building a String.
-private enum LineKey {
-    case seq, tsMs, direction, method, path, query, site, requestHeaders, body, bodyBase64, response
+enum LineKey {
+    case seq, tsMs, direction, method, path, query, site, events, requestHeaders, body, bodyBase64, response
     case dialect, findings, targetURL, sourceSeq, other
 
     init(_ key: ByteJSONKey) {
@@ -151,6 +151,7 @@ private enum LineKey {
         case 5 where key.matches("ts_ms"): self = .tsMs
         case 5 where key.matches("query"): self = .query
         case 6 where key.matches("method"): self = .method
+        case 6 where key.matches("events"): self = .events
         case 7 where key.matches("dialect"): self = .dialect
         case 8 where key.matches("response"): self = .response
         case 8 where key.matches("findings"): self = .findings

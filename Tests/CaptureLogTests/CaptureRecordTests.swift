@@ -97,6 +97,42 @@ import Testing
         #expect(names("not json").isEmpty)
     }
 
+    @Test func aSummaryReadFromTheLineIsTheRecordsSummary() throws {
+        var sent = sampleRecord(event: "add_to_cart")
+        sent.direction = .sent
+        sent.response = nil
+        sent.findings = []
+        sent.dialect = nil
+        let batch = sampleRecord(body: Array(#"{"batch":[{"event_name":"a"},{"event":"b"}]}"#.utf8))
+        let binary = sampleRecord(body: [0xFF, 0xFE, 0x00, 0x7B])
+        var withErrors = sampleRecord()
+        withErrors.findings.append(.init(severity: .error, code: "invalid-json", path: "$", message: "broken \"here\""))
+        for (index, original) in [sampleRecord(), sent, batch, binary, withErrors].enumerated() {
+            var record = original
+            record.sequence = UInt64(index + 7)
+            let line = record.encodedLine()
+            let summary = try CaptureRecordSummary.decode(line: line)
+            let decoded = try CaptureRecord.decode(line: line)
+            #expect(summary == CaptureRecordSummary(decoded, eventNames: decoded.eventNames), "record \(index)")
+        }
+        let errors = try CaptureRecordSummary.decode(line: withErrors.encodedLine())
+        #expect(errors.worstSeverity == .error && errors.findings.map(\.code) == ["missing-field", "invalid-json"])
+        #expect(try CaptureRecordSummary.decode(line: batch.encodedLine()).eventNames == ["a", "b"])
+        #expect(try CaptureRecordSummary.decode(line: sent.encodedLine()).status == nil)
+    }
+
+    @Test func aLineWrittenBeforeTheEventsSummaryHasItsNamesReadFromTheBody() throws {
+        let line = String(decoding: sampleRecord(event: "purchase").encodedLine(), as: UTF8.self)
+        let older = line.replacingOccurrences(of: #""events":["purchase"],"#, with: "")
+        #expect(older != line)
+        #expect(try CaptureRecordSummary.decode(line: Array(older.utf8)).eventNames == ["purchase"])
+    }
+
+    @Test(arguments: [#"{"method":"POST"}"#, #"{"seq":1,"response":{"status":"x"}}"#, #"{"seq":1}x"#, "not a record"])
+    func aSummaryOfABrokenLineIsAnError(line: String) {
+        #expect(throws: CaptureDecodeError.self) { try CaptureRecordSummary.decode(line: Array(line.utf8)) }
+    }
+
     /// A raw control character inside a string is refused at its own offset: in a key, in a value
     /// without escapes, and in a value after an escape.
     @Test(arguments: [
