@@ -101,17 +101,17 @@ public final class CollectorCore: Sendable {
         }
     }
 
-    /// The statistics as the records stream by, then the stores from the few records that can
-    /// change them, in log order. Records appended since the log was opened are counted as they
+    /// The statistics from each record's summary as the log streams by, then the stores from the
+    /// few records that can change them (those alone decoded whole), in log order. Records appended since the log was opened are counted as they
     /// are appended, not here.
     private func rebuildStores() async throws {
         let statistics = self.statistics
         let storeChanges = RecordList()
         let appendedSinceOpening = log.sequenceAtOpening
-        try await log.forEachRecord { record in
-            guard record.sequence < appendedSinceOpening else { return }
-            statistics.add(record, eventName: record.direction == .received ? record.quickEventNames.first : nil)
-            if Self.mayChangeStores(record) { storeChanges.append(record) }
+        try await log.forEachSummary(fullRecordWhen: Self.mayChangeStores) { summary, record in
+            guard summary.sequence < appendedSinceOpening else { return }
+            statistics.add(summary)
+            if let record { storeChanges.append(record) }
         }
         for record in storeChanges.records {
             await users.apply(record)
@@ -119,9 +119,10 @@ public final class CollectorCore: Sendable {
         }
     }
 
-    /// A cheap superset of the records `UserStore.apply` and `ProductCatalogue.apply` act on:
-    /// received User API `PUT`s and `DELETE`s, and received `POST`s to a `.../bulk` path.
-    static func mayChangeStores(_ record: CaptureRecord) -> Bool {
+    /// A cheap superset of the records `UserStore.apply` and `ProductCatalogue.apply` act on, told
+    /// by their summary: received User API `PUT`s and `DELETE`s, and received `POST`s to a
+    /// `.../bulk` path.
+    @Sendable static func mayChangeStores(_ record: CaptureRecordSummary) -> Bool {
         guard record.direction == .received else { return false }
         switch record.method {
         case "PUT", "DELETE": return true

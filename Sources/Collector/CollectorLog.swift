@@ -11,9 +11,11 @@ public protocol CollectorLog: CaptureSink {
     /// Records already in the log when it was opened have sequences below this one; records
     /// appended through it, this one or above.
     nonisolated var sequenceAtOpening: UInt64 { get }
-    /// Calls `body` with every record of the current log, oldest first, one at a time (a file log
-    /// calls it from the thread it reads on).
-    func forEachRecord(_ body: @escaping @Sendable (CaptureRecord) -> Void) async throws
+    /// Calls `body` with the summary of every record of the current log, oldest first, one at a
+    /// time (a file log calls it from the thread it reads on), with the whole record beside the
+    /// summaries `fullRecordWhen` picks.
+    func forEachSummary(fullRecordWhen wantsRecord: @escaping @Sendable (CaptureRecordSummary) -> Bool,
+                        _ body: @escaping @Sendable (CaptureRecordSummary, CaptureRecord?) -> Void) async throws
     /// The newest records `query` matches, newest first, at most `limit`.
     func newestRecords(limit: Int, matching query: FilterQuery) async throws -> [CaptureRecord]
     /// Keeps the current log aside (a file is renamed with a timestamp) and starts an empty one.
@@ -56,8 +58,12 @@ public actor MemoryCollectorLog: CollectorLog {
         return stored
     }
 
-    public func forEachRecord(_ body: @escaping @Sendable (CaptureRecord) -> Void) async throws {
-        for record in records { body(record) }
+    public func forEachSummary(fullRecordWhen wantsRecord: @escaping @Sendable (CaptureRecordSummary) -> Bool,
+                               _ body: @escaping @Sendable (CaptureRecordSummary, CaptureRecord?) -> Void) async throws {
+        for record in records {
+            let summary = CaptureRecordSummary(record, eventNames: record.quickEventNames)
+            body(summary, wantsRecord(summary) ? record : nil)
+        }
     }
 
     public func newestRecords(limit: Int, matching query: FilterQuery) async throws -> [CaptureRecord] {

@@ -23,21 +23,38 @@ public struct CollectorStats: Sendable, Hashable {
 
     /// Counts one record; `eventName` is the event it carries, when known.
     public mutating func add(_ record: CaptureRecord, eventName: String?) {
+        count(direction: record.direction, path: record.path, dialect: record.dialect, status: record.response?.status,
+              eventName: eventName, findings: record.findings.lazy.map { ($0.severity, $0.code) })
+    }
+
+    /// Counts one record from its summary (its first event name is the one counted).
+    public mutating func add(_ summary: CaptureRecordSummary) {
+        count(direction: summary.direction, path: summary.path, dialect: summary.dialect, status: summary.status,
+              eventName: summary.eventNames.first, findings: summary.findings.lazy.map { ($0.severity, $0.code) })
+    }
+
+    private mutating func count(
+        direction: CaptureRecord.Direction, path: String, dialect: Dialect?, status: Int?, eventName: String?,
+        findings: some Sequence<(Finding.Severity, String)>
+    ) {
         records += 1
-        switch record.direction {
+        switch direction {
         case .received:
             received += 1
-            if record.path.hasPrefix("/events") || (record.path.hasPrefix("/v2/") && record.path.hasSuffix("/events")) {
+            if path.hasPrefix("/events") || (path.hasPrefix("/v2/") && path.hasSuffix("/events")) {
                 byEvent[eventName ?? "(none)", default: 0] += 1
             }
-            byDialect[record.dialect?.rawValue ?? "none", default: 0] += 1
+            byDialect[dialect?.rawValue ?? "none", default: 0] += 1
         case .sent:
             sent += 1
         }
-        byStatus[record.response.map { String($0.status) } ?? "none", default: 0] += 1
-        let worst = record.findings.map(\.severity).max()
+        byStatus[status.map { String($0) } ?? "none", default: 0] += 1
+        var worst: Finding.Severity?
+        for (severity, code) in findings {
+            if worst.map({ severity > $0 }) ?? true { worst = severity }
+            byFindingCode[code, default: 0] += 1
+        }
         bySeverity[worst?.rawValue ?? "none", default: 0] += 1
-        for finding in record.findings { byFindingCode[finding.code, default: 0] += 1 }
     }
 }
 
@@ -48,6 +65,10 @@ final class CollectorStatistics: @unchecked Sendable {
 
     func add(_ record: CaptureRecord, eventName: String?) {
         lock.withLock { stats.add(record, eventName: eventName) }
+    }
+
+    func add(_ summary: CaptureRecordSummary) {
+        lock.withLock { stats.add(summary) }
     }
 
     func snapshot() -> CollectorStats {

@@ -48,18 +48,19 @@ public final class FileCollectorLog: CollectorLog, @unchecked Sendable {
         try await currentWriter.append(contentsOf: records)
     }
 
-    /// Every record of the kept segments, then of the live file, in order (undecodable lines
-    /// skipped), read in large chunks and decoded on every core. Sequence numbers only increase:
-    /// a segment renamed by a rotation while it is read is not read twice.
-    public func forEachRecord(_ body: @escaping @Sendable (CaptureRecord) -> Void) async throws {
+    /// The summary of every record of the kept segments, then of the live file, in order
+    /// (undecodable lines skipped), read in large chunks and decoded on every core. Sequence
+    /// numbers only increase: a segment renamed by a rotation while it is read is not read twice.
+    public func forEachSummary(fullRecordWhen wantsRecord: @escaping @Sendable (CaptureRecordSummary) -> Bool,
+                               _ body: @escaping @Sendable (CaptureRecordSummary, CaptureRecord?) -> Void) async throws {
         try await readerWorker.run { [self] in
             var last: UInt64 = 0
             let readers = try CaptureLogSegments.numbers(of: url).reversed().map(segmentReader) + [currentReader()]
             for reader in readers {
-                _ = try reader.scan(matching: .all) { record in
-                    guard record.sequence > last else { return }
-                    last = record.sequence
-                    body(record)
+                try reader.scanSummaries(fullRecordWhen: wantsRecord) { summary, record in
+                    guard summary.sequence > last else { return }
+                    last = summary.sequence
+                    body(summary, record)
                 }
             }
         }

@@ -20,12 +20,11 @@ extension LogCommand {
             var dialects: [String: Int] = [:]
             var first: Date?
             var last: Date?
-            let summary = try reader.scan(matching: .all) { record in
+            let summary = try reader.scanSummaries { record, _ in
                 directions[record.direction.rawValue, default: 0] += 1
                 for name in record.eventNames { events[name, default: 0] += 1 }
-                statuses[record.response.map { String($0.status) } ?? "none", default: 0] += 1
-                let worst = record.findings.map(\.severity).max()
-                severities[worst?.rawValue ?? "clean", default: 0] += 1
+                statuses[record.status.map { String($0) } ?? "none", default: 0] += 1
+                severities[record.worstSeverity?.rawValue ?? "clean", default: 0] += 1
                 dialects[record.dialect?.rawValue ?? "none", default: 0] += 1
                 if first == nil { first = record.time }
                 last = record.time

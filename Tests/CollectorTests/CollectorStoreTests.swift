@@ -230,7 +230,8 @@ import TrackingModel
         var sequenceAtOpening: UInt64 { memory.sequenceAtOpening }
         func append(_ record: CaptureRecord) async throws -> CaptureRecord { try await memory.append(record) }
         func append(contentsOf records: [CaptureRecord]) async throws -> [CaptureRecord] { try await memory.append(contentsOf: records) }
-        func forEachRecord(_ body: @escaping @Sendable (CaptureRecord) -> Void) async throws { throw Failure() }
+        func forEachSummary(fullRecordWhen wantsRecord: @escaping @Sendable (CaptureRecordSummary) -> Bool,
+                            _ body: @escaping @Sendable (CaptureRecordSummary, CaptureRecord?) -> Void) async throws { throw Failure() }
         func newestRecords(limit: Int, matching query: FilterQuery) async throws -> [CaptureRecord] {
             try await memory.newestRecords(limit: limit, matching: query)
         }
@@ -418,8 +419,14 @@ import TrackingModel
         #expect(try await log.newestRecords(limit: 5, matching: .all).map(\.path) == ["/r10", "/r9", "/r8", "/r7", "/r6"])
         #expect(try await log.newestRecords(limit: 10, matching: FilterQuery.parse("path:/r2 or path:/r9")).map(\.sequence) == [9, 2])
         let seen = Mutex<[UInt64]>([])
-        try await log.forEachRecord { record in seen.withLock { $0.append(record.sequence) } }
+        let whole = Mutex<[String]>([])
+        try await log.forEachSummary(fullRecordWhen: { $0.path == "/r3" || $0.path == "/r7" }) { summary, record in
+            seen.withLock { $0.append(summary.sequence) }
+            if let record { whole.withLock { $0.append(record.path) } }
+        }
         #expect(seen.withLock { $0 } == Array(1...10))
+        // Only the records asked for are decoded whole, from whichever segment holds them.
+        #expect(whole.withLock { $0 } == ["/r3", "/r7"])
 
         // Ten more: the oldest segments are dropped (five kept); what is read is what is kept.
         for index in 11...20 { _ = try await log.append(record("/r\(index)")) }
@@ -428,7 +435,7 @@ import TrackingModel
         #expect(kept.count < 20 && kept.first == 20)
         #expect(kept == Array((kept.last ?? 0)...20).reversed())
         let rebuilt = Mutex<[UInt64]>([])
-        try await log.forEachRecord { record in rebuilt.withLock { $0.append(record.sequence) } }
+        try await log.forEachSummary(fullRecordWhen: { _ in false }) { summary, _ in rebuilt.withLock { $0.append(summary.sequence) } }
         #expect(rebuilt.withLock { $0 } == kept.reversed())
 
         let archived = try #require(try await log.reset())
@@ -482,7 +489,7 @@ import TrackingModel
         _ = try await log.append(record("/e"))
         #expect(try await log.newestRecords(limit: 10, matching: .all).map(\.path) == ["/e"])
         let seen = Mutex<[String]>([])
-        try await log.forEachRecord { record in seen.withLock { $0.append(record.path) } }
+        try await log.forEachSummary(fullRecordWhen: { _ in false }) { summary, _ in seen.withLock { $0.append(summary.path) } }
         #expect(seen.withLock { $0 } == ["/e"])
     }
 }
