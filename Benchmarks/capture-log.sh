@@ -4,6 +4,8 @@
 #  (b) time to open the log and decode its last 50 records, and the peak memory
 #  (c) `trackscope log filter 'event:purchase user.id:42' --events` against
 #      `jq -c 'select(...)'` on an events file with the same events: same number of results, times, ratio.
+#  (d) `trackscope log stats` (counts by direction, event, status, severity, dialect) against jq
+#      counting the same log's records by event name: times, ratio.
 # Usage: Benchmarks/capture-log.sh [RECORDS]   (default 1000000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -62,3 +64,20 @@ fi
 printf 'trackscope log filter: %.3f s (log %s MB)\n' "$ours_s" "$(( $(stat -c %s "$LOG") / 1000000 ))"
 printf 'jq -c select:          %.3f s (events %s MB)\n' "$jq_s" "$(( $(stat -c %s "$EVENTS") / 1000000 ))"
 printf 'ratio (jq / trackscope): %.1fx   (goal: at least 5x)\n' "$(echo "$jq_s / $ours_s" | bc -l)"
+
+echo
+echo "== (d) summary: trackscope log stats   vs   jq -r '.events[0] // \"(none)\"' | sort | uniq -c"
+JQ_COUNT="jq -r '.events[0] // \"(none)\"' $LOG | sort | uniq -c"
+if command -v hyperfine >/dev/null 2>&1; then
+  hyperfine --warmup 1 --runs 3 --export-json "$OUT/stats.json" \
+    -n trackscope "$BIN/trackscope log stats --log $LOG" \
+    -n jq "$JQ_COUNT"
+  stats_s=$(jq '.results[] | select(.command=="trackscope") | .min' "$OUT/stats.json")
+  count_s=$(jq '.results[] | select(.command=="jq") | .min' "$OUT/stats.json")
+else
+  stats_s=$(time_runs 3 "$BIN/trackscope" log stats --log "$LOG")
+  count_s=$(time_runs 3 sh -c "$JQ_COUNT")
+fi
+printf 'trackscope log stats:  %.3f s\n' "$stats_s"
+printf 'jq count by event:     %.3f s\n' "$count_s"
+printf 'ratio (jq / trackscope): %.1fx\n' "$(echo "$count_s / $stats_s" | bc -l)"
