@@ -36,13 +36,26 @@ if [ "$ours" != "$theirs" ]; then
   exit 1
 fi
 
-time_runs() { # prints the best of N wall-clock seconds of "$@"
-  local runs=$1; shift
-  local best=""
+# best_of_both NAME TRACKSCOPE_COMMAND JQ_COMMAND: prints the best wall-clock seconds of each (hyperfine,
+# 3 runs after a warm-up; without hyperfine, the best of 3 timed runs), trackscope's first.
+best_of_both() {
+  local name=$1 ours=$2 theirs=$3
+  if command -v hyperfine >/dev/null 2>&1; then
+    hyperfine --warmup 1 --runs 3 --export-json "$OUT/$name.json" -n trackscope "$ours" -n jq "$theirs" >&2
+    echo "$(jq '.results[] | select(.command=="trackscope") | .min' "$OUT/$name.json")" \
+         "$(jq '.results[] | select(.command=="jq") | .min' "$OUT/$name.json")"
+  else
+    echo "(hyperfine not found: best of 3 timed runs)" >&2
+    echo "$(best_of 3 "$ours")" "$(best_of 3 "$theirs")"
+  fi
+}
+
+best_of() { # RUNS COMMAND: the best wall-clock seconds of RUNS runs of the shell command
+  local runs=$1 command=$2 best=""
   for _ in $(seq "$runs"); do
     local start end elapsed
     start=$(date +%s.%N)
-    "$@" >/dev/null
+    sh -c "$command" >/dev/null
     end=$(date +%s.%N)
     elapsed=$(echo "$end - $start" | bc -l)
     if [ -z "$best" ] || [ "$(echo "$elapsed < $best" | bc -l)" = 1 ]; then best=$elapsed; fi
@@ -50,17 +63,7 @@ time_runs() { # prints the best of N wall-clock seconds of "$@"
   printf '%.3f' "$best"
 }
 
-if command -v hyperfine >/dev/null 2>&1; then
-  hyperfine --warmup 1 --runs 3 --export-json "$OUT/filter.json" \
-    -n trackscope "$BIN/trackscope log filter '$QUERY' --events --log $LOG" \
-    -n jq "jq -c '$JQ_FILTER' $EVENTS"
-  ours_s=$(jq '.results[] | select(.command=="trackscope") | .min' "$OUT/filter.json")
-  jq_s=$(jq '.results[] | select(.command=="jq") | .min' "$OUT/filter.json")
-else
-  echo "(hyperfine not found: best of 3 timed runs)"
-  ours_s=$(time_runs 3 "$BIN/trackscope" log filter "$QUERY" --events --log "$LOG")
-  jq_s=$(time_runs 3 jq -c "$JQ_FILTER" "$EVENTS")
-fi
+read -r ours_s jq_s < <(best_of_both filter "$BIN/trackscope log filter '$QUERY' --events --log $LOG" "jq -c '$JQ_FILTER' $EVENTS")
 printf 'trackscope log filter: %.3f s (log %s MB)\n' "$ours_s" "$(( $(stat -c %s "$LOG") / 1000000 ))"
 printf 'jq -c select:          %.3f s (events %s MB)\n' "$jq_s" "$(( $(stat -c %s "$EVENTS") / 1000000 ))"
 printf 'ratio (jq / trackscope): %.1fx   (goal: at least 5x)\n' "$(echo "$jq_s / $ours_s" | bc -l)"
@@ -68,16 +71,7 @@ printf 'ratio (jq / trackscope): %.1fx   (goal: at least 5x)\n' "$(echo "$jq_s /
 echo
 echo "== (d) summary: trackscope log stats   vs   jq -r '.events[0] // \"(none)\"' | sort | uniq -c"
 JQ_COUNT="jq -r '.events[0] // \"(none)\"' $LOG | sort | uniq -c"
-if command -v hyperfine >/dev/null 2>&1; then
-  hyperfine --warmup 1 --runs 3 --export-json "$OUT/stats.json" \
-    -n trackscope "$BIN/trackscope log stats --log $LOG" \
-    -n jq "$JQ_COUNT"
-  stats_s=$(jq '.results[] | select(.command=="trackscope") | .min' "$OUT/stats.json")
-  count_s=$(jq '.results[] | select(.command=="jq") | .min' "$OUT/stats.json")
-else
-  stats_s=$(time_runs 3 "$BIN/trackscope" log stats --log "$LOG")
-  count_s=$(time_runs 3 sh -c "$JQ_COUNT")
-fi
+read -r stats_s count_s < <(best_of_both stats "$BIN/trackscope log stats --log $LOG" "$JQ_COUNT")
 printf 'trackscope log stats:  %.3f s\n' "$stats_s"
 printf 'jq count by event:     %.3f s\n' "$count_s"
 printf 'ratio (jq / trackscope): %.1fx\n' "$(echo "$count_s / $stats_s" | bc -l)"

@@ -91,15 +91,10 @@ extension CaptureRecord {
         try reader.readObject { (reader: inout ByteJSONReader, key: ByteJSONKey) throws(CaptureDecodeError) in
             switch LineKey(key) {
             case .seq:
-                let value = try reader.readInt()
-                guard value >= 0 else { throw reader.fail("negative sequence") }
-                record.sequence = UInt64(value)
+                record.sequence = try reader.readSequence()
                 sawSequence = true
             case .tsMs: record.time = ISOTime.date(milliseconds: try reader.readInt())
-            case .direction:
-                let text = try reader.readString()
-                guard let direction = Direction(rawValue: text) else { throw reader.fail("unknown direction \(text)") }
-                record.direction = direction
+            case .direction: record.direction = try reader.readDirection()
             case .method: record.method = try reader.readString()
             case .path: record.path = try reader.readString()
             case .query: record.query = try reader.readString()
@@ -166,6 +161,19 @@ enum LineKey {
 }
 
 extension ByteJSONReader {
+    /// A record's `seq`: an integer, not negative.
+    mutating func readSequence() throws(CaptureDecodeError) -> UInt64 {
+        let value = try readInt()
+        guard value >= 0 else { throw fail("negative sequence") }
+        return UInt64(value)
+    }
+
+    mutating func readDirection() throws(CaptureDecodeError) -> CaptureRecord.Direction {
+        let text = try readString()
+        guard let direction = CaptureRecord.Direction(rawValue: text) else { throw fail("unknown direction \(text)") }
+        return direction
+    }
+
     mutating func readHeaders() throws(CaptureDecodeError) -> [CaptureRecord.HeaderField] {
         var fields: [CaptureRecord.HeaderField] = []
         try readArray { (reader: inout ByteJSONReader) throws(CaptureDecodeError) in

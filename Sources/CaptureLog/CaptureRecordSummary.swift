@@ -71,15 +71,10 @@ public struct CaptureRecordSummary: Sendable, Hashable {
         try reader.readObject { (reader: inout ByteJSONReader, key: ByteJSONKey) throws(CaptureDecodeError) in
             switch LineKey(key) {
             case .seq:
-                let value = try reader.readInt()
-                guard value >= 0 else { throw reader.fail("negative sequence") }
-                summary.sequence = UInt64(value)
+                summary.sequence = try reader.readSequence()
                 sawSequence = true
             case .tsMs: summary.time = ISOTime.date(milliseconds: try reader.readInt())
-            case .direction:
-                let text = try reader.readString()
-                guard let direction = CaptureRecord.Direction(rawValue: text) else { throw reader.fail("unknown direction \(text)") }
-                summary.direction = direction
+            case .direction: summary.direction = try reader.readDirection()
             case .method: summary.method = try reader.readString()
             case .path: summary.path = try reader.readString()
             case .events:

@@ -191,20 +191,9 @@ import TrackingModel
 
     /// `make run` starts `trackscope` with no subcommand: the UI with its collector inside.
     @Test func defaultCommandCollectsAndShowsWhatArrives() async throws {
-        let binary = TrackscopeProcess.binaryURL.path
-        let session = try TmuxSession(
-            command: "'\(binary)' --log '\(log.path)' --port 0" + TmuxSession.exitMarker,
-            width: 120, height: 24, environment: ["TERM": "tmux-256color", "LANG": "C.UTF-8"]
-        )
-        let screen = try await session.waitFor("collecting on http://127.0.0.1:")
-        let header = screen[0]
-        let portText = try #require(header.split(separator: ":").last.map(String.init))
-        let port = try #require(Int(portText), "no port in the header: \(header)")
-
-        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures")
-        let published = try Data(contentsOf: fixtures.appendingPathComponent("legacy-brief-published.json"))
-        let corrected = try Data(contentsOf: fixtures.appendingPathComponent("legacy-brief-corrected.json"))
+        let (session, port) = try await startCollecting("--log '\(log.path)' --port 0")
+        let published = try Self.fixture("legacy-brief-published.json")
+        let corrected = try Self.fixture("legacy-brief-corrected.json")
         #expect(try await Self.post(corrected, port: port) == 200)
         #expect(try await Self.post(published, port: port) == 400)
 
@@ -227,17 +216,9 @@ import TrackingModel
     }
 
     @Test func keepsShowingWhatTheEmbeddedCollectorRotatedAway() async throws {
-        let binary = TrackscopeProcess.binaryURL.path
         // A record of the corrected example takes about 2 KB: a 5K log rotates every two records.
-        let session = try TmuxSession(
-            command: "'\(binary)' ui --log '\(log.path)' --port 0 --max-log-size 5K" + TmuxSession.exitMarker,
-            width: 120, height: 24, environment: ["TERM": "tmux-256color", "LANG": "C.UTF-8"]
-        )
-        let screen = try await session.waitFor("collecting on http://127.0.0.1:")
-        let port = try #require(screen[0].split(separator: ":").last.flatMap { Int($0) }, "no port in: \(screen[0])")
-        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures")
-        let corrected = try Data(contentsOf: fixtures.appendingPathComponent("legacy-brief-corrected.json"))
+        let (session, port) = try await startCollecting("ui --log '\(log.path)' --port 0 --max-log-size 5K")
+        let corrected = try Self.fixture("legacy-brief-corrected.json")
         for _ in 0..<7 { #expect(try await Self.post(corrected, port: port) == 200) }
 
         let stream = try await session.waitForScreen("all seven posts listed") { lines in
@@ -252,6 +233,24 @@ import TrackingModel
         #expect(segments.count >= 3)
         let counts = try segments.map { try CaptureLogReader(url: $0).count }
         #expect(counts.reduce(0, +) == 7)
+    }
+
+    /// Starts `trackscope ARGUMENTS` (the UI with its collector) at 120x24 and waits for the
+    /// header to say where it collects; returns the session and that port.
+    func startCollecting(_ arguments: String) async throws -> (TmuxSession, Int) {
+        let session = try TmuxSession(
+            command: "'\(TrackscopeProcess.binaryURL.path)' \(arguments)" + TmuxSession.exitMarker,
+            width: 120, height: 24, environment: ["TERM": "tmux-256color", "LANG": "C.UTF-8"]
+        )
+        let header = try await session.waitFor("collecting on http://127.0.0.1:")[0]
+        let port = try #require(header.split(separator: ":").last.flatMap { Int($0) }, "no port in the header: \(header)")
+        return (session, port)
+    }
+
+    static func fixture(_ name: String) throws -> Data {
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures")
+        return try Data(contentsOf: fixtures.appendingPathComponent(name))
     }
 
     /// Posts `body` to the legacy endpoint on loopback with curl-like headers; returns the status.
