@@ -14,13 +14,15 @@ public final class SegmentedCaptureLogReader: @unchecked Sendable {
     private var segments: [CaptureLogReader]
     /// The newest record's sequence as of `count` records.
     private var newest: (count: Int, sequence: UInt64?) = (0, nil)
+    /// Segments that could not be read (not a capture log, say), and why: left out.
+    private var unreadable: [String] = []
 
     /// Opens the live file at `url` (a missing file is an empty log) and the segments kept beside
     /// it. Throws for a file that is not a capture log.
     public init(url: URL) throws {
         self.url = url
         self.live = try CaptureLogReader(url: url)
-        self.segments = try Self.segmentReaders(of: url, reusing: [])
+        (segments, unreadable) = Self.segmentReaders(of: url, reusing: [])
     }
 
     /// How many records there are in the segments and the live file.
@@ -37,7 +39,7 @@ public final class SegmentedCaptureLogReader: @unchecked Sendable {
 
     /// What a user should be told once, for every file read.
     public var warnings: [String] {
-        lock.withLock { (segments + [live]).flatMap(\.warnings) }
+        lock.withLock { (segments + [live]).flatMap(\.warnings) + unreadable }
     }
 
     /// Looks at the live file again. New records are `.appended` (indices across the segments).
@@ -56,7 +58,7 @@ public final class SegmentedCaptureLogReader: @unchecked Sendable {
                 let now = countLocked
                 return now > before ? .appended(before..<now) : .unchanged
             }
-            segments = try Self.segmentReaders(of: url, reusing: segments)
+            (segments, unreadable) = Self.segmentReaders(of: url, reusing: segments)
             newest = (-1, nil)
             var identitiesNow = segments.map(\.openedInode)
             // The live file may be missing for a moment: renamed into segment 1, its successor
@@ -102,16 +104,28 @@ public final class SegmentedCaptureLogReader: @unchecked Sendable {
     }
 
     /// Readers of the segments that exist now, oldest first; a reader of `existing` is kept when
-    /// its file is still there (under whatever number), so that it is not indexed again.
-    private static func segmentReaders(of url: URL, reusing existing: [CaptureLogReader]) throws -> [CaptureLogReader] {
+    /// its file is still there (under whatever number), so that it is not indexed again. A
+    /// segment that cannot be read is left out, with the reason.
+    private static func segmentReaders(of url: URL, reusing existing: [CaptureLogReader])
+        -> (readers: [CaptureLogReader], unreadable: [String]) {
         let byInode = Dictionary(existing.compactMap { reader in reader.openedInode.map { ($0, reader) } },
                                  uniquingKeysWith: { first, _ in first })
-        return try CaptureLogSegments.numbers(of: url).reversed().compactMap { number in
+        var readers: [CaptureLogReader] = []
+        var unreadable: [String] = []
+        for number in CaptureLogSegments.numbers(of: url).reversed() {
             let path = CaptureLogSegments.path(of: url.path, segment: number)
-            guard let info = POSIX.statPath(path) else { return nil }
-            if let reader = byInode[UInt64(info.st_ino)] { return reader }
-            return try CaptureLogReader(url: URL(fileURLWithPath: path))
+            guard let info = POSIX.statPath(path) else { continue }
+            if let reader = byInode[UInt64(info.st_ino)] {
+                readers.append(reader)
+                continue
+            }
+            do {
+                readers.append(try CaptureLogReader(url: URL(fileURLWithPath: path)))
+            } catch {
+                unreadable.append("\(path): not read, left out (\(error))")
+            }
         }
+        return (readers, unreadable)
     }
 }
 

@@ -98,4 +98,17 @@ import Testing
         #expect(try sequences(reader) == [1, 2, 3, 4])
         try await next.close()
     }
+
+    @Test func aSegmentThatIsNotACaptureLogIsLeftOutWithAWarning() async throws {
+        let url = temporaryLogURL()
+        let writer = try CaptureLogWriter(url: url, durability: .os, maximumSize: segmentBytes)
+        for _ in 0..<6 { try await writer.append(sampleRecord()) }
+        try await writer.close()
+        let stranger = CaptureLogSegments.path(of: url.path, segment: 2)
+        try Data("just some text\n".utf8).write(to: URL(fileURLWithPath: stranger))
+        let reader = try SegmentedCaptureLogReader(url: url)
+        #expect(reader.segmentCount == 1)
+        #expect(try sequences(reader) == [1, 2, 3, 4, 5, 6])
+        #expect(reader.warnings.contains { $0.hasPrefix("\(stranger): not read, left out") })
+    }
 }
