@@ -5,14 +5,17 @@ extension CaptureLogReader {
     /// The newest records `query` matches, newest first, at most `limit`. Reads the log backwards
     /// in blocks of whole lines (one read of up to `blockBytes` each), rules lines out with the
     /// query's byte pre-check before decoding them, and skips lines that do not decode. Covers what
-    /// is indexed when it starts; `refresh()` first to include what was appended since.
-    public func newestRecords(matching query: FilterQuery, limit: Int, blockBytes: Int = 4 << 20) throws -> [CaptureRecord] {
+    /// is indexed when it starts; `refresh()` first to include what was appended since. Throws
+    /// `CancellationError` as soon as `isCancelled` says so (it is asked before each block).
+    public func newestRecords(matching query: FilterQuery, limit: Int, blockBytes: Int = 4 << 20,
+                              isCancelled: () -> Bool = { false }) throws -> [CaptureRecord] {
         guard limit > 0 else { return [] }
         let preCheck = LinePreCheck(query)
         var found: [CaptureRecord] = []
         var buffer: [UInt8] = []
         var high = count
         while high > 0, found.count < limit {
+            if isCancelled() { throw CancellationError() }
             guard let block = lock.withLock({ blockLocked(endingBefore: high, maximumBytes: blockBytes) }) else { break }
             if buffer.count < block.byteCount { buffer = [UInt8](repeating: 0, count: block.byteCount) }
             let reachedLimit = try buffer.withUnsafeMutableBufferPointer { buffer -> Bool in

@@ -27,11 +27,32 @@ final class BackgroundWorker: Sendable {
         self.name = name
     }
 
-    /// Runs `work` on the worker's thread and returns (or throws) what it did.
-    func run<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
-        try await withCheckedThrowingContinuation { continuation in
-            submit { continuation.resume(with: Result { try work() }) }
+    /// Runs `work` on the worker's thread and returns (or throws) what it did. Cancelling the
+    /// calling task skips a job that has not started (it throws `CancellationError`), and turns
+    /// the `isCancelled` that a running job is given true: a long job checks it now and then, and
+    /// stops.
+    func run<Value: Sendable>(
+        _ work: @escaping @Sendable (_ isCancelled: @escaping @Sendable () -> Bool) throws -> Value
+    ) async throws -> Value {
+        let cancelled = CancellationFlag()
+        let isCancelled: @Sendable () -> Bool = { cancelled.isSet }
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                submit {
+                    guard !isCancelled() else { return continuation.resume(throwing: CancellationError()) }
+                    continuation.resume(with: Result { try work(isCancelled) })
+                }
+            }
+        } onCancel: {
+            cancelled.set()
         }
+    }
+
+    /// Set once, from the task that is cancelled; read by the job on the worker's thread.
+    private final class CancellationFlag: Sendable {
+        private let flag = Atomic<Bool>(false)
+        var isSet: Bool { flag.load(ordering: .relaxed) }
+        func set() { flag.store(true, ordering: .relaxed) }
     }
 
     private func submit(_ job: @escaping @Sendable () -> Void) {
@@ -73,3 +94,4 @@ final class BackgroundWorker: Sendable {
         }
     }
 }
+

@@ -53,6 +53,7 @@ extension CollectorCore {
             ("strict", .bool(configuration.strict)),
             ("rebuilding", .bool(rebuildState == .running)),
             ("rebuildFailure", rebuildFailure),
+            ("abandonedQueries", AnswerJSON.int(abandonedQueries.load(ordering: .relaxed))),
             ("forwarding", forwarder.map { .string($0.targetDescription) } ?? .null),
         ]))
     }
@@ -124,6 +125,10 @@ extension CollectorCore {
         let records: [CaptureRecord]
         do {
             records = try await log.newestRecords(limit: limit, matching: filter)
+        } catch is CancellationError {
+            // The client went away: nobody reads this answer, but the count shows in health.
+            abandonedQueries.add(1, ordering: .relaxed)
+            return .error(499, code: "client-gone", message: "The client closed the connection before the answer.")
         } catch {
             return .error(500, code: "log-unreadable", message: "The capture log could not be read: \(error)")
         }

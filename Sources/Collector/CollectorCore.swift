@@ -19,6 +19,10 @@ public final class CollectorCore: Sendable {
     let forwarder: (any UpstreamForwarder)?
     let logger: Logger
     let started: Date
+    /// The open connections, to tell whether a request's client still waits for its answer.
+    let connections = ClientConnections()
+    /// Inspection queries stopped because their client went away before the answer.
+    let abandonedQueries = Atomic<Int>(0)
     /// The rebuild from the log: its task once started (requests that need what it rebuilds wait
     /// for it), and where it stands.
     private let rebuild = Mutex<(task: Task<Void, any Error>?, state: RebuildState)>((nil, .notStarted))

@@ -16,7 +16,8 @@ public protocol CollectorLog: CaptureSink {
     /// summaries `fullRecordWhen` picks.
     func forEachSummary(fullRecordWhen wantsRecord: @escaping @Sendable (CaptureRecordSummary) -> Bool,
                         _ body: @escaping @Sendable (CaptureRecordSummary, CaptureRecord?) -> Void) async throws
-    /// The newest records `query` matches, newest first, at most `limit`.
+    /// The newest records `query` matches, newest first, at most `limit`. A file log stops reading
+    /// (`CancellationError`) when the calling task is cancelled.
     func newestRecords(limit: Int, matching query: FilterQuery) async throws -> [CaptureRecord]
     /// Keeps the current log aside (a file is renamed with a timestamp) and starts an empty one.
     /// Returns where the old log went, when it went somewhere.

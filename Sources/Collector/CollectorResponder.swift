@@ -6,7 +6,7 @@ import TrackingModel
 
 /// The collector's HTTP responder: reads each request, records it with its answer, then answers.
 public struct CollectorResponder: HTTPResponder {
-    public typealias Context = BasicRequestContext
+    public typealias Context = CollectorRequestContext
 
     public let core: CollectorCore
 
@@ -27,7 +27,9 @@ public struct CollectorResponder: HTTPResponder {
         let endpoint = CollectorEndpoint.match(path: path)
         if case .inspection(let name) = endpoint {
             _ = try await CollectedBody.collect(request.body, keep: 0)
-            return await core.handleInspection(name, method: method, query: query, origin: origin)
+            return await core.whileClientWaits(on: context.connectionID) { [core] in
+                await core.handleInspection(name, method: method, query: query, origin: origin)
+            }
         }
 
         var headers: [CaptureRecord.HeaderField] = []
@@ -81,6 +83,17 @@ public struct CollectorResponder: HTTPResponder {
 }
 
 extension CollectorCore {
+    /// Runs `work` in a task of its own that is cancelled when the client of connection `id`
+    /// goes away (or when the calling task is cancelled), so that an inspection query nobody
+    /// waits for any longer stops reading the log.
+    func whileClientWaits(on id: ObjectIdentifier, _ work: @escaping @Sendable () async -> Response) async -> Response {
+        guard let connection = connections.connection(id) else { return await work() }
+        let task = Task { await work() }
+        connection.whenGone { task.cancel() }
+        defer { connection.whenGone(nil) }
+        return await withTaskCancellationHandler { await task.value } onCancel: { task.cancel() }
+    }
+
     /// An unknown path (404) or a method the endpoint does not take (405); recorded all the same,
     /// so that a misconfigured client shows up in the log.
     func handleUnknown(_ facts: RequestFacts, endpoint: CollectorEndpoint) async -> Response {

@@ -20,7 +20,8 @@ public struct CollectorServer: Sendable {
         let counter = ConnectionCounter(limit: core.configuration.maximumConnections)
         let http1 = HTTP1Channel.Configuration(
             additionalChannelHandlers: [
-                ConnectionGuardHandler(counter: counter, requestTimeout: TimeAmount(core.configuration.requestTimeout)) { problem, remote in
+                ConnectionGuardHandler(counter: counter, connections: core.connections,
+                                       requestTimeout: TimeAmount(core.configuration.requestTimeout)) { problem, remote in
                     await core.recordMalformed(problem, remote: remote)
                 },
             ],

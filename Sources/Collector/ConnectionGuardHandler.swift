@@ -40,7 +40,9 @@ final class ConnectionCounter: @unchecked Sendable {
 /// - a request whose body has not all arrived within the request timeout of its headers fails
 ///   (`RequestTimedOut`, so the collector records it) and the connection is closed; headers that
 ///   trickle in are the idle timeout's business, as the decoder passes nothing on before they end;
-/// - `Expect: 100-continue` is answered at once with `100 Continue`.
+/// - `Expect: 100-continue` is answered at once with `100 Continue`;
+/// - the connection is known to `ClientConnections` while it is open, and marked gone when the
+///   client closes its side.
 final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -48,6 +50,8 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     typealias OutboundOut = HTTPResponsePart
 
     private let counter: ConnectionCounter
+    private let connections: ClientConnections
+    private var connection: (id: ObjectIdentifier, client: ClientConnection)?
     private let requestTimeout: TimeAmount
     private let onMalformed: @Sendable (MalformedRequest, String?) async -> Void
     private var counted = false
@@ -57,9 +61,10 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     /// Armed when a request's head arrives, cancelled when its end does.
     private var requestDeadline: Scheduled<Void>?
 
-    init(counter: ConnectionCounter, requestTimeout: TimeAmount,
+    init(counter: ConnectionCounter, connections: ClientConnections, requestTimeout: TimeAmount,
          onMalformed: @escaping @Sendable (MalformedRequest, String?) async -> Void) {
         self.counter = counter
+        self.connections = connections
         self.requestTimeout = requestTimeout
         self.onMalformed = onMalformed
     }
@@ -67,15 +72,29 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     func handlerAdded(context: ChannelHandlerContext) {
         counted = true
         rejecting = !counter.opened()
+        let id = ObjectIdentifier(context.channel)
+        connection = (id, connections.opened(id))
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
+        if let connection { connections.closed(connection.id) }
+        connection = nil
         requestDeadline?.cancel()
         requestDeadline = nil
         if counted {
             counted = false
             counter.closed()
         }
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if let event = event as? ChannelEvent, event == .inputClosed { connection?.client.markGone() }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        connection?.client.markGone()
+        context.fireChannelInactive()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {

@@ -53,7 +53,7 @@ public final class FileCollectorLog: CollectorLog, @unchecked Sendable {
     /// numbers only increase: a segment renamed by a rotation while it is read is not read twice.
     public func forEachSummary(fullRecordWhen wantsRecord: @escaping @Sendable (CaptureRecordSummary) -> Bool,
                                _ body: @escaping @Sendable (CaptureRecordSummary, CaptureRecord?) -> Void) async throws {
-        try await readerWorker.run { [self] in
+        try await readerWorker.run { [self] _ in
             var last: UInt64 = 0
             let readers = try CaptureLogSegments.numbers(of: url).reversed().map(segmentReader) + [currentReader()]
             for reader in readers {
@@ -69,14 +69,16 @@ public final class FileCollectorLog: CollectorLog, @unchecked Sendable {
     /// Reads from the end of the live file back, then into the kept segments, until `limit`
     /// records match; lines the query's byte pre-check rules out are not decoded. Only records
     /// older than those already read count, should a rotation rename a file along the way.
+    /// Cancelling the calling task stops the reading between two blocks of about 4 MB, or skips
+    /// it when it has not started.
     public func newestRecords(limit: Int, matching query: FilterQuery) async throws -> [CaptureRecord] {
-        try await readerWorker.run { [self] in
+        try await readerWorker.run { [self] isCancelled in
             let live = try currentReader()
-            var found = try live.newestRecords(matching: query, limit: limit)
+            var found = try live.newestRecords(matching: query, limit: limit, isCancelled: isCancelled)
             var oldestRead = try? live.record(at: 0).sequence
             for number in CaptureLogSegments.numbers(of: url) where found.count < limit {
                 let reader = try segmentReader(number)
-                let older = try reader.newestRecords(matching: query, limit: limit - found.count)
+                let older = try reader.newestRecords(matching: query, limit: limit - found.count, isCancelled: isCancelled)
                 found += older.filter { record in oldestRead.map { record.sequence < $0 } ?? true }
                 if let first = try? reader.record(at: 0).sequence { oldestRead = min(oldestRead ?? first, first) }
             }

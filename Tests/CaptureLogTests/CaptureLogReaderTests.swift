@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import TrackingModel
 @testable import CaptureLog
@@ -200,6 +201,14 @@ import TrackingModel
             #expect(try reader.newestRecords(matching: FilterQuery.parse("event:refund"), limit: 5, blockBytes: blockBytes).isEmpty)
         }
         #expect(try reader.newestRecords(matching: .all, limit: 0).isEmpty)
+        // Asked before each block: a cancelled reading stops at the next one.
+        let asked = Mutex(0)
+        #expect(throws: CancellationError.self) {
+            try reader.newestRecords(matching: purchases, limit: 100, blockBytes: 2_000) {
+                asked.withLock { $0 += 1; return $0 > 2 }
+            }
+        }
+        #expect(asked.withLock { $0 } == 3)
     }
 
     @Test func newestRecordsSkipCorruptLinesAndReachBase64Bodies() async throws {

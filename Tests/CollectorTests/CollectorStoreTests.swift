@@ -190,6 +190,39 @@ import TrackingModel
         }
     }
 
+    /// A query whose client hangs up before the answer stops: it is skipped when it waits for the
+    /// reader, and health counts it; the next client is answered as usual.
+    @Test func aQueryWhoseClientLeftIsAbandoned() async throws {
+        let folder = try Support.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let log = try FileCollectorLog(url: folder.appendingPathComponent("capture.jsonl"), durability: .os)
+        try await Support.withCollector(log: log, setup: .live) { client, core in
+            let port = try #require(client.port)
+            try await client.execute(uri: "/v2/1234/events", method: .post, headers: Support.json,
+                                     body: ByteBuffer(bytes: try Support.fixture("legacy-brief-corrected.json"))) { _ in }
+            let held = await Support.hold(log.readerWorker)
+            let leaving = try RawConnection(port: port)
+            leaving.send("GET /_trackscope/events?q=seq%3E0 HTTP/1.1\r\nHost: localhost\r\n\r\n")
+            try await Task.sleep(for: .milliseconds(200))
+            leaving.hangUp()
+            try await Task.sleep(for: .milliseconds(200))
+            try await held.release()
+            var abandoned: JSONValue?
+            for _ in 0..<100 {
+                abandoned = try await client.execute(uri: "/_trackscope/health", method: .get) { try Support.json($0.body)["abandonedQueries"] }
+                if abandoned == 1 { break }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            #expect(abandoned == 1)
+            try await client.execute(uri: "/_trackscope/events?q=seq%3E0", method: .get) { response in
+                #expect(response.status == .ok)
+                let answer = try Support.json(response.body)
+                #expect(answer["count"] == 1)
+            }
+            #expect(core.abandonedQueries.load(ordering: .relaxed) == 1)
+        }
+    }
+
     /// When the log cannot be read back, events are still taken, and what needs the stores says
     /// why it cannot answer.
     @Test func storeRequestsAre503WhenTheRebuildFails() async throws {

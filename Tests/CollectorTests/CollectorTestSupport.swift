@@ -45,7 +45,7 @@ enum CollectorTestSupport {
         let gate = DispatchSemaphore(value: 0)
         let (entered, signal) = AsyncStream.makeStream(of: Void.self)
         let job = Task {
-            try await worker.run {
+            try await worker.run { _ in
                 signal.yield()
                 gate.wait()
             }

@@ -27,6 +27,11 @@ final class RawConnection: @unchecked Sendable {
 
     deinit { close(fd) }
 
+    /// Closes both directions, as a client that gives up does (the server sees the end of its input).
+    func hangUp() {
+        shutdown(fd, Int32(SHUT_RDWR))
+    }
+
     func send(_ text: String) {
         let bytes = Array(text.utf8)
         _ = bytes.withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
