@@ -7,6 +7,12 @@ public struct CaptureLogScanProgress: Sendable, Hashable {
     public var totalBytes: UInt64
     public var matches: Int
 
+    public init(bytesScanned: UInt64, totalBytes: UInt64, matches: Int) {
+        self.bytesScanned = bytesScanned
+        self.totalBytes = totalBytes
+        self.matches = matches
+    }
+
     /// From 0 to 1.
     public var fraction: Double { totalBytes == 0 ? 1 : Double(bytesScanned) / Double(totalBytes) }
 }
@@ -18,6 +24,15 @@ public struct CaptureLogScanSummary: Sendable, Hashable {
     public var matches: Int = 0
     /// Record lines that could not be decoded (skipped).
     public var corrupt: Int = 0
+
+    public init() {}
+
+    /// Adds what another scan saw.
+    public mutating func add(_ other: CaptureLogScanSummary) {
+        decoded += other.decoded
+        matches += other.matches
+        corrupt += other.corrupt
+    }
 }
 
 extension CaptureLogReader {

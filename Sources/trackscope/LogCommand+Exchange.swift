@@ -30,14 +30,14 @@ extension LogCommand {
 
         func run() async throws {
             let query = filterQuery.map(LogCommand.parseQuery) ?? .all
-            let reader = try LogCommand.openReader(location)
+            let files = LogFiles.open(location)
             var bytes: [UInt8] = []
             var harRecords: [CaptureRecord] = []
             var out = StandardOutput()
             let toFile = output != nil
             let format = self.format
             let baseURL = self.baseURL
-            try reader.scan(matching: query) { record in
+            try files.scan(matching: query) { record in
                 var chunk: [UInt8] = []
                 switch format {
                 case .curl: chunk = Array((CaptureExport.curl(record, baseURL: baseURL) + "\n").utf8)

@@ -23,12 +23,12 @@ extension LogCommand {
 
         func run() async throws {
             let filter = LogCommand.parseQuery(query)
-            let reader = try LogCommand.openReader(location)
+            let files = LogFiles.open(location)
             var output = StandardOutput()
             let events = self.events
             let showProgress = progress
             var lastReported = -1
-            let summary = try reader.scan(matching: filter, progress: { step in
+            let summary = try files.scan(matching: filter, progress: { step in
                 guard showProgress else { return }
                 let percent = Int(step.fraction * 100)
                 if percent != lastReported {

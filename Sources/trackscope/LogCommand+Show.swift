@@ -15,15 +15,16 @@ extension LogCommand {
         var sequence: UInt64
 
         func run() async throws {
-            let reader = try LogCommand.openReader(location)
-            guard let index = reader.index(ofSequence: sequence) else {
-                LogCommand.fail("no record \(sequence) in \(reader.path)")
-            }
-            let record: CaptureRecord
+            let files = LogFiles.open(location)
+            let found: CaptureRecord?
             do {
-                record = try reader.record(at: index)
+                found = try files.record(sequence: sequence)
             } catch {
                 LogCommand.fail("record \(sequence): \(error)")
+            }
+            guard let record = found else {
+                let kept = files.segmentCount > 0 ? " or its \(files.segmentCount) rotated segment(s)" : ""
+                LogCommand.fail("no record \(sequence) in \(files.live.path)\(kept)")
             }
             var output = StandardOutput()
             output.write(Self.render(record))

@@ -7,12 +7,13 @@ extension LogCommand {
     /// `trackscope log stats`: counts by direction, event, status, severity and dialect.
     struct Stats: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Summarise the capture log: counts by direction, event, status, severity, dialect.")
+            abstract: "Summarise the capture log (with its kept rotated segments): counts by direction, event, status, severity, dialect.")
 
         @OptionGroup var location: LogLocationOptions
 
         func run() async throws {
-            let reader = try LogCommand.openReader(location)
+            let files = LogFiles.open(location)
+            let reader = files.live
             var directions: [String: Int] = [:]
             var events: [String: Int] = [:]
             var statuses: [String: Int] = [:]
@@ -20,7 +21,9 @@ extension LogCommand {
             var dialects: [String: Int] = [:]
             var first: Date?
             var last: Date?
-            let summary = try reader.scanSummaries { record, _ in
+            var records = 0
+            let summary = try files.scanSummaries { record in
+                records += 1
                 directions[record.direction.rawValue, default: 0] += 1
                 for name in record.eventNames { events[name, default: 0] += 1 }
                 statuses[record.status.map { String($0) } ?? "none", default: 0] += 1
@@ -29,21 +32,22 @@ extension LogCommand {
                 if first == nil { first = record.time }
                 last = record.time
             }
-            let size = (try? FileManager.default.attributesOfItem(atPath: reader.path)[.size] as? Int) ?? 0
+            let size = files.readers.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1.path)[.size] as? Int) ?? 0) }
             var output = StandardOutput()
             output.write("log:       \(reader.path)\n")
             if let header = reader.header {
                 output.write("format:    \(header.format) version \(header.version), created \(Self.format(header.created)) by trackscope \(header.trackscopeVersion)\n")
             }
             output.write("size:      \(size) bytes\n")
-            output.write("records:   \(summary.matches)\n")
-            output.write("corrupt:   \(summary.corrupt + reader.corruptLineCount) line(s) skipped\n")
+            output.write("records:   \(records)\n")
+            output.write("corrupt:   \(summary.corrupt + files.readers.reduce(0) { $0 + $1.corruptLineCount }) line(s) skipped\n")
             if reader.tornTailBytes > 0 { output.write("torn tail: \(reader.tornTailBytes) bytes skipped\n") }
             if let first, let last {
                 output.write("first:     \(Self.format(first))\nlast:      \(Self.format(last))\n")
             }
-            let segments = CaptureLogSegments.existing(of: location.url).count - 1
-            if segments > 0 { output.write("segments:  \(segments) older rotated segment(s)\n") }
+            if files.segmentCount > 0 {
+                output.write("segments:  \(files.segmentCount) older rotated segment(s) kept, counted above\n")
+            }
             for (title, counts) in [("direction", directions), ("status", statuses), ("severity", severities), ("dialect", dialects), ("event", events)] {
                 guard !counts.isEmpty else { continue }
                 output.write("\nby \(title):\n")

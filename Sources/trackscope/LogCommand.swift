@@ -14,18 +14,6 @@ struct LogCommand: AsyncParsableCommand {
 }
 
 extension LogCommand {
-    /// Opens the log for reading, printing its warnings (corrupt lines, a torn tail) once on stderr.
-    static func openReader(_ location: LogLocationOptions) throws -> CaptureLogReader {
-        let reader: CaptureLogReader
-        do {
-            reader = try CaptureLogReader(url: location.url)
-        } catch {
-            fail("cannot open \(location.url.path): \(error)")
-        }
-        for warning in reader.warnings { standardError("warning: \(warning)") }
-        return reader
-    }
-
     static func standardError(_ text: String) {
         FileHandle.standardError.write(Data(("trackscope: " + text + "\n").utf8))
     }

@@ -58,6 +58,40 @@ import Testing
         #expect(recordLines.allSatisfy { $0.hasPrefix(#"{"seq":"#) })
     }
 
+    @Test func theLogCommandsReadTheKeptRotatedSegmentsToo() async throws {
+        let events = (1...6).map { #"{"event_name":"\#($0 % 2 == 0 ? "purchase" : "page_view")","user":{"id":"\#($0)"}}"# }
+        let file = try await write(events.joined(separator: "\n"), to: "events.jsonl")
+        let imported = try await TrackscopeProcess.run(["log", "import", file, "--format", "events", "--log", log, "--max-log-size", "2K"])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let segments = (1...5).filter { FileManager.default.fileExists(atPath: log.replacingOccurrences(of: ".jsonl", with: ".\($0).jsonl")) }
+        #expect(segments.count >= 2, "the import should have rotated")
+        // A file in the segments' place that is not a capture log is left out, with a warning.
+        let stranger = log.replacingOccurrences(of: ".jsonl", with: ".\(segments.count + 1).jsonl")
+        try Data("not a capture log\n".utf8).write(to: URL(fileURLWithPath: stranger))
+
+        let stats = try await TrackscopeProcess.run(["log", "stats", "--log", log])
+        #expect(stats.status == 0)
+        #expect(stats.standardOutput.contains("records:   6"))
+        #expect(stats.standardOutput.contains("segments:  \(segments.count) older rotated segment(s) kept"))
+        #expect(stats.standardOutput.contains("3  purchase"))
+        #expect(stats.standardError.contains("\(stranger): not read, left out"))
+
+        let first = try await TrackscopeProcess.run(["log", "show", "1", "--log", log])
+        #expect(first.status == 0)
+        #expect(first.standardOutput.hasPrefix("#1 "))
+        let missing = try await TrackscopeProcess.run(["log", "show", "99", "--log", log])
+        #expect(missing.status == 1)
+        #expect(missing.standardError.contains("or its \(segments.count) rotated segment(s)"))
+
+        let purchases = try await TrackscopeProcess.run(["log", "filter", "event:purchase", "--log", log])
+        let sequences = purchases.standardOutput.split(separator: "\n").compactMap { line in
+            line.split(separator: ",").first.flatMap { Int($0.dropFirst(#"{"seq":"#.count)) }
+        }
+        #expect(sequences == [2, 4, 6])
+        let exported = try await TrackscopeProcess.run(["log", "export", "--format", "events", "--log", log])
+        #expect(exported.standardOutput.split(separator: "\n").count == 6)
+    }
+
     @Test func badFilterExitsTwoWithACaret() async throws {
         try await importEvents()
         let result = try await TrackscopeProcess.run(["log", "filter", "(event:purchase", "--log", log])
