@@ -130,8 +130,16 @@ final class LatestEvent: @unchecked Sendable {
     private let lock = NSLock()
     private var event: RecordSourceEvent?
 
+    /// Keeps `newEvent`, except that a replacement not taken yet stays one (with the newer
+    /// count): the loop must learn that what it read before no longer holds.
     func store(_ newEvent: RecordSourceEvent) {
-        lock.withLock { event = newEvent }
+        lock.withLock {
+            if case .replaced(_, let reason)? = event, case .available(let count) = newEvent {
+                event = .replaced(count: count, reason: reason)
+            } else {
+                event = newEvent
+            }
+        }
     }
 
     func take() -> RecordSourceEvent? {

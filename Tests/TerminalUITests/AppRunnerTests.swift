@@ -127,4 +127,20 @@ final class FakeTerminal: TerminalBackend {
         #expect(state.width == 50 && state.height == 12)
         #expect(terminal.frames.last?.lines.count == 12)
     }
+
+    /// Counts coalesce (only the newest matters), but a replacement the loop has not taken yet
+    /// is kept, with the newer count, so that the loop still forgets what it read before.
+    @Test func aReplacementIsNotLostInTheCoalescing() {
+        let latest = LatestEvent()
+        latest.store(.available(count: 3))
+        latest.store(.available(count: 5))
+        #expect(latest.take() == .available(count: 5))
+        #expect(latest.take() == nil)
+        latest.store(.replaced(count: 1, reason: "the log file was replaced"))
+        latest.store(.available(count: 4))
+        #expect(latest.take() == .replaced(count: 4, reason: "the log file was replaced"))
+        latest.store(.replaced(count: 1, reason: "the log file was replaced"))
+        latest.store(.waiting(reason: "no log yet, waiting for records"))
+        #expect(latest.take() == .waiting(reason: "no log yet, waiting for records"))
+    }
 }
