@@ -94,4 +94,3 @@ final class BackgroundWorker: Sendable {
         }
     }
 }
-

@@ -22,17 +22,12 @@ final class ClientConnections: Sendable {
     func connection(_ id: ObjectIdentifier) -> ClientConnection? {
         open.withLock { $0[id] }
     }
-
-    /// How many connections are open.
-    var count: Int { open.withLock { $0.count } }
 }
 
 /// One client connection: whether its client is gone, and what to do when it goes. A connection
 /// serves one request at a time, so there is one such action at a time.
 final class ClientConnection: Sendable {
     private let state = Mutex<(isGone: Bool, onGone: (@Sendable () -> Void)?)>((false, nil))
-
-    var isGone: Bool { state.withLock { $0.isGone } }
 
     /// The client closed its side, or the connection closed: runs the action set, once.
     func markGone() {

@@ -106,8 +106,8 @@ public final class CollectorCore: Sendable {
     }
 
     /// The statistics from each record's summary as the log streams by, then the stores from the
-    /// few records that can change them (those alone decoded whole), in log order. Records appended since the log was opened are counted as they
-    /// are appended, not here.
+    /// few records that can change them (those alone decoded whole), in log order. Records
+    /// appended since the log was opened are counted as they are appended, not here.
     private func rebuildStores() async throws {
         let statistics = self.statistics
         let storeChanges = RecordList()
