@@ -8,6 +8,8 @@ public enum CaptureLogError: Error, Sendable, Hashable, CustomStringConvertible 
     case io(operation: String, path: String, errno: Int32)
     /// A record index past the end of the log.
     case noSuchRecord(Int)
+    /// A record that was read before, in a rotated segment that has since been removed.
+    case rotatedAway(Int)
     /// A line that could not be decoded as a record.
     case corruptLine(offset: UInt64, reason: String)
     /// The writer was used after `close()`.
@@ -23,6 +25,8 @@ public enum CaptureLogError: Error, Sendable, Hashable, CustomStringConvertible 
             return "\(operation) \(path): \(String(cString: strerror(code)))"
         case .noSuchRecord(let index):
             return "no record at index \(index)"
+        case .rotatedAway:
+            return "it went with a rotated segment that has since been removed"
         case .corruptLine(let offset, let reason):
             return "corrupt line at byte \(offset): \(reason)"
         case .closed:

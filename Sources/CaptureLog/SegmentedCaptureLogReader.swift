@@ -2,9 +2,11 @@ import Foundation
 
 /// A capture log read together with its kept rotated segments, as one list of records, oldest
 /// first: `capture.5.jsonl` ... `capture.1.jsonl`, then the live `capture.jsonl`. `refresh()`
-/// follows the live file across a rotation: the file that was live is read on as segment 1, so
-/// the records already seen keep their indices. Each file has its own `CaptureLogReader`; a
-/// segment's reader reads through its open file, whatever the file is renamed to later.
+/// follows the live file across rotations, and the records already seen keep their indices: the
+/// file that was live is read on as segment 1, and the records of a segment a rotation removes
+/// keep their places as records that can no longer be read (`CaptureLogError.rotatedAway`). Each
+/// file has its own `CaptureLogReader`; a segment's reader reads through its open file, whatever
+/// the file is renamed to later.
 public final class SegmentedCaptureLogReader: @unchecked Sendable {
     /// The live file.
     public let url: URL
@@ -12,6 +14,8 @@ public final class SegmentedCaptureLogReader: @unchecked Sendable {
     private let live: CaptureLogReader
     /// The rotated segments' readers, oldest first.
     private var segments: [CaptureLogReader]
+    /// Records seen before in segments that rotations have removed: the first indices.
+    private var rotatedAway = 0
     /// The newest record's sequence as of `count` records.
     private var newest: (count: Int, sequence: UInt64?) = (0, nil)
     /// Segments that could not be read (not a capture log, say), and why: left out.
@@ -25,13 +29,17 @@ public final class SegmentedCaptureLogReader: @unchecked Sendable {
         (segments, unreadable) = Self.segmentReaders(of: url, reusing: [])
     }
 
-    /// How many records there are in the segments and the live file.
-    public var count: Int { lock.withLock { countLocked } }
+    /// How many records there are: in the segments and the live file, after those rotated away.
+    public var count: Int { lock.withLock { rotatedAway + countLocked } }
+
+    /// How many of the first records went with segments that rotations removed.
+    public var rotatedAwayCount: Int { lock.withLock { rotatedAway } }
 
     /// How many rotated segments are read.
     public var segmentCount: Int { lock.withLock { segments.count } }
 
-    /// Record `index` (0-based, oldest first across the segments), decoded now.
+    /// Record `index` (0-based, oldest first across the segments), decoded now. Throws
+    /// `CaptureLogError.rotatedAway` for a record whose segment was removed.
     public func record(at index: Int) throws -> CaptureRecord {
         let (reader, local) = try locate(index)
         return try reader.record(at: local)
@@ -42,20 +50,21 @@ public final class SegmentedCaptureLogReader: @unchecked Sendable {
         lock.withLock { (segments + [live]).flatMap(\.warnings) + unreadable }
     }
 
-    /// Looks at the live file again. New records are `.appended` (indices across the segments).
-    /// When the live file was rotated, its records are read on as segment 1, and the new live
-    /// file follows them: still `.appended`. It is `.reset` when records seen before are gone or
-    /// moved: the log was replaced, truncated or reset, or a rotation removed the oldest segment.
+    /// Looks at the live file again. New records are `.appended` (indices across the segments):
+    /// also after a rotation, whose records the new live file follows, and after a rotation that
+    /// removed the oldest segments (their records keep their indices, rotated away). It is
+    /// `.reset` when what was read no longer holds: the log was replaced, truncated or reset.
     @discardableResult
     public func refresh() throws -> CaptureLogReader.Change {
         try lock.withLock {
-            let before = countLocked
+            let before = rotatedAway + countLocked
             let lastSequenceBefore = newestSequenceLocked()
-            let liveBefore = live.openedInode
-            let identitiesBefore = segments.map(\.openedInode) + [liveBefore]
+            let readersBefore = segments + [live]
+            let identitiesBefore = readersBefore.map(\.openedInode)
+            let countsBefore = readersBefore.map(\.count)
             let change = try live.refresh()
             guard case .reset(let reason) = change else {
-                let now = countLocked
+                let now = rotatedAway + countLocked
                 return now > before ? .appended(before..<now) : .unchanged
             }
             (segments, unreadable) = Self.segmentReaders(of: url, reusing: segments)
@@ -64,18 +73,18 @@ public final class SegmentedCaptureLogReader: @unchecked Sendable {
             // The live file may be missing for a moment: renamed into segment 1, its successor
             // not created yet.
             if let inode = live.openedInode { identitiesNow.append(inode) }
-            let now = countLocked
-            if liveBefore != nil, identitiesNow.starts(with: identitiesBefore) {
-                return now > before ? .appended(before..<now) : .unchanged
-            }
-            // A rotation keeps numbering records where the old files stopped; a fresh log starts again.
+            // A rotation keeps the newer files in order and drops the oldest; numbering goes on.
+            let firstKept = identitiesBefore.firstIndex { $0 != nil && identitiesNow.contains($0) } ?? identitiesBefore.count
+            let keptInOrder = identitiesNow.starts(with: identitiesBefore[firstKept...])
             let firstNow = try? (segments + [live]).first { $0.count > 0 }?.record(at: 0).sequence
-            let keptSome = identitiesBefore.contains { $0 != nil && identitiesNow.contains($0) }
             let numberingGoesOn = firstNow.flatMap { first in lastSequenceBefore.map { first > $0 } } ?? false
-            if keptSome || numberingGoesOn {
-                return .reset(reason: "the log rotated and its oldest segment was removed")
+            guard identitiesBefore.last != nil, keptInOrder, firstKept < identitiesBefore.count || numberingGoesOn else {
+                rotatedAway = 0
+                return .reset(reason: reason)
             }
-            return .reset(reason: reason)
+            rotatedAway += countsBefore[..<firstKept].reduce(0, +)
+            let now = rotatedAway + countLocked
+            return now > before ? .appended(before..<now) : .unchanged
         }
     }
 
@@ -93,10 +102,13 @@ public final class SegmentedCaptureLogReader: @unchecked Sendable {
 
     private func locate(_ index: Int) throws -> (CaptureLogReader, Int) {
         try lock.withLock {
-            var local = index
+            guard index >= rotatedAway else {
+                throw index >= 0 ? CaptureLogError.rotatedAway(index) : CaptureLogError.noSuchRecord(index)
+            }
+            var local = index - rotatedAway
             for reader in segments + [live] {
                 let count = reader.count
-                if local >= 0, local < count { return (reader, local) }
+                if local < count { return (reader, local) }
                 local -= count
             }
             throw CaptureLogError.noSuchRecord(index)

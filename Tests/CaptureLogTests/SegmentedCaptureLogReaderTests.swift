@@ -43,20 +43,38 @@ import Testing
         try await writer.close()
     }
 
-    @Test func aRotationThatRemovesTheOldestSegmentIsAReset() async throws {
+    @Test func recordsOfASegmentARotationRemovedKeepTheirIndices() async throws {
+        let url = temporaryLogURL()
+        let writer = try CaptureLogWriter(url: url, durability: .os, maximumSize: segmentBytes, maximumSegments: 2)
+        for _ in 0..<6 { try await writer.append(sampleRecord()) }
+        let reader = try SegmentedCaptureLogReader(url: url)
+        #expect(reader.segmentCount == 1)
+        #expect(try sequences(reader) == Array(1...6))
+        // One more rotation: nothing dropped yet (two segments kept).
+        for _ in 0..<2 { try await writer.append(sampleRecord()) }
+        #expect(try reader.refresh() == .appended(6..<8))
+        // Two more: the oldest segment (records 1-4) is removed; they keep their places.
+        for _ in 0..<8 { try await writer.append(sampleRecord()) }
+        #expect(try reader.refresh() == .appended(8..<16))
+        #expect(reader.rotatedAwayCount == 4)
+        #expect(throws: CaptureLogError.rotatedAway(0)) { try reader.record(at: 0) }
+        #expect(throws: CaptureLogError.rotatedAway(3)) { try reader.record(at: 3) }
+        #expect(try (4..<16).map { try reader.record(at: $0).sequence } == Array(5...16))
+        #expect(throws: CaptureLogError.noSuchRecord(16)) { try reader.record(at: 16) }
+        try await writer.close()
+    }
+
+    @Test func rotationsFasterThanTheRefreshesSkipOnlyWhatWasNeverSeen() async throws {
         let url = temporaryLogURL()
         let writer = try CaptureLogWriter(url: url, durability: .os, maximumSize: segmentBytes, maximumSegments: 1)
         for _ in 0..<6 { try await writer.append(sampleRecord()) }
         let reader = try SegmentedCaptureLogReader(url: url)
-        #expect(reader.segmentCount == 1)
-        let first = try reader.record(at: 0).sequence
+        // Every file seen so far goes before the next refresh; numbering goes on.
         for _ in 0..<8 { try await writer.append(sampleRecord()) }
-        let change = try reader.refresh()
-        #expect(change == .reset(reason: "the log rotated and its oldest segment was removed"))
-        // What is read now is what the files hold: contiguous, ending with the last record.
-        let now = try sequences(reader)
-        #expect(now.first! > first)
-        #expect(now == Array(now.first!...14))
+        #expect(try reader.refresh() == .appended(6..<12))
+        #expect(reader.rotatedAwayCount == 6)
+        // Records 7 and 8 came and went between two looks: they were never seen, and have no index.
+        #expect(try (6..<12).map { try reader.record(at: $0).sequence } == Array(9...14))
         try await writer.close()
     }
 

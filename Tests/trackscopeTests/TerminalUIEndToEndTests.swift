@@ -226,13 +226,22 @@ import TrackingModel
         }
         #expect(stream.filter { $0.contains("/v2/1234/events") }.count == 7)
         #expect(!stream.joined().contains("reading it again"))
+        // Eight more: the oldest segment goes (five kept); what was listed stays where it was.
+        for _ in 0..<8 { #expect(try await Self.post(corrected, port: port) == 200) }
+        let later = try await session.waitForScreen("all fifteen posts listed") { lines in
+            lines.first?.contains("15 records — following") == true
+        }
+        #expect(later.dropFirst(2).first?.hasPrefix("  1 ") == true, "\(later)")
+        #expect(!later.joined().contains("reading it again"))
+        try session.send("g", "Enter")
+        try await session.waitFor("cannot read record 1: it went with a rotated segment that has since been removed")
         try session.send("q")
         #expect(try await session.waitForExitMarker() == 0)
-        // The posts really are spread over rotated segments.
+        // The posts really are spread over rotated segments, and the oldest are gone.
         let segments = CaptureLogSegments.existing(of: log)
-        #expect(segments.count >= 3)
+        #expect(segments.count == 6)
         let counts = try segments.map { try CaptureLogReader(url: $0).count }
-        #expect(counts.reduce(0, +) == 7)
+        #expect(counts.reduce(0, +) < 15 && counts.last.map { $0 > 0 } == true)
     }
 
     /// Starts `trackscope ARGUMENTS` (the UI with its collector) at 120x24 and waits for the
