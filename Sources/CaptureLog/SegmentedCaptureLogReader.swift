@@ -38,6 +38,9 @@ public final class SegmentedCaptureLogReader: @unchecked Sendable {
     /// How many rotated segments are read.
     public var segmentCount: Int { lock.withLock { segments.count } }
 
+    /// The readers of the files as they stand: the segments, oldest first, then the live file.
+    public var files: [CaptureLogReader] { lock.withLock { segments + [live] } }
+
     /// Record `index` (0-based, oldest first across the segments), decoded now. Throws
     /// `CaptureLogError.rotatedAway` for a record whose segment was removed.
     public func record(at index: Int) throws -> CaptureRecord {

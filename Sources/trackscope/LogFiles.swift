@@ -16,23 +16,14 @@ struct LogFiles {
     /// tail, a segment that cannot be read and is left out) once on stderr; exits when the live
     /// file cannot be read.
     static func open(_ location: LogLocationOptions) -> LogFiles {
-        let url = location.url
-        var readers: [CaptureLogReader] = []
-        for number in CaptureLogSegments.numbers(of: url).reversed() {
-            let path = CaptureLogSegments.path(of: url.path, segment: number)
-            do {
-                readers.append(try CaptureLogReader(url: URL(fileURLWithPath: path)))
-            } catch {
-                LogCommand.standardError("warning: \(path): not read, left out (\(error))")
-            }
-        }
+        let log: SegmentedCaptureLogReader
         do {
-            readers.append(try CaptureLogReader(url: url))
+            log = try SegmentedCaptureLogReader(url: location.url)
         } catch {
-            LogCommand.fail("cannot open \(url.path): \(error)")
+            LogCommand.fail("cannot open \(location.url.path): \(error)")
         }
-        for warning in readers.flatMap(\.warnings) { LogCommand.standardError("warning: \(warning)") }
-        return LogFiles(readers: readers)
+        for warning in log.warnings { LogCommand.standardError("warning: \(warning)") }
+        return LogFiles(readers: log.files)
     }
 
     /// `CaptureLogReader.scan` over every file in turn; progress counts the bytes of all of them.
