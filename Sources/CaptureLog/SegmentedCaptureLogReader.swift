@@ -19,14 +19,17 @@ public final class SegmentedCaptureLogReader: @unchecked Sendable {
     /// The newest record's sequence as of `count` records.
     private var newest: (count: Int, sequence: UInt64?) = (0, nil)
     /// Segments that could not be read (not a capture log, say), and why: left out.
-    private var unreadable: [String] = []
+    private var unreadable: [(path: String, error: any Error)] = []
+
+    private let useSidecar: Bool
 
     /// Opens the live file at `url` (a missing file is an empty log) and the segments kept beside
-    /// it. Throws for a file that is not a capture log.
-    public init(url: URL) throws {
+    /// it. Throws for a file that is not a capture log. `useSidecar` as for `CaptureLogReader`.
+    public init(url: URL, useSidecar: Bool = true) throws {
         self.url = url
-        self.live = try CaptureLogReader(url: url)
-        (segments, unreadable) = Self.segmentReaders(of: url, reusing: [])
+        self.useSidecar = useSidecar
+        self.live = try CaptureLogReader(url: url, useSidecar: useSidecar)
+        (segments, unreadable) = Self.segmentReaders(of: url, reusing: [], useSidecar: useSidecar)
     }
 
     /// How many records there are: in the segments and the live file, after those rotated away.
@@ -50,7 +53,14 @@ public final class SegmentedCaptureLogReader: @unchecked Sendable {
 
     /// What a user should be told once, for every file read.
     public var warnings: [String] {
-        lock.withLock { (segments + [live]).flatMap(\.warnings) + unreadable }
+        lock.withLock {
+            (segments + [live]).flatMap(\.warnings) + unreadable.map { "\($0.path): not read, left out (\($0.error))" }
+        }
+    }
+
+    /// Why the first segment that could not be read was left out; nil when every one was read.
+    public var firstUnreadableSegment: (any Error)? {
+        lock.withLock { unreadable.first?.error }
     }
 
     /// Looks at the live file again. New records are `.appended` (indices across the segments):
@@ -70,7 +80,7 @@ public final class SegmentedCaptureLogReader: @unchecked Sendable {
                 let now = rotatedAway + countLocked
                 return now > before ? .appended(before..<now) : .unchanged
             }
-            (segments, unreadable) = Self.segmentReaders(of: url, reusing: segments)
+            (segments, unreadable) = Self.segmentReaders(of: url, reusing: segments, useSidecar: useSidecar)
             newest = (-1, nil)
             var identitiesNow = segments.map(\.openedInode)
             // The live file may be missing for a moment: renamed into segment 1, its successor
@@ -121,12 +131,12 @@ public final class SegmentedCaptureLogReader: @unchecked Sendable {
     /// Readers of the segments that exist now, oldest first; a reader of `existing` is kept when
     /// its file is still there (under whatever number), so that it is not indexed again. A
     /// segment that cannot be read is left out, with the reason.
-    private static func segmentReaders(of url: URL, reusing existing: [CaptureLogReader])
-        -> (readers: [CaptureLogReader], unreadable: [String]) {
+    private static func segmentReaders(of url: URL, reusing existing: [CaptureLogReader], useSidecar: Bool)
+        -> (readers: [CaptureLogReader], unreadable: [(path: String, error: any Error)]) {
         let byInode = Dictionary(existing.compactMap { reader in reader.openedInode.map { ($0, reader) } },
                                  uniquingKeysWith: { first, _ in first })
         var readers: [CaptureLogReader] = []
-        var unreadable: [String] = []
+        var unreadable: [(path: String, error: any Error)] = []
         for number in CaptureLogSegments.numbers(of: url).reversed() {
             let path = CaptureLogSegments.path(of: url.path, segment: number)
             guard let info = POSIX.statPath(path) else { continue }
@@ -135,9 +145,9 @@ public final class SegmentedCaptureLogReader: @unchecked Sendable {
                 continue
             }
             do {
-                readers.append(try CaptureLogReader(url: URL(fileURLWithPath: path)))
+                readers.append(try CaptureLogReader(url: URL(fileURLWithPath: path), useSidecar: useSidecar))
             } catch {
-                unreadable.append("\(path): not read, left out (\(error))")
+                unreadable.append((path, error))
             }
         }
         return (readers, unreadable)

@@ -14,10 +14,9 @@ public final class FileCollectorLog: CollectorLog, @unchecked Sendable {
     public let maximumSize: Int?
     private let lock = NSLock()
     private var writer: CaptureLogWriter
-    /// Opened on first use, for the inspection API and the rebuild at start.
-    private var reader: CaptureLogReader?
-    /// The rotated segments' readers by segment number, kept so that their index is built once.
-    private var segmentReaders: [Int: CaptureLogReader] = [:]
+    /// The live file and the kept segments, opened on first use, for the inspection API and the
+    /// rebuild at start: each file is indexed once, and followed across rotations.
+    private var reader: SegmentedCaptureLogReader?
     let readerWorker = BackgroundWorker(name: "trackscope-scan")
 
     public nonisolated var fileURL: URL? { url }
@@ -50,14 +49,13 @@ public final class FileCollectorLog: CollectorLog, @unchecked Sendable {
 
     /// The summary of every record of the kept segments, then of the live file, in order
     /// (undecodable lines skipped), read in large chunks and decoded on every core. Sequence
-    /// numbers only increase: a segment renamed by a rotation while it is read is not read twice.
+    /// numbers only increase: a file that a rotation renamed as it was opened is not read twice.
     public func forEachSummary(fullRecordWhen wantsRecord: @escaping @Sendable (CaptureRecordSummary) -> Bool,
                                _ body: @escaping @Sendable (CaptureRecordSummary, CaptureRecord?) -> Void) async throws {
         try await readerWorker.run { [self] _ in
             var last: UInt64 = 0
-            let readers = try CaptureLogSegments.numbers(of: url).reversed().map(segmentReader) + [currentReader()]
-            for reader in readers {
-                try reader.scanSummaries(fullRecordWhen: wantsRecord) { summary, record in
+            for file in try currentFiles() {
+                try file.scanSummaries(fullRecordWhen: wantsRecord) { summary, record in
                     guard summary.sequence > last else { return }
                     last = summary.sequence
                     body(summary, record)
@@ -68,49 +66,36 @@ public final class FileCollectorLog: CollectorLog, @unchecked Sendable {
 
     /// Reads from the end of the live file back, then into the kept segments, until `limit`
     /// records match; lines the query's byte pre-check rules out are not decoded. Only records
-    /// older than those already read count, should a rotation rename a file along the way.
+    /// older than those already read count, should a file renamed by a rotation be read twice.
     /// Cancelling the calling task stops the reading between two blocks of about 4 MB, or skips
     /// it when it has not started.
     public func newestRecords(limit: Int, matching query: FilterQuery) async throws -> [CaptureRecord] {
         try await readerWorker.run { [self] isCancelled in
-            let live = try currentReader()
-            var found = try live.newestRecords(matching: query, limit: limit, isCancelled: isCancelled)
-            var oldestRead = try? live.record(at: 0).sequence
-            for number in CaptureLogSegments.numbers(of: url) where found.count < limit {
-                let reader = try segmentReader(number)
-                let older = try reader.newestRecords(matching: query, limit: limit - found.count, isCancelled: isCancelled)
+            var found: [CaptureRecord] = []
+            var oldestRead: UInt64?
+            for file in try currentFiles().reversed() where found.count < limit {
+                let older = try file.newestRecords(matching: query, limit: limit - found.count, isCancelled: isCancelled)
                 found += older.filter { record in oldestRead.map { record.sequence < $0 } ?? true }
-                if let first = try? reader.record(at: 0).sequence { oldestRead = min(oldestRead ?? first, first) }
+                if let first = try? file.record(at: 0).sequence { oldestRead = min(oldestRead ?? first, first) }
             }
             return found
         }
     }
 
-    /// The reader of the live file, brought up to date: it indexes only what was appended since
-    /// the last call, and starts over when `reset` put a new file in place.
-    private func currentReader() throws -> CaptureLogReader {
-        let current = try lock.withLock {
+    /// The readers of the kept segments, oldest first, then of the live file, brought up to date:
+    /// what was appended since the last call is indexed, a rotation's renamed files keep their
+    /// readers, and a `reset` is followed to the new file.
+    private func currentFiles() throws -> [CaptureLogReader] {
+        let log = try lock.withLock {
             if let reader { return reader }
-            let opened = try CaptureLogReader(url: url, useSidecar: false)
+            let opened = try SegmentedCaptureLogReader(url: url, useSidecar: false)
             reader = opened
             return opened
         }
-        try current.refresh()
-        return current
-    }
-
-    /// The reader of rotated segment `number`, brought up to date: a rotation renames every
-    /// segment, and the reader then finds another file at its path and indexes it afresh.
-    private func segmentReader(_ number: Int) throws -> CaptureLogReader {
-        let current = try lock.withLock {
-            if let reader = segmentReaders[number] { return reader }
-            let path = CaptureLogSegments.path(of: url.path, segment: number)
-            let opened = try CaptureLogReader(url: URL(fileURLWithPath: path), useSidecar: false)
-            segmentReaders[number] = opened
-            return opened
-        }
-        try current.refresh()
-        return current
+        try log.refresh()
+        // A segment that is not a capture log fails the read, as the live file would.
+        if let problem = log.firstUnreadableSegment { throw problem }
+        return log.files
     }
 
     public func reset() async throws -> URL? {
@@ -122,7 +107,6 @@ public final class FileCollectorLog: CollectorLog, @unchecked Sendable {
                                                  toPath: CaptureLogSegments.path(of: archive.path, segment: number))
             }
             try FileManager.default.moveItem(at: url, to: archive)
-            segmentReaders = [:]
             let old = writer
             writer = try CaptureLogWriter(url: url, durability: durability, maximumSize: maximumSize)
             return old
