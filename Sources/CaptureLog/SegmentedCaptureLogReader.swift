@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A capture log read together with its kept rotated segments, as one list of records, oldest
 /// first: `capture.5.jsonl` ... `capture.1.jsonl`, then the live `capture.jsonl`. `refresh()`
@@ -29,7 +32,8 @@ public final class SegmentedCaptureLogReader: @unchecked Sendable {
         self.url = url
         self.useSidecar = useSidecar
         self.live = try CaptureLogReader(url: url, useSidecar: useSidecar)
-        (segments, unreadable) = Self.segmentReaders(of: url, reusing: [], useSidecar: useSidecar)
+        (segments, unreadable) = Self.segmentReaders(of: url, reusing: [], live: live.openedIdentity,
+                                                     useSidecar: useSidecar)
     }
 
     /// How many records there are: in the segments and the live file, after those rotated away.
@@ -73,19 +77,28 @@ public final class SegmentedCaptureLogReader: @unchecked Sendable {
             let before = rotatedAway + countLocked
             let lastSequenceBefore = newestSequenceLocked()
             let readersBefore = segments + [live]
-            let identitiesBefore = readersBefore.map(\.openedInode)
+            let identitiesBefore = readersBefore.map(\.openedIdentity)
             let countsBefore = readersBefore.map(\.count)
             let change = try live.refresh()
             guard case .reset(let reason) = change else {
                 let now = rotatedAway + countLocked
                 return now > before ? .appended(before..<now) : .unchanged
             }
-            (segments, unreadable) = Self.segmentReaders(of: url, reusing: segments, useSidecar: useSidecar)
+            (segments, unreadable) = Self.segmentReaders(of: url, reusing: segments, live: live.openedIdentity,
+                                                         useSidecar: useSidecar)
+            // A rotation while the files were looked at can leave the live reader on a file that is
+            // a segment by now: the files' records are then out of order. Look again.
+            for _ in 0..<20 where !Self.inSequenceOrder(segments + [live]) {
+                usleep(1_000)
+                try live.refresh()
+                (segments, unreadable) = Self.segmentReaders(of: url, reusing: segments, live: live.openedIdentity,
+                                                             useSidecar: useSidecar)
+            }
             newest = (-1, nil)
-            var identitiesNow = segments.map(\.openedInode)
+            var identitiesNow = segments.map(\.openedIdentity)
             // The live file may be missing for a moment: renamed into segment 1, its successor
             // not created yet.
-            if let inode = live.openedInode { identitiesNow.append(inode) }
+            if let identity = live.openedIdentity { identitiesNow.append(identity) }
             // A rotation keeps the newer files in order and drops the oldest; numbering goes on.
             let firstKept = identitiesBefore.firstIndex { $0 != nil && identitiesNow.contains($0) } ?? identitiesBefore.count
             let keptInOrder = identitiesNow.starts(with: identitiesBefore[firstKept...])
@@ -99,6 +112,18 @@ public final class SegmentedCaptureLogReader: @unchecked Sendable {
             let now = rotatedAway + countLocked
             return now > before ? .appended(before..<now) : .unchanged
         }
+    }
+
+    /// Whether each file's records all come before the next file's.
+    private static func inSequenceOrder(_ files: [CaptureLogReader]) -> Bool {
+        var previousLast: UInt64?
+        for file in files where file.count > 0 {
+            guard let first = try? file.record(at: 0).sequence, let last = try? file.record(at: file.count - 1).sequence
+            else { continue }
+            if let previousLast, first <= previousLast { return false }
+            previousLast = last
+        }
+        return true
     }
 
     private var countLocked: Int { segments.reduce(live.count) { $0 + $1.count } }
@@ -129,34 +154,89 @@ public final class SegmentedCaptureLogReader: @unchecked Sendable {
     }
 
     /// Readers of the segments that exist now, oldest first; a reader of `existing` is kept when
-    /// its file is still there (under whatever number), so that it is not indexed again. A
-    /// segment that cannot be read is left out, with the reason.
-    private static func segmentReaders(of url: URL, reusing existing: [CaptureLogReader], useSidecar: Bool)
+    /// its file is still there (under whatever number), so that it is not indexed again, and the
+    /// live file (`live`) is never taken for a segment. A segment that cannot be read is
+    /// left out, with the reason.
+    ///
+    /// A rotation renames the segments one after another, and a writer may rotate again while
+    /// this runs: a listing taken meanwhile can miss a file or see one twice. So the files are
+    /// listed until two listings in a row agree, and the whole is done again when a file opened
+    /// is not the one listed (it was renamed in between).
+    private static func segmentReaders(of url: URL, reusing existing: [CaptureLogReader], live: LogFileIdentity?,
+                                       useSidecar: Bool)
         -> (readers: [CaptureLogReader], unreadable: [(path: String, error: any Error)]) {
-        let byInode = Dictionary(existing.compactMap { reader in reader.openedInode.map { ($0, reader) } },
-                                 uniquingKeysWith: { first, _ in first })
-        var readers: [CaptureLogReader] = []
-        var unreadable: [(path: String, error: any Error)] = []
-        for number in CaptureLogSegments.numbers(of: url).reversed() {
-            let path = CaptureLogSegments.path(of: url.path, segment: number)
-            guard let info = POSIX.statPath(path) else { continue }
-            if let reader = byInode[UInt64(info.st_ino)] {
-                readers.append(reader)
-                continue
+        var known = Dictionary(existing.compactMap { reader in reader.openedIdentity.map { ($0, reader) } },
+                               uniquingKeysWith: { first, _ in first })
+        var result: (readers: [CaptureLogReader], unreadable: [(path: String, error: any Error)]) = ([], [])
+        for _ in 0..<5 {
+            result = ([], [])
+            var renamedMeanwhile = false
+            for (path, identity) in stableListing(of: url) where identity != live {
+                if let reader = known[identity] {
+                    result.readers.append(reader)
+                    continue
+                }
+                do {
+                    let reader = try CaptureLogReader(url: URL(fileURLWithPath: path), useSidecar: useSidecar)
+                    guard reader.openedIdentity == identity else {
+                        renamedMeanwhile = true
+                        break
+                    }
+                    known[identity] = reader
+                    result.readers.append(reader)
+                } catch {
+                    result.unreadable.append((path, error))
+                }
             }
-            do {
-                readers.append(try CaptureLogReader(url: URL(fileURLWithPath: path), useSidecar: useSidecar))
-            } catch {
-                unreadable.append((path, error))
+            if !renamedMeanwhile { break }
+        }
+        return result
+    }
+
+    /// The segment files, oldest first, with their identities, as two listings in a row (taken
+    /// at most 20 times, 2 ms apart) agree.
+    private static func stableListing(of url: URL) -> [(path: String, identity: LogFileIdentity)] {
+        func listing() -> [(path: String, identity: LogFileIdentity)] {
+            CaptureLogSegments.numbers(of: url).reversed().compactMap { number in
+                let path = CaptureLogSegments.path(of: url.path, segment: number)
+                return LogFileIdentity(path: path).map { (path, $0) }
             }
         }
-        return (readers, unreadable)
+        var previous = listing()
+        for _ in 0..<20 {
+            usleep(2_000)
+            let next = listing()
+            if next.map(\.identity) == previous.map(\.identity) { return next }
+            previous = next
+        }
+        return previous
+    }
+}
+
+/// What tells one log file from another: its inode, and its header line (which holds the time it
+/// was created), since a file system soon gives a removed file's inode to a new file.
+struct LogFileIdentity: Hashable {
+    let inode: UInt64
+    let header: [UInt8]
+
+    init(inode: UInt64, header: [UInt8]) {
+        self.inode = inode
+        self.header = header
+    }
+
+    /// The identity of the file at `path` now; nil when there is none.
+    init?(path: String) {
+        guard let fd = try? POSIX.open(path, O_RDONLY) else { return nil }
+        defer { close(fd) }
+        guard let info = try? POSIX.fstat(fd, path: path),
+              let first = try? POSIX.readBytes(fd, offset: 0, count: 4096, path: path) else { return nil }
+        self.init(inode: UInt64(info.st_ino), header: Array(first.prefix { $0 != 0x0A }))
     }
 }
 
 extension CaptureLogReader {
-    /// The inode of the file this reader has open; nil when none is.
-    var openedInode: UInt64? {
-        lock.withLock { fd >= 0 ? inode : nil }
+    /// The identity of the file this reader has open; nil when none is.
+    var openedIdentity: LogFileIdentity? {
+        lock.withLock { fd >= 0 ? LogFileIdentity(inode: inode, header: headerLine) : nil }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import CaptureLog
 
@@ -128,5 +129,36 @@ import Testing
         #expect(reader.segmentCount == 1)
         #expect(try sequences(reader) == [1, 2, 3, 4, 5, 6])
         #expect(reader.warnings.contains { $0.hasPrefix("\(stranger): not read, left out") })
+    }
+
+    /// A writer rotating every millisecond or so while the reader looks: files are renamed under
+    /// the listing, and the file system hands a removed file's inode to the next new file. The
+    /// reader may have to read again, but what it reads is always the log's records, in order,
+    /// each once, up to the last.
+    @Test func aWriterRotatingWhileTheReaderLooksNeverMixesFilesUp() async throws {
+        let url = temporaryLogURL()
+        let writer = try CaptureLogWriter(url: url, durability: .os, maximumSize: segmentBytes, maximumSegments: 3)
+        try await writer.append(sampleRecord())
+        let reader = try SegmentedCaptureLogReader(url: url)
+        let done = Mutex(false)
+        let appending = Task {
+            for _ in 0..<600 { try await writer.append(sampleRecord()) }
+            done.withLock { $0 = true }
+        }
+        var looks = 0
+        while !done.withLock({ $0 }) {
+            try reader.refresh()
+            let readable = try (reader.rotatedAwayCount..<reader.count).map { try reader.record(at: $0).sequence }
+            #expect(readable == readable.sorted() && Set(readable).count == readable.count, "look \(looks): \(readable)")
+            looks += 1
+            try await Task.sleep(for: .microseconds(500))
+        }
+        try await appending.value
+        try reader.refresh()
+        let readable = try (reader.rotatedAwayCount..<reader.count).map { try reader.record(at: $0).sequence }
+        #expect(looks >= 3)
+        #expect(readable.last == 601)
+        #expect(readable == readable.sorted() && Set(readable).count == readable.count)
+        try await writer.close()
     }
 }
