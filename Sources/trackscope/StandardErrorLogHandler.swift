@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import TrackingModel
 
 /// The log handler of `trackscope collect`: one line per message on standard error.
 ///
@@ -27,7 +28,7 @@ struct StandardErrorLogHandler: LogHandler {
         all.merge(metadata) { _, own in own }
         if let extra = event.metadata { all.merge(extra) { _, given in given } }
         let rendered = all.isEmpty ? "" : " " + all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        let line = "\(ISO8601DateFormatter().string(from: Date())) \(event.level) \(label):\(rendered) \(event.message)\n"
+        let line = "\(ISOTime.string(Date())) \(event.level) \(label):\(rendered) \(event.message)\n"
         FileHandle.standardError.write(Data(line.utf8))
     }
 }

@@ -54,6 +54,28 @@ import TrackingModel
         #expect(CaptureImport.siteId(path: "/v2/12%33/events", query: "") == "123")
         #expect(CaptureImport.siteId(path: "/v2/bad%zz/events", query: "") == "bad%zz")
         #expect(CaptureImport.siteId(path: "/events", query: "token=k") == nil)
+        // The collector reads tc_s on event paths and never site=; the import reads what it reads.
+        #expect(CaptureImport.siteId(path: "/events", query: "site=9&token=k") == nil)
+    }
+
+    @Test func harExportDecodesQueryStringsAsTheCollectorDoes() throws {
+        var record = sampleRecord()
+        record.query = "tc_s=my+site&note=a%2Bb&empty"
+        let har = CaptureExport.har([stored(record)])
+        let pairs = try #require(har["log"]?["entries"]?[0]?["request"]?["queryString"]?.arrayValue)
+        #expect(pairs.map { $0["name"]?.stringValue ?? "?" } == ["tc_s", "note", "empty"])
+        #expect(pairs.map { $0["value"]?.stringValue ?? "?" } == ["my site", "a+b", ""])
+    }
+
+    @Test func harImportTakesOnlyExactTrackingPaths() throws {
+        let entry = { (url: String) in
+            #"{"startedDateTime":"2026-11-26T09:00:00.000Z","time":1,"request":{"method":"POST","url":"\#(url)","headers":[],"postData":{"mimeType":"application/json","text":"{\"event_name\":\"a\"}"}},"response":{"status":200,"headers":[],"content":{"text":""}}}"#
+        }
+        let har = #"{"log":{"entries":["# + entry("https://example.com/proxy/events?tc_s=1") + "," + entry("https://collect.commander1.com/events?tc_s=1") + "]}}"
+        let result = try CaptureImport.har(Array(har.utf8))
+        #expect(result.records.map(\.path) == ["/events"])
+        #expect(result.records.map(\.siteId) == ["1"])
+        #expect(result.skipped.count == 1)
     }
 
     @Test func harImportKeepsOnlyTrackingEndpoints() throws {
@@ -167,16 +189,9 @@ import TrackingModel
         for path in ["/events", "/events/batch", "/v2/29/events", "/engage/user/", "/v2/29/products/bulk", "/v2/1/conversions/bulk"] {
             #expect(CaptureImport.isTrackingEndpoint(path), "\(path)")
         }
-        for path in ["/", "/app.js", "/eventsx", "/v2/29/other"] {
+        for path in ["/", "/app.js", "/eventsx", "/v2/29/other", "/proxy/events", "/x/engage/user"] {
             #expect(!CaptureImport.isTrackingEndpoint(path), "\(path)")
         }
     }
 
-    @Test func isoTimeFormatsAndParses() {
-        #expect(ISOTime.string(milliseconds: 0) == "1970-01-01T00:00:00.000Z")
-        #expect(ISOTime.string(milliseconds: 1_764_180_000_123) == "2025-11-26T18:00:00.123Z")
-        #expect(ISOTime.milliseconds(parsing: "2025-11-26T18:00:00.123Z") == 1_764_180_000_123)
-        #expect(ISOTime.milliseconds(parsing: "2025-11-26T19:00:00.123+01:00") == 1_764_180_000_123)
-        #expect(ISOTime.milliseconds(parsing: "yesterday") == nil)
-    }
 }

@@ -40,7 +40,7 @@ import TrackingModel
         try await Support.withCollector(log: log, setup: .live) { client, _ in
             let port = try #require(client.port)
             let connection = try RawConnection(port: port)
-            let big = String(repeating: "a", count: CollectorLimits.headerBytes + 1)
+            let big = String(repeating: "a", count: RequestLimits.headerBytes + 1)
             connection.send("POST /events?tc_s=1 HTTP/1.1\r\nHost: localhost\r\nX-Big: \(big)\r\nContent-Length: 2\r\n\r\n{}")
             let (text, closed) = await connection.receive()
             #expect(text.hasPrefix("HTTP/1.1 431"))

@@ -61,8 +61,8 @@ import TrackingModel
     }
 
     @Test(arguments: [
-        ("/events?tc_s=1", CollectorLimits.requestBytes),
-        ("/v2/1/events", CollectorLimits.requestBytes),
+        ("/events?tc_s=1", RequestLimits.requestBytes),
+        ("/v2/1/events", RequestLimits.requestBytes),
     ])
     func singleEventLimitIsExact(uri: String, limit: Int) async throws {
         let log = MemoryCollectorLog()
@@ -92,7 +92,7 @@ import TrackingModel
     @Test func batchLimitIsExact() async throws {
         let log = MemoryCollectorLog()
         try await Support.withCollector(log: log) { client, _ in
-            for (size, status) in [(CollectorLimits.batchBytes, HTTPResponse.Status.ok), (CollectorLimits.batchBytes + 1, .badRequest)] {
+            for (size, status) in [(RequestLimits.batchBytes, HTTPResponse.Status.ok), (RequestLimits.batchBytes + 1, .badRequest)] {
                 let body = Self.batch(totalSize: size)
                 #expect(body.count == size)
                 try await client.execute(uri: "/events/batch?tc_s=1", method: .post, headers: Support.json, body: ByteBuffer(bytes: body)) { response in

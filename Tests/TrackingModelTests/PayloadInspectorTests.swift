@@ -27,7 +27,7 @@ enum SizedPayload {
             } else {
                 // Split what is left into one or two events that each fit the event limit.
                 let left = remaining - separator
-                if left <= PayloadInspector.maximumEventSize {
+                if left <= RequestLimits.eventInBatchBytes {
                     sizes.append(left)
                 } else {
                     sizes.append(left / 2)

@@ -111,11 +111,8 @@ public enum CaptureExport {
     private static func harEntry(_ record: CaptureRecord, baseURL: String) -> JSONValue {
         var url = record.targetURL ?? ((baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL) + record.path)
         if record.targetURL == nil, !record.query.isEmpty { url += "?" + record.query }
-        let queryString: [JSONValue] = record.query.isEmpty ? [] : record.query.split(separator: "&").map { part in
-            let pieces = part.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = String(pieces[0]).removingPercentEncoding ?? String(pieces[0])
-            let value = pieces.count > 1 ? (String(pieces[1]).removingPercentEncoding ?? String(pieces[1])) : ""
-            return ["name": .string(name), "value": .string(value)]
+        let queryString: [JSONValue] = QueryParameters(record.query).pairs.map { pair in
+            ["name": .string(pair.name), "value": .string(pair.value)]
         }
         let mimeType = record.requestHeaders.first { $0.name.equalsIgnoringASCIICase("content-type") }?.value ?? "application/json"
         var request: [JSONObject.Member] = [

@@ -12,41 +12,23 @@ public enum CaptureImport {
         public var skipped: [String]
     }
 
-    /// Whether `path` is a tracking endpoint: `/v2/{site}/events`, `/events`, `/events/batch`,
-    /// the User API (`/engage/user/`) or the Product/Conversion API (`/v2/{site}/products/bulk`, ...).
+    /// Whether `path` is an endpoint of the tracking API, matched exactly as the collector matches
+    /// it (`CollectorEndpoint`).
     public static func isTrackingEndpoint(_ path: String) -> Bool {
-        let trimmed = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
-        if trimmed.hasSuffix("/events") || trimmed.hasSuffix("/events/batch") { return true }
-        if trimmed.hasSuffix("/engage/user") { return true }
-        let parts = trimmed.split(separator: "/")
-        if parts.count >= 3, parts[parts.count - 1] == "bulk",
-           parts[parts.count - 2] == "products" || parts[parts.count - 2] == "conversions" { return true }
-        return false
+        CollectorEndpoint.match(path: path).isTrackingEndpoint
     }
 
-    /// The site id of a request: `tc_s` or `site` in the query, or `/v2/{site}/...` in the path,
-    /// percent-decoded as the collector decodes it.
+    /// The site id of a request, read where the collector reads it for that endpoint.
     static func siteId(path: String, query: String) -> String? {
-        func decoded(_ text: Substring) -> String {
-            let raw = String(text)
-            return raw.removingPercentEncoding ?? raw
-        }
-        for part in query.split(separator: "&") {
-            let pieces = part.split(separator: "=", maxSplits: 1)
-            if pieces.count == 2, pieces[0] == "tc_s" || pieces[0] == "site" {
-                return decoded(Substring(pieces[1].replacingOccurrences(of: "+", with: " ")))
-            }
-        }
-        let parts = path.split(separator: "/")
-        if parts.count >= 2, parts[0] == "v2" { return decoded(parts[1]) }
-        return nil
+        CollectorEndpoint.match(path: path).siteId(query: QueryParameters(query))
     }
 
     /// Fills dialect and findings from the body, as the collector would.
     public static func analyzed(_ record: CaptureRecord) -> CaptureRecord {
         var record = record
-        guard !record.requestBody.isEmpty, record.path.hasSuffix("/events") || record.path.hasSuffix("/events/batch") else { return record }
-        let form: PayloadForm = record.path.hasSuffix("/batch") ? .batch : .automatic
+        let endpoint = CollectorEndpoint.match(path: record.path)
+        guard !record.requestBody.isEmpty, endpoint.isEventEndpoint else { return record }
+        let form: PayloadForm = endpoint == .batch ? .batch : .automatic
         let report = PayloadInspector.inspect(bytes: record.requestBody, form: form)
         record.dialect = report.events.first?.dialect ?? .unknown
         record.findings = report.allFindings

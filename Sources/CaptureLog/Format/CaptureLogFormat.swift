@@ -1,4 +1,5 @@
 import Foundation
+import TrackingModel
 
 /// The capture log's file format: its name, version and header line.
 public enum CaptureLogFormat {

@@ -86,14 +86,10 @@ public enum SecretFingerprint {
                 var isSecret = nameBytes.elementsEqual(token)
                 if !isSecret, nameBytes.contains(UInt8(ascii: "%")) {
                     let name = String(decoding: nameBytes, as: UTF8.self)
-                    isSecret = secretQueryParameters.contains(name.removingPercentEncoding ?? name)
+                    isSecret = secretQueryParameters.contains(PercentDecoding.queryComponent(name))
                 }
                 if isSecret, equals + 1 < partEnd {
-                    let rawValue = String(decoding: bytes[(equals + 1)..<partEnd], as: UTF8.self)
-                    let needsDecoding = bytes[(equals + 1)..<partEnd].contains { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }
-                    let value = needsDecoding
-                        ? ((rawValue.replacingOccurrences(of: "+", with: " ")).removingPercentEncoding ?? rawValue)
-                        : rawValue
+                    let value = PercentDecoding.queryComponent(String(decoding: bytes[(equals + 1)..<partEnd], as: UTF8.self))
                     output.append(contentsOf: bytes[partStart...equals])
                     output.append(contentsOf: fingerprint(value).utf8)
                     replaced = true

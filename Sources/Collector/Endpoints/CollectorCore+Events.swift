@@ -10,13 +10,11 @@ extension CollectorCore {
     /// one record per event (its body the event's exact bytes), all sharing the request's answer.
     func handleEvents(_ facts: RequestFacts, endpoint: CollectorEndpoint) async -> Response {
         let isBatch = endpoint == .batch
-        let siteId: String?
+        let siteId = endpoint.siteId(query: facts.query)
         var common: [Finding]
-        if case .legacyEvent(let site) = endpoint {
-            siteId = site
+        if case .legacyEvent = endpoint {
             common = facts.addressingFindings(reads: ["token"])
         } else {
-            siteId = facts.query.nonEmpty("tc_s")
             common = facts.addressingFindings(reads: ["tc_s", "token"])
         }
         if siteId == nil {
@@ -35,7 +33,7 @@ extension CollectorCore {
         if let answer = strictKeyAnswer(key) {
             return await finish(facts, answer: answer, drafts: whole(common))
         }
-        let limit = isBatch ? CollectorLimits.batchBytes : CollectorLimits.requestBytes
+        let limit = isBatch ? RequestLimits.batchBytes : RequestLimits.requestBytes
         if facts.body.size > limit {
             let what = isBatch ? "The batch request body" : "The request body"
             let answer = CollectorAnswer.tooLarge(what: what, size: facts.body.size, limit: limit)
@@ -58,7 +56,7 @@ extension CollectorCore {
             drafts = built.drafts
             if let oversized = built.oversized {
                 answer = .tooLarge(code: CollectorFindingCode.eventTooLarge, what: "Event \(oversized.index) of the batch",
-                                   size: oversized.size, limit: CollectorLimits.eventInBatchBytes,
+                                   size: oversized.size, limit: RequestLimits.eventInBatchBytes,
                                    [("index", AnswerJSON.int(oversized.index))])
             }
         } else if !isBatch, let event = analysis.events.first {
@@ -113,11 +111,11 @@ extension CollectorCore {
                 findings.append(copy)
             }
             let size = event.byteRange.count
-            if size > CollectorLimits.eventInBatchBytes {
+            if size > RequestLimits.eventInBatchBytes {
                 if oversized == nil { oversized = (index, size) }
                 if !findings.contains(where: { $0.code == CollectorFindingCode.eventTooLarge }) {
                     findings.append(Finding(severity: .error, code: CollectorFindingCode.eventTooLarge, path: "$",
-                                        message: "This event is \(size) bytes; the real API refuses a batch holding an event over \(CollectorLimits.eventInBatchBytes) bytes (32 KB) with 400."))
+                                        message: "This event is \(size) bytes; the real API refuses a batch holding an event over \(RequestLimits.eventInBatchBytes) bytes (32 KB) with 400."))
                 }
             }
             findings.append(Finding(severity: .info, code: CollectorFindingCode.batchMember, path: "$",

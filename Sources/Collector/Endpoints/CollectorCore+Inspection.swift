@@ -167,7 +167,7 @@ extension CollectorCore {
             ? .string(String(decoding: record.requestBody, as: UTF8.self)) : nil
         return AnswerJSON.object([
             ("seq", AnswerJSON.int(record.sequence)),
-            ("time", .string(Self.isoTime(record.time))),
+            ("time", .string(ISOTime.string(record.time))),
             ("direction", .string(record.direction.rawValue)),
             ("method", .string(record.method)),
             ("path", .string(record.path)),
@@ -190,11 +190,5 @@ extension CollectorCore {
         if case .array(let elements)? = body["batch"] { return elements }
         if case .array(let elements) = body { return elements }
         return [body]
-    }
-
-    static func isoTime(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: date)
     }
 }

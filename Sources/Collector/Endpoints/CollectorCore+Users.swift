@@ -8,7 +8,7 @@ extension CollectorCore {
 
     /// The User API: `GET`, `PUT`, `DELETE /engage/user/?site=&user_id=&token=`, backed by `users`.
     func handleUser(_ facts: RequestFacts) async -> Response {
-        let site = facts.query.nonEmpty("site")
+        let site = CollectorEndpoint.user.siteId(query: facts.query)
         var common = facts.addressingFindings(reads: ["site", "user_id", "token"])
         let key = keyFinding(facts, siteId: site)
         if let key { common.append(key) }

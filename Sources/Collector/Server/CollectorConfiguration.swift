@@ -1,3 +1,5 @@
+import TrackingModel
+
 /// How `trackscope collect` (and the terminal UI's embedded collector) serves.
 public struct CollectorConfiguration: Sendable {
     /// The address to bind; 127.0.0.1 by default so nothing outside the machine reaches it.
@@ -37,7 +39,7 @@ public struct CollectorConfiguration: Sendable {
         maximumConnections: Int = 1024,
         maximumLoggedBodyBytes: Int = 1 << 20,
         productBulkBytes: Int = 5 << 20,
-        userBytes: Int = CollectorLimits.requestBytes,
+        userBytes: Int = RequestLimits.requestBytes,
         recommendedProductLines: Int = 1000,
         forwarding: ForwardingConfiguration? = nil
     ) {

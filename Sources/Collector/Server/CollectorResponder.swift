@@ -50,10 +50,10 @@ public struct CollectorResponder: HTTPResponder {
 
         let limit: Int
         switch endpoint {
-        case .batch: limit = CollectorLimits.batchBytes
+        case .batch: limit = RequestLimits.batchBytes
         case .productBulk: limit = core.configuration.productBulkBytes
         case .user: limit = core.configuration.userBytes
-        default: limit = CollectorLimits.requestBytes
+        default: limit = RequestLimits.requestBytes
         }
         let body: CollectedBody
         do {
@@ -76,7 +76,7 @@ public struct CollectorResponder: HTTPResponder {
             return await core.handleUser(facts)
         case .productBulk(let siteId):
             return await core.handleProducts(facts, siteId: siteId)
-        case .inspection, .unknown:
+        case .inspection, .unknown, .conversionBulk:
             return await core.handleUnknown(facts, endpoint: endpoint)
         }
     }
@@ -99,7 +99,7 @@ extension CollectorCore {
     func handleUnknown(_ facts: RequestFacts, endpoint: CollectorEndpoint) async -> Response {
         let answer: CollectorAnswer
         let finding: Finding
-        if endpoint == .unknown {
+        if endpoint == .unknown || endpoint.allowedMethods.contains(facts.method) {
             let message = "trackscope serves no endpoint at \(facts.path)."
             finding = Finding(severity: .error, code: CollectorFindingCode.unknownEndpoint, path: "$", message: message,
                               hint: "The endpoints are POST /v2/{siteId}/events, POST /events?tc_s=, POST /events/batch?tc_s=, GET/PUT/DELETE /engage/user/ and POST /v2/{siteId}/products/bulk.")

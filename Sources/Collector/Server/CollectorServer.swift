@@ -1,3 +1,4 @@
+import TrackingModel
 import Hummingbird
 import HummingbirdCore
 import Logging
@@ -26,8 +27,8 @@ public struct CollectorServer: Sendable {
                 },
             ],
             idleTimeout: TimeAmount(core.configuration.idleTimeout),
-            httpDecoderConfiguration: .init(maxHeaderFieldSize: CollectorLimits.headerBytes,
-                                            maxHeaderListSize: CollectorLimits.headerBytes)
+            httpDecoderConfiguration: .init(maxHeaderFieldSize: RequestLimits.headerBytes,
+                                            maxHeaderListSize: RequestLimits.headerBytes)
         )
         return Application(
             responder: CollectorResponder(core: core),

@@ -13,7 +13,7 @@ struct MalformedRequest: Sendable {
         if let parserError = error as? HTTPParserError, parserError == .headerOverflow {
             status = 431
             code = CollectorFindingCode.headersTooLarge
-            reason = "its headers are larger than \(CollectorLimits.headerBytes / 1024) KB (\(CollectorLimits.headerBytes) bytes), the most trackscope reads"
+            reason = "its headers are larger than \(RequestLimits.headerBytes / 1024) KB (\(RequestLimits.headerBytes) bytes), the most trackscope reads"
         } else {
             status = 400
             code = CollectorFindingCode.malformedHTTP

@@ -65,7 +65,7 @@ public actor UserStore {
         guard record.direction == .received, CollectorEndpoint.isUserPath(record.path),
               let status = record.response?.status, status == 200 else { return }
         let query = QueryParameters(record.query)
-        guard let site = query.nonEmpty("site") else { return }
+        guard let site = CollectorEndpoint.user.siteId(query: query) else { return }
         switch record.method {
         case "PUT":
             guard let value = try? JSONParser.parseValue(record.requestBody),

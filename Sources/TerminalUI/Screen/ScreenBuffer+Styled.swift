@@ -1,3 +1,5 @@
+import TrackingModel
+
 extension ScreenBuffer {
     /// Writes a styled line from (column, row), clipped to `maximumWidth` cells when given.
     /// Returns the column after the last character written.
@@ -6,7 +8,7 @@ extension ScreenBuffer {
         let limit = maximumWidth.map { column + $0 } ?? width
         var x = column
         for span in line.spans {
-            for character in TerminalText.sanitized(span.text) {
+            for character in TerminalSafeText.pictured(span.text) {
                 guard x < limit, x < width else { return x }
                 if x >= 0, row >= 0, row < height { self[x, row] = Cell(character, role: span.role) }
                 x += 1

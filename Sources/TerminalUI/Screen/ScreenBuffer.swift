@@ -1,3 +1,5 @@
+import TrackingModel
+
 /// A grid of cells that views draw into. Tests read it back as lines; the terminal backend writes
 /// only the cells that differ from the previous frame.
 public struct ScreenBuffer: Sendable, Equatable {
@@ -22,7 +24,7 @@ public struct ScreenBuffer: Sendable, Equatable {
     public mutating func write(_ text: String, column: Int, row: Int, role: StyleRole = .normal) -> Int {
         guard row >= 0, row < height else { return column }
         var x = column
-        for character in TerminalText.sanitized(text) {
+        for character in TerminalSafeText.pictured(text) {
             guard x < width else { break }
             if x >= 0 { self[x, row] = Cell(character, role: role) }
             x += 1

@@ -1,3 +1,5 @@
+import TrackingModel
+
 /// A run of text in one style role.
 public struct StyledSpan: Sendable, Hashable {
     public var text: String
@@ -25,7 +27,7 @@ public struct StyledLine: Sendable, Hashable {
     public var text: String { spans.map(\.text).joined() }
 
     /// The number of cells the line takes once sanitised.
-    public var length: Int { spans.reduce(0) { $0 + TerminalText.sanitized($1.text).count } }
+    public var length: Int { spans.reduce(0) { $0 + TerminalSafeText.pictured($1.text).count } }
 
     public mutating func append(_ text: String, role: StyleRole = .normal) {
         spans.append(StyledSpan(text, role: role))
@@ -39,7 +41,7 @@ public struct StyledLine: Sendable, Hashable {
         let indent = min(indent, width / 2)
         var cells: [(character: Character, role: StyleRole)] = []
         for span in spans {
-            for character in TerminalText.sanitized(span.text) { cells.append((character, span.role)) }
+            for character in TerminalSafeText.pictured(span.text) { cells.append((character, span.role)) }
         }
         guard cells.count > width else { return [StyledLine(Self.spans(of: cells[...]))] }
         var result: [StyledLine] = []

@@ -144,7 +144,7 @@ public enum DetailView {
             var lines = [StyledLine("\(title) (\(size), not JSON: \(message)\(note))", role: .title)]
             for row in rows {
                 // ScreenBuffer sanitises again; doing it here keeps wrapping widths exact.
-                lines.append(StyledLine("  " + TerminalText.sanitized(row)))
+                lines.append(StyledLine("  " + TerminalSafeText.pictured(row)))
             }
             return lines
         }

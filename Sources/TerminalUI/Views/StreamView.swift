@@ -1,3 +1,5 @@
+import TrackingModel
+
 /// The live list of records: a header, column titles, one row a record, the selected row
 /// highlighted, following the newest record unless the user scrolled away.
 public enum StreamView {
@@ -58,7 +60,7 @@ public enum StreamView {
             }
         }
         let tail = parts.map { " — " + $0 }.joined()
-        let tailLength = TerminalText.sanitized(tail).count
+        let tailLength = TerminalSafeText.pictured(tail).count
         // Narrow terminals drop the program name before cutting the path to nothing.
         let prefix = width - 13 - tailLength >= 12 ? "trackscope — " : ""
         let room = width - prefix.count - tailLength

@@ -4,13 +4,6 @@ import Foundation
 /// the JSON breaks), checks the collect endpoint's size limits, splits batches, arrays and JSON
 /// Lines into events, and validates each event with line and column on every finding.
 public enum PayloadInspector {
-    /// The collect endpoint's limit for a single-event request: 32 KB.
-    public static let maximumRequestSize = 32_768
-    /// The limit for a batch request: 500 KB.
-    public static let maximumBatchSize = 512_000
-    /// The limit for each event inside a batch, measured on its source bytes: 32 KB.
-    public static let maximumEventSize = 32_768
-
     /// Codes of the payload-level findings (parse errors keep the parser's codes:
     /// `invalid-json`, `invalid-utf8`, `too-deep`, `empty-input`; parse warnings too:
     /// `byte-order-mark`, `duplicate-key`).
@@ -55,8 +48,8 @@ public enum PayloadInspector {
             do {
                 document = try JSONParser.parse(bytes)
             } catch {
-                if expecting == .event, bytes.count > maximumRequestSize { findings.append(requestTooLarge()) }
-                if expecting == .batch, bytes.count > maximumBatchSize { findings.append(batchTooLarge()) }
+                if expecting == .event, bytes.count > RequestLimits.requestBytes { findings.append(requestTooLarge()) }
+                if expecting == .batch, bytes.count > RequestLimits.batchBytes { findings.append(batchTooLarge()) }
                 findings.append(error.finding)
                 return PayloadReport(shape: expecting ?? .event, events: [], findings: findings, byteCount: bytes.count)
             }
@@ -92,8 +85,8 @@ public enum PayloadInspector {
 
             if shape == .event {
                 if expecting == .batch {
-                    if bytes.count > maximumBatchSize { findings.insert(batchTooLarge(), at: 0) }
-                } else if bytes.count > maximumRequestSize {
+                    if bytes.count > RequestLimits.batchBytes { findings.insert(batchTooLarge(), at: 0) }
+                } else if bytes.count > RequestLimits.requestBytes {
                     findings.insert(requestTooLarge(), at: 0)
                 }
                 let end = start < bytes.count ? scanner.endOfValue(from: start) : bytes.count
@@ -101,7 +94,7 @@ public enum PayloadInspector {
                 return PayloadReport(shape: .event, events: [event], findings: findings, byteCount: bytes.count)
             }
 
-            if bytes.count > maximumBatchSize { findings.insert(batchTooLarge(), at: 0) }
+            if bytes.count > RequestLimits.batchBytes { findings.insert(batchTooLarge(), at: 0) }
             let values = (shape == .batch ? value["batch"]?.arrayValue : value.arrayValue) ?? []
             if values.isEmpty {
                 findings.append(Finding(severity: .warning, code: Code.emptyBatch, path: shape == .batch ? "batch" : "$",
@@ -115,10 +108,10 @@ public enum PayloadInspector {
                 let range = index < ranges.count ? ranges[index] : 0..<bytes.count
                 let base = cursor.advance(to: range.lowerBound, in: bytes)
                 var event = inspectEvent(element, range: range, base: base)
-                if range.count > maximumEventSize {
+                if range.count > RequestLimits.eventInBatchBytes {
                     event.findings.insert(Finding(
                         severity: .error, code: Code.eventTooLarge, path: "$",
-                        message: "This event is \(range.count) bytes; each event of a batch may have at most \(maximumEventSize) (32 KB).",
+                        message: "This event is \(range.count) bytes; each event of a batch may have at most \(RequestLimits.eventInBatchBytes) (32 KB).",
                         line: base.line, column: base.column), at: 0)
                 }
                 events.append(event)
@@ -149,10 +142,10 @@ public enum PayloadInspector {
                     let document = try JSONParser.parse(lineBytes)
                     var event = inspectEvent(document.value, source: lineBytes, range: range, base: base)
                     event.findings += document.warnings.map { shifted($0.finding, by: base) }
-                    if range.count > maximumEventSize {
+                    if range.count > RequestLimits.eventInBatchBytes {
                         event.findings.insert(Finding(
                             severity: .error, code: Code.eventTooLarge, path: "$",
-                            message: "This event is \(range.count) bytes; an event may have at most \(maximumEventSize) (32 KB).",
+                            message: "This event is \(range.count) bytes; an event may have at most \(RequestLimits.eventInBatchBytes) (32 KB).",
                             line: lineNumber, column: 1), at: 0)
                     }
                     events.append(event)
@@ -236,13 +229,13 @@ public enum PayloadInspector {
 
         func requestTooLarge() -> Finding {
             Finding(severity: .error, code: Code.requestTooLarge, path: "$",
-                    message: "The request is \(bytes.count) bytes; the collect endpoint answers 400 above \(maximumRequestSize) (32 KB).",
+                    message: "The request is \(bytes.count) bytes; the collect endpoint answers 400 above \(RequestLimits.requestBytes) (32 KB).",
                     hint: "Send fewer or smaller properties, or split the data over several events.")
         }
 
         func batchTooLarge() -> Finding {
             Finding(severity: .error, code: Code.batchTooLarge, path: "$",
-                    message: "The batch is \(bytes.count) bytes; the batch endpoint answers 400 above \(maximumBatchSize) (500 KB).",
+                    message: "The batch is \(bytes.count) bytes; the batch endpoint answers 400 above \(RequestLimits.batchBytes) (500 KB).",
                     hint: "Split it into several batches.")
         }
     }

@@ -1,4 +1,6 @@
-/// The endpoints the collector serves, recognised from a request path.
+/// The endpoints of the tracking API that the collector serves (and trackscope's own inspection
+/// API), recognised from a request path by exact match: the one rule the collector, the capture
+/// log's import and the UI use.
 public enum CollectorEndpoint: Sendable, Hashable {
     /// `POST /v2/{siteId}/events`: the product brief's (legacy) endpoint, one event.
     case legacyEvent(siteId: String)
@@ -10,6 +12,9 @@ public enum CollectorEndpoint: Sendable, Hashable {
     case user
     /// `POST /v2/{siteId}/products/bulk`: NDJSON products.
     case productBulk(siteId: String)
+    /// `POST /v2/{siteId}/conversions/bulk`: the Conversion API, recognised (imports keep it) but
+    /// not served (answered 404).
+    case conversionBulk(siteId: String)
     /// `/_trackscope/{name}`: the inspection API (not recorded).
     case inspection(name: String)
     /// Anything else (recorded, answered 404).
@@ -33,17 +38,38 @@ public enum CollectorEndpoint: Sendable, Hashable {
             return .legacyEvent(siteId: siteId(parts[1]))
         case 4 where parts[0] == "v2" && parts[2] == "products" && parts[3] == "bulk":
             return .productBulk(siteId: siteId(parts[1]))
+        case 4 where parts[0] == "v2" && parts[2] == "conversions" && parts[3] == "bulk":
+            return .conversionBulk(siteId: siteId(parts[1]))
         default:
             return .unknown
         }
     }
 
-    /// The site id of a path segment, percent-decoded as a query parameter is (`12%33` is `123`);
-    /// a segment that does not decode is kept as it came.
+    /// The site id of a path segment, percent-decoded (`12%33` is `123`).
     private static func siteId(_ segment: Substring) -> String {
-        let raw = String(segment)
-        guard raw.contains("%") else { return raw }
-        return raw.removingPercentEncoding ?? raw
+        PercentDecoding.pathSegment(segment)
+    }
+
+    /// The site a request to this endpoint is for, where this endpoint reads it: the path of
+    /// `/v2/{siteId}/...`, `tc_s` for the current event and batch endpoints, `site` for the User
+    /// API; nil when it is not given (an empty parameter is not given). No other place counts:
+    /// `site=` on an event path is not read by the real endpoint, so not here either.
+    public func siteId(query: QueryParameters) -> String? {
+        switch self {
+        case .legacyEvent(let siteId), .productBulk(let siteId), .conversionBulk(let siteId): siteId
+        case .event, .batch: query.nonEmpty("tc_s")
+        case .user: query.nonEmpty("site")
+        case .inspection, .unknown: nil
+        }
+    }
+
+    /// Whether this is an endpoint of the tracking API (events, batch, User API, Product API), as
+    /// opposed to trackscope's own inspection API or an unknown path.
+    public var isTrackingEndpoint: Bool {
+        switch self {
+        case .inspection, .unknown: false
+        default: true
+        }
     }
 
     /// Whether `path` is the User API's.
@@ -54,7 +80,7 @@ public enum CollectorEndpoint: Sendable, Hashable {
     /// The methods the endpoint answers (OPTIONS preflights aside).
     public var allowedMethods: [String] {
         switch self {
-        case .legacyEvent, .event, .batch, .productBulk: ["POST"]
+        case .legacyEvent, .event, .batch, .productBulk, .conversionBulk: ["POST"]
         case .user: ["GET", "PUT", "DELETE"]
         case .inspection(let name): name == "reset" ? ["POST"] : ["GET"]
         case .unknown: []

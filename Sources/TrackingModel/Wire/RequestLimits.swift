@@ -1,5 +1,7 @@
-/// The size limits of the real collect endpoints. KB here means 1024 bytes: 32 KB is 32768 bytes.
-public enum CollectorLimits {
+/// The size limits of the real collect endpoints, the one home of each number: the collector
+/// answers by them and the payload inspector reports them. KB here means 1024 bytes, as the real
+/// API counts: 32 KB is 32,768 bytes and 500 KB is 512,000.
+public enum RequestLimits {
     /// The largest single-event request body, in bytes.
     public static let requestBytes = 32 * 1024
     /// The largest batch request body, in bytes.

@@ -1,6 +1,7 @@
 import Foundation
 
-/// A query string's parameters, percent-decoded, in order. The raw text is kept for the record.
+/// A query string's parameters, percent-decoded (`PercentDecoding.queryComponent`), in order. The
+/// raw text is kept for the record.
 public struct QueryParameters: Sendable, Hashable {
     public var raw: String
     public var pairs: [(name: String, value: String)] {
@@ -29,7 +30,7 @@ public struct QueryParameters: Sendable, Hashable {
                 name = part
                 value = ""
             }
-            storage.append(Pair(name: Self.decode(name), value: Self.decode(value)))
+            storage.append(Pair(name: PercentDecoding.queryComponent(name), value: PercentDecoding.queryComponent(value)))
         }
     }
 
@@ -49,11 +50,6 @@ public struct QueryParameters: Sendable, Hashable {
         return value
     }
 
-    private static func decode(_ text: Substring) -> String {
-        let plus = text.contains("+") ? text.replacingOccurrences(of: "+", with: " ") : String(text)
-        guard plus.contains("%") else { return plus }
-        return plus.removingPercentEncoding ?? plus
-    }
 
     public static func == (lhs: QueryParameters, rhs: QueryParameters) -> Bool { lhs.raw == rhs.raw }
     public func hash(into hasher: inout Hasher) { hasher.combine(raw) }
