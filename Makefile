@@ -6,7 +6,7 @@ BUILD_PACKAGES = libncurses-dev pkg-config
 TEST_PACKAGES = $(BUILD_PACKAGES) tmux jq
 BENCH_PACKAGES = $(TEST_PACKAGES) wrk hyperfine bc
 
-.PHONY: run test build release bench bench-parse bench-log bench-collect bench-request bench-inspect clean system-packages-build system-packages-test system-packages-bench
+.PHONY: run test build release fuzz bench bench-parse bench-log bench-collect bench-request bench-inspect clean system-packages-build system-packages-test system-packages-bench
 
 run: system-packages-build
 	$(SWIFT) build -c release --product trackscope
@@ -21,6 +21,12 @@ build: system-packages-build
 
 release: system-packages-build
 	$(SWIFT) build -c release
+
+# Fuzzing: every reader of outside bytes, FUZZ_SECONDS in all (default 10 minutes); prints the
+# inputs tried and the crashes found per target, and keeps each input that broke something.
+FUZZ_SECONDS ?= 600
+fuzz: system-packages-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz
 
 # Benchmarks print their figures and a ratio against a baseline measured in the same run.
 bench: bench-parse bench-log bench-request bench-collect bench-inspect

@@ -82,6 +82,23 @@ let package = Package(
         // The seeded generator the benchmarks' corpora and the tests' random documents share.
         .target(name: "SeededRandom"),
 
+        // Fuzzing every reader of outside bytes: structured mutations, the targets, the fixtures.
+        // A short run in the tests (FuzzingTests); `make fuzz` runs the `Fuzz` executable longer.
+        .target(
+            name: "Fuzzing",
+            dependencies: [
+                "TrackingModel",
+                "CaptureLog",
+                "Collector",
+                "TerminalUI",
+                "SeededRandom",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+        .executableTarget(name: "Fuzz", dependencies: ["Fuzzing"], path: "Fuzz"),
+
         // Benchmarks: run with `make bench` (see README). Each prints a ratio against a baseline
         // measured in the same run.
         .executableTarget(
@@ -120,6 +137,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
+        .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "TrackingModel", "SeededRandom"]),
         .testTarget(name: "SenderTests", dependencies: ["Sender", "CaptureLog", "TrackingModel"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TrackingModel", "CaptureLog"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesw"]),

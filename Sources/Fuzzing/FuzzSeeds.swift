@@ -1,0 +1,69 @@
+import CaptureLog
+import Foundation
+import TrackingModel
+
+/// Seed inputs: what each reader is given when all goes well, for mutations to start from.
+enum FuzzSeeds {
+    /// Valid events of every standard event in every dialect (the spec catalogue's examples), a
+    /// batch, an array, JSON Lines, and the vendor's own invalid legacy example.
+    static let payloads: [[UInt8]] = {
+        var payloads: [[UInt8]] = []
+        for spec in SpecCatalogue.standardEvents.prefix(12) {
+            for dialect in [Dialect.legacy, .v1, .v2] {
+                if let example = SpecCatalogue.example(for: spec.name, dialect: dialect) {
+                    payloads.append(Array(JSONPrinter.compact(example.value).utf8))
+                }
+            }
+        }
+        let events = payloads.prefix(3).map { String(decoding: $0, as: UTF8.self) }
+        payloads.append(Array(#"{"batch":[\#(events.joined(separator: ","))]}"#.utf8))
+        payloads.append(Array("[\(events.joined(separator: ","))]".utf8))
+        payloads.append(Array(events.joined(separator: "\n").utf8))
+        payloads.append(Array(#"{"event":"purchase","eventId":"1" "properties":{"value":1.50,"user":{"id":"42"}}}"#.utf8))
+        payloads.append(Array(#"{"a":[1,-0.5e+3,true,false,null,"\u00e9\ud83d\ude00\n"],"a":{}}"#.utf8))
+        return payloads
+    }()
+
+    /// Records of every kind the log holds, for their lines.
+    static let records: [CaptureRecord] = {
+        let headers = [CaptureRecord.HeaderField(name: "Content-Type", value: "application/json"),
+                       CaptureRecord.HeaderField(name: "Authorization", value: "Bearer sha256:0123abcd")]
+        let event = payloads[0]
+        let findings = PayloadInspector.inspect(bytes: event, form: .automatic).allFindings
+        return [
+            CaptureRecord(sequence: 1, time: Date(timeIntervalSince1970: 1_764_180_000), direction: .received, method: "POST",
+                          path: "/events", query: "tc_s=1&token=sha256:0123abcd", siteId: "1", requestHeaders: headers,
+                          requestBody: event, response: .init(status: 200, body: Array(#"{"ok":true}"#.utf8), latencyMilliseconds: 0.4),
+                          dialect: .v2, findings: findings),
+            CaptureRecord(sequence: 2, direction: .received, method: "POST", path: "/events/batch", query: "tc_s=1",
+                          requestBody: payloads[payloads.count - 5], response: .init(status: 200)),
+            CaptureRecord(sequence: 3, direction: .received, method: "POST", path: "/v2/7/events",
+                          requestBody: [0xFF, 0x00, 0x7B, 0x0A], response: .init(status: 400)),
+            CaptureRecord(sequence: 4, direction: .sent, method: "POST", path: "/events", query: "tc_s=2",
+                          requestBody: Array(#"{"event_name":"x\u2028y"}"#.utf8), response: .init(status: 503),
+                          targetURL: "https://collect.commander1.com/events?tc_s=2", sourceSequence: 1),
+        ]
+    }()
+
+    /// Capture log lines, as the writer writes them.
+    static let logLines: [[UInt8]] = records.map { $0.encodedLine() }
+
+    /// Plain events as JSON Lines, as `log export --format events` writes them.
+    static let eventLines: [[UInt8]] = [Array(payloads.prefix(6).map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n").utf8)]
+
+    /// curl commands, as `log export --format curl` writes them and as people write them.
+    static let curlCommands: [[UInt8]] = records.map { Array(CaptureExport.curl($0).utf8) } + [
+        Array(#"curl -X POST "http://localhost:8080/events?tc_s=1" -H 'Content-Type: application/json' --data-raw '{"event_name":"a"}'"#.utf8),
+        Array("curl -d @- http://localhost:8080/v2/1/events <<'EOF'\n{\"event\":\"x\"}\nEOF\n".utf8),
+    ]
+
+    /// A HAR file of the records.
+    static let harFiles: [[UInt8]] = [Array(JSONPrinter.compact(CaptureExport.har(records)).utf8)]
+
+    /// Filter queries of every kind of term.
+    static let filterQueries: [[UInt8]] = [
+        "event:purchase user.id:42", "status:400 sev:error", "NOT dir:sent OR (value>10 AND currency:EUR)",
+        "path:/v2/* site:12 \"two words\"", "properties.items[0].product.price>=9.99", "-method:GET free text",
+        "seq<10 time>2026-11-26T09:00:00Z", "findings.code:missing-* dialect:legacy",
+    ].map { Array($0.utf8) }
+}

@@ -1,0 +1,100 @@
+import CaptureLog
+import Foundation
+import TerminalUI
+import TrackingModel
+
+/// Every reader of outside bytes, as a fuzz target. `make fuzz` runs them all; the tests run each
+/// briefly and replay the inputs that once broke one (`Tests/Fixtures/fuzz/<name>/`).
+public enum FuzzTargets {
+    /// All targets, the HTTP endpoints' included.
+    public static var all: [FuzzTarget] {
+        [jsonParser, payloadInspector, filterParser, logLine, curlImport, harImport, eventsImport, themeFile, CollectorFuzzTarget.endpoints]
+    }
+
+    /// The target called `name`, if any.
+    public static func named(_ name: String) -> FuzzTarget? {
+        all.first { $0.name == name }
+    }
+
+    /// The JSON parser: a value it reads prints back to text it reads as the same value; an error
+    /// names a place inside the input.
+    public static let jsonParser = FuzzTarget.each("json-parser", seeds: FuzzSeeds.payloads + FuzzSeeds.logLines) { input in
+        do throws(JSONParseError) {
+            let value = try JSONParser.parseValue(input)
+            for printed in [JSONPrinter.compact(value), JSONPrinter.pretty(value)] {
+                guard (try? JSONParser.parseValue(printed)) == value else { return "printed value does not read back the same" }
+            }
+        } catch {
+            guard (0...input.count).contains(error.position.offset), error.position.line >= 1, error.position.column >= 1 else {
+                return "error position \(error.position) outside the input"
+            }
+        }
+        return nil
+    }
+
+    /// The payload inspector in every form the collector and `validate` use: every finding with a
+    /// line has a column, both counted from 1.
+    public static let payloadInspector = FuzzTarget.each("payload-inspector", seeds: FuzzSeeds.payloads) { input in
+        for form in PayloadForm.allCases {
+            let report = PayloadInspector.inspect(bytes: input, form: form)
+            for finding in report.allFindings {
+                if let line = finding.line, line < 1 || (finding.column ?? 0) < 1 {
+                    return "finding \(finding.code) at line \(line), column \(finding.column ?? 0)"
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The filter language: a query either parses or fails at a character inside it.
+    public static let filterParser = FuzzTarget.each("filter-parser", seeds: FuzzSeeds.filterQueries) { input in
+        let text = String(decoding: input, as: UTF8.self)
+        do throws(FilterParseError) {
+            _ = try FilterQuery.parse(text)
+        } catch {
+            guard (0...text.count).contains(error.offset) else { return "error offset \(error.offset) outside the query" }
+        }
+        return nil
+    }
+
+    /// A capture log line: the full reader and the summary reader agree on whether it is a
+    /// record, and a record read back encodes to a line that reads as the same record.
+    public static let logLine = FuzzTarget.each("log-line", seeds: FuzzSeeds.logLines) { input in
+        let record = try? CaptureRecord.decode(line: input)
+        let summary = try? CaptureRecordSummary.decode(line: input)
+        if let record {
+            guard let summary else { return "the full reader reads the line and the summary reader refuses it" }
+            guard summary.sequence == record.sequence else { return "summary and record disagree on the sequence" }
+            guard let again = try? CaptureRecord.decode(line: record.encodedLine()), again.encodedLine() == record.encodedLine() else {
+                return "a record read back does not encode to the same line"
+            }
+        } else if summary != nil {
+            return "the summary reader reads the line and the full reader refuses it"
+        }
+        return nil
+    }
+
+    /// `log import --format curl`.
+    public static let curlImport = FuzzTarget.each("curl-import", seeds: FuzzSeeds.curlCommands) { input in
+        _ = try? CaptureImport.curl(String(decoding: input, as: UTF8.self))
+        return nil
+    }
+
+    /// `log import --format har`.
+    public static let harImport = FuzzTarget.each("har-import", seeds: FuzzSeeds.harFiles) { input in
+        _ = try? CaptureImport.har(input)
+        return nil
+    }
+
+    /// `log import --format events`: every line gives a record (a broken one with its error).
+    public static let eventsImport = FuzzTarget.each("events-import", seeds: FuzzSeeds.eventLines + FuzzSeeds.payloads) { input in
+        _ = CaptureImport.events(input)
+        return nil
+    }
+
+    /// Theme files a user drops into the themes folder.
+    public static let themeFile = FuzzTarget.each("theme-file", seeds: [Theme.default, Theme.mono].map { Array(ThemeFile.text(for: $0).utf8) }) { input in
+        _ = try? ThemeFile.parse(String(decoding: input, as: UTF8.self), fallbackName: "fuzz")
+        return nil
+    }
+}

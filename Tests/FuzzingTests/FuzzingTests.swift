@@ -1,0 +1,67 @@
+import Foundation
+import Fuzzing
+import Testing
+import TrackingModel
+
+/// A short, seeded fuzz run of every reader of outside bytes, after the inputs that once broke it
+/// (`Tests/Fixtures/fuzz/<target>/`). `make fuzz` runs the same targets for longer.
+@Suite struct FuzzingTests {
+    static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Inputs for each target in the short run (the HTTP endpoints' are slower, so fewer).
+    static func budget(_ target: String) -> Int {
+        switch target {
+        case "http-endpoints": 150
+        case "payload-inspector", "json-parser", "log-line": 600
+        default: 400
+        }
+    }
+
+    @Test(arguments: FuzzTargets.all.map(\.name))
+    func shortRun(target name: String) async throws {
+        let target = try #require(FuzzTargets.named(name))
+        let fixtures = FuzzFixtures.load(from: FuzzFixtures.folder(for: name, inProjectAt: Self.projectRoot))
+        let feed = FuzzFeed(target: target, fixtures: fixtures.map(\.bytes), seed: 20261202, limit: fixtures.count + Self.budget(name))
+        let failures = await target.run(feed)
+        #expect(failures.isEmpty, "\(failures.prefix(3))")
+        #expect(feed.tried == fixtures.count + Self.budget(name))
+    }
+
+    @Test func mutationsAreReproducible() {
+        let seeds = [Array(#"{"event_name":"purchase","value":1}"#.utf8)]
+        var first = FuzzMutator(seed: 7)
+        var second = FuzzMutator(seed: 7)
+        var other = FuzzMutator(seed: 8)
+        let a = (0..<50).map { _ in first.input(from: seeds) }
+        let b = (0..<50).map { _ in second.input(from: seeds) }
+        let c = (0..<50).map { _ in other.input(from: seeds) }
+        #expect(a == b)
+        #expect(a != c)
+    }
+
+    @Test func everyMutationHasItsShape() {
+        let seed = Array(#"{"event_name":"purchase","value":1}"#.utf8)
+        var mutator = FuzzMutator(seed: 1)
+        let deep = mutator.mutate(seed, by: .deepNesting, seeds: [seed])
+        #expect(deep.count > seed.count + 500)
+        #expect(throws: JSONParseError.self) { try JSONParser.parse(deep) }
+        #expect(mutator.mutate(seed, by: .truncation, seeds: [seed]).count < seed.count)
+        let utf8 = mutator.mutate(seed, by: .invalidUTF8, seeds: [seed])
+        #expect(utf8.contains { $0 >= 0x80 })
+        #expect(mutator.mutate(seed, by: .longString, seeds: [seed]).count >= seed.count + 1_000)
+        for mutation in FuzzMutator.Mutation.allCases {
+            #expect(mutator.mutate(seed, by: mutation, seeds: [seed]).count <= FuzzMutator.maximumLength + 200_000)
+        }
+    }
+
+    @Test func fixturesAreKeptOnceByContent() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trackscope-fuzz-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = try FuzzFixtures.save(Array("[[[".utf8), in: folder)
+        let again = try FuzzFixtures.save(Array("[[[".utf8), in: folder)
+        try FuzzFixtures.save(Array("{".utf8), in: folder)
+        #expect(first == again)
+        #expect(FuzzFixtures.load(from: folder).count == 2)
+        #expect(FuzzFixtures.load(from: folder.appendingPathComponent("missing")).isEmpty)
+    }
+}
