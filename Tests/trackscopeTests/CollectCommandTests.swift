@@ -16,12 +16,13 @@ import FoundationNetworking
         let folder: URL
         let log: URL
 
-        init(arguments: [String] = [], environment: [String: String] = [:]) throws {
+        /// Starts `trackscope collect` on a log of its own, or on `reusing` (another collector's).
+        init(arguments: [String] = [], environment: [String: String] = [:], reusing existingLog: URL? = nil) throws {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("trackscope-collect-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             output = folder.appendingPathComponent("stdout.txt")
             errorOutput = folder.appendingPathComponent("stderr.txt")
-            log = folder.appendingPathComponent("capture.jsonl")
+            log = existingLog ?? folder.appendingPathComponent("capture.jsonl")
             FileManager.default.createFile(atPath: output.path, contents: nil)
             FileManager.default.createFile(atPath: errorOutput.path, contents: nil)
             process.executableURL = TrackscopeProcess.binaryURL
