@@ -10,12 +10,14 @@ enum ValidationReportPrinter {
             let findings = report.allFindings
                 .filter { includeInfo || $0.severity != .info }
                 .sorted { ($0.line ?? 0, $0.column ?? 0) < ($1.line ?? 0, $1.column ?? 0) }
+            // Messages, paths and hints quote the payload: shown, never sent to the terminal.
+            let safe: (String) -> String = TerminalSafeText.escaped
             for finding in findings {
-                let place = "\(name):\(finding.line ?? 1):\(finding.column ?? 1)"
-                let at = finding.path == "$" ? "" : " (at \(finding.path))"
-                lines.append("\(place): \(finding.severity.rawValue): \(finding.message) [\(finding.code)]\(at)")
+                let place = "\(safe(name)):\(finding.line ?? 1):\(finding.column ?? 1)"
+                let at = finding.path == "$" ? "" : " (at \(safe(finding.path)))"
+                lines.append("\(place): \(finding.severity.rawValue): \(safe(finding.message)) [\(finding.code)]\(at)")
                 if let hint = finding.hint {
-                    lines.append("\(place): note: \(hint)")
+                    lines.append("\(place): note: \(safe(hint))")
                 }
             }
         }

@@ -27,6 +27,16 @@ import Testing
         #expect(result.standardError.contains("(legacy)"))
     }
 
+    /// Findings quote the payload (a field's name, a value); an escape sequence in it is shown as
+    /// `\x1B`, never sent to the terminal.
+    @Test func escapeSequencesInThePayloadAreShownNotSent() async throws {
+        let event = #"{"event_name":"purchase\u001b[2J","user":{"id":"1"},"Bad\u001b]0;pwned\u0007Name":1}"#
+        let result = try await TrackscopeProcess.run(["validate", "-", "--verbose"], input: Data(event.utf8))
+        #expect(!result.standardOutput.contains("\u{1B}"))
+        #expect(!result.standardOutput.contains("\u{07}"))
+        #expect(result.standardOutput.contains("\\x1B"), "\(result.standardOutput)")
+    }
+
     @Test func readsStandardInputAndReportsJSONLinesByFileLine() async throws {
         let lines = """
             {"event_name":"search","search_term":"x","user":{"consistent_anonymous_id":"a","consent_categories":["1"]},"context":{"event_id":"1","event_timestamp":1639044446636}}
