@@ -152,6 +152,16 @@ import TrackingModel
         #expect(back.records.first?.requestBody == body)
     }
 
+    /// A body with an escape sequence is exported through printf, so that printing the command
+    /// never sends the sequence to the terminal, and it still imports back byte for byte.
+    @Test func curlExportKeepsEscapeSequencesOffTheTerminal() throws {
+        let body = Array("{\"event_name\":\"a\u{1B}[2J\u{9B}b\"}".utf8)
+        let command = CaptureExport.curl(stored(sampleRecord(body: body)))
+        #expect(!command.unicodeScalars.contains(where: TerminalSafeText.isControl), "\(command)")
+        #expect(command.hasPrefix("printf '"))
+        #expect(try CaptureImport.curl(command).records.first?.requestBody == body)
+    }
+
     @Test func curlImportReadsHandWrittenCommands() throws {
         let text = #"""
         # from the vendor docs

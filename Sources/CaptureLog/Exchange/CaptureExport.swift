@@ -47,10 +47,12 @@ public enum CaptureExport {
         }
         let body = record.requestBodyToResend
         if !body.isEmpty {
-            if let text = String(validating: body, as: UTF8.self) {
+            if let text = String(validating: body, as: UTF8.self),
+               !text.unicodeScalars.contains(where: { TerminalSafeText.isControl($0) && $0 != "\n" && $0 != "\t" }) {
                 parts += ["--data-raw", singleQuoted(text)]
             } else {
-                // Bytes that are not text: piped from printf, byte for byte.
+                // Bytes that are not text, or that would act on the terminal the command is
+                // printed on (an escape sequence): piped from printf, byte for byte.
                 let escaped = body.map { String(format: "\\%03o", $0) }.joined()
                 return "printf '\(escaped)' | " + parts.joined(separator: " ") + " --data-binary @-"
             }
