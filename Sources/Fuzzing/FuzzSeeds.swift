@@ -26,20 +26,21 @@ enum FuzzSeeds {
 
     /// Records of every kind the log holds, for their lines.
     static let records: [CaptureRecord] = {
+        let time = Date(timeIntervalSince1970: 1_764_180_000)
         let headers = [CaptureRecord.HeaderField(name: "Content-Type", value: "application/json"),
                        CaptureRecord.HeaderField(name: "Authorization", value: "Bearer sha256:0123abcd")]
         let event = payloads[0]
         let findings = PayloadInspector.inspect(bytes: event, form: .automatic).allFindings
         return [
-            CaptureRecord(sequence: 1, time: Date(timeIntervalSince1970: 1_764_180_000), direction: .received, method: "POST",
+            CaptureRecord(sequence: 1, time: time, direction: .received, method: "POST",
                           path: "/events", query: "tc_s=1&token=sha256:0123abcd", siteId: "1", requestHeaders: headers,
                           requestBody: event, response: .init(status: 200, body: Array(#"{"ok":true}"#.utf8), latencyMilliseconds: 0.4),
                           dialect: .v2, findings: findings),
-            CaptureRecord(sequence: 2, direction: .received, method: "POST", path: "/events/batch", query: "tc_s=1",
+            CaptureRecord(sequence: 2, time: time, direction: .received, method: "POST", path: "/events/batch", query: "tc_s=1",
                           requestBody: payloads[payloads.count - 5], response: .init(status: 200)),
-            CaptureRecord(sequence: 3, direction: .received, method: "POST", path: "/v2/7/events",
+            CaptureRecord(sequence: 3, time: time, direction: .received, method: "POST", path: "/v2/7/events",
                           requestBody: [0xFF, 0x00, 0x7B, 0x0A], response: .init(status: 400)),
-            CaptureRecord(sequence: 4, direction: .sent, method: "POST", path: "/events", query: "tc_s=2",
+            CaptureRecord(sequence: 4, time: time, direction: .sent, method: "POST", path: "/events", query: "tc_s=2",
                           requestBody: Array(#"{"event_name":"x\u2028y"}"#.utf8), response: .init(status: 503),
                           targetURL: "https://collect.commander1.com/events?tc_s=2", sourceSequence: 1),
         ]

@@ -13,6 +13,7 @@ import TrackingModel
         switch target {
         case "http-endpoints": 150
         case "payload-inspector", "json-parser", "log-line": 600
+        case "filter-parser": 250
         default: 400
         }
     }
