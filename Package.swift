@@ -37,7 +37,8 @@ let package = Package(
         ),
 
         // The local tracking endpoint, its inspection API and forwarding (through Sender's
-        // HTTPForwarder; the Sender knows nothing of the Collector).
+        // HTTPForwarder; the Sender knows nothing of the Collector). The one way to run it and
+        // stop it, CollectorRunner, keeps the web framework out of the executable.
         .target(
             name: "Collector",
             dependencies: [
@@ -51,6 +52,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -2,7 +2,6 @@ import ArgumentParser
 import CaptureLog
 import Collector
 import Foundation
-import Hummingbird
 import Logging
 import Sender
 
@@ -101,17 +100,11 @@ struct CollectCommand: AsyncParsableCommand {
         // Events are taken at once; the User and Product APIs and the statistics wait for this.
         core.startRebuildingFromLog()
 
-        let host = self.host
+        let runner = CollectorRunner(core: core)
+        let boundPort = try await runner.start(stopOnSignals: true)
         let logDescription = logURL.path + (maximumLogSize.map { " (rotated at \($0.bytes) bytes, five segments kept)" } ?? "")
-        let forwardTarget = forward
-        let app = CollectorServer(core: core).makeApplication { port in
-            Self.printBanner(host: host, port: port, logDescription: logDescription, forward: forwardTarget)
-        }
-        do {
-            try await app.runService()
-        } catch {
-            throw ListenFailure(error, host: host, port: port) ?? error
-        }
+        Self.printBanner(host: host, port: boundPort, logDescription: logDescription, forward: forward)
+        try await runner.waitUntilStopped()
     }
 
     /// The upstream key from `--forward-key-env`, nil when none is named.

@@ -62,7 +62,7 @@ struct UICommand: AsyncParsableCommand {
         let url = logLocation.url
         // The collector starts before the screen does, so that its failure can be shown there.
         var collectorStatus: (address: String?, problem: String?) = (nil, nil)
-        var collector: EmbeddedCollector?
+        var collector: CollectorRunner?
         if collect {
             do {
                 let embedded = try await Self.makeCollector(logURL: url, host: host, port: port, maximumLogSize: maximumLogSize?.bytes)
@@ -105,11 +105,11 @@ struct UICommand: AsyncParsableCommand {
 
     /// The collector of `trackscope collect` with its defaults, quiet (nothing may print over the
     /// screen), writing to the log the UI follows.
-    private static func makeCollector(logURL: URL, host: String, port: Int, maximumLogSize: Int?) async throws -> EmbeddedCollector {
+    private static func makeCollector(logURL: URL, host: String, port: Int, maximumLogSize: Int?) async throws -> CollectorRunner {
         let log = try FileCollectorLog(url: logURL, maximumSize: maximumLogSize)
         let quiet = Logger(label: "trackscope.ui.collector") { _ in SwiftLogNoOpLogHandler() }
         let core = CollectorCore(configuration: CollectorConfiguration(host: host, port: port), log: log, logger: quiet)
         core.startRebuildingFromLog()
-        return EmbeddedCollector(core: core)
+        return CollectorRunner(core: core)
     }
 }
