@@ -38,7 +38,11 @@ public struct CollectorServer: Sendable {
                 serverName: "trackscope"
             ),
             services: [CollectorService(core: core)],
-            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                if port > 0 { core.listeningPort.store(port, ordering: .relaxed) }
+                await onListening(port)
+            },
             logger: core.logger
         )
     }
