@@ -16,6 +16,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        // Hummingbird and AsyncHTTPClient bring these; declared because Collector and Sender import
+        // modules of theirs directly.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.24.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.3.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
     ],
     targets: [
         // Order-preserving JSON, dialects, spec catalogue, validation, filter language. Foundation only.
@@ -30,13 +36,23 @@ let package = Package(
             ]
         ),
 
-        // The local tracking endpoint and its inspection API.
+        // The local tracking endpoint, its inspection API and forwarding (through Sender's
+        // HTTPForwarder; the Sender knows nothing of the Collector). The one way to run it and
+        // stop it, CollectorRunner, keeps the web framework out of the executable.
         .target(
             name: "Collector",
             dependencies: [
                 "TrackingModel",
                 "CaptureLog",
+                "Sender",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -48,6 +64,8 @@ let package = Package(
                 "TrackingModel",
                 "CaptureLog",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
 
@@ -121,7 +139,10 @@ let package = Package(
         // The baseline of `make bench-collect`: a bare Hummingbird app that reads the body and answers 200.
         .executableTarget(
             name: "BareServer",
-            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Benchmarks/BareServer"
         ),
 
@@ -134,13 +155,15 @@ let package = Package(
                 "CaptureLog",
                 "TrackingModel",
                 "Sender",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "TrackingModel", "SeededRandom"]),
         .testTarget(name: "SenderTests", dependencies: ["Sender", "CaptureLog", "TrackingModel"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TrackingModel", "CaptureLog"]),
-        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesw"]),
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesw", "TerminalUI"]),
         // Runs the built `trackscope` binary as a user would (CLI and, through tmux, the terminal UI).
         .testTarget(name: "trackscopeTests", dependencies: ["trackscope", "CaptureLog", "TrackingModel"]),
     ]

@@ -5,13 +5,13 @@ import NIOCore
 import NIOHTTP1
 import TrackingModel
 
-/// Sends one request to a real endpoint with AsyncHTTPClient: the `UpstreamForwarder` that
-/// `trackscope collect --forward` uses, one exchange at a time; the collector owns the queue, the
-/// retries and the records.
+/// Sends one request to a real endpoint with AsyncHTTPClient, one exchange at a time: what
+/// `trackscope collect --forward` uses (the Collector adopts it as its `UpstreamForwarder`, and
+/// owns the queue, the retries and the records).
 ///
 /// The upstream key, when given, replaces the client's: in the `token` query parameter when the
 /// request used one, otherwise in `Authorization: Bearer`. Without a key the client's own goes on.
-public struct HTTPForwarder: UpstreamForwarder {
+public struct HTTPForwarder: Sendable {
     /// The base URL requests go to: the received path and query are appended to it.
     public let baseURL: String
     private let sourceKey: String?
@@ -36,7 +36,7 @@ public struct HTTPForwarder: UpstreamForwarder {
 
     /// Sends one request and waits for the whole answer. Never throws.
     public func send(method: String, path: String, query: String, headers: [CaptureRecord.HeaderField],
-                     body: [UInt8]) async -> UpstreamExchange {
+                     body: [UInt8]) async -> SentExchange {
         let (sentQuery, sentHeaders) = Self.applyKey(sourceKey, query: query, headers: headers)
         let url = baseURL + path + (sentQuery.isEmpty ? "" : "?" + sentQuery)
         var request = HTTPClientRequest(url: url)
@@ -57,19 +57,14 @@ public struct HTTPForwarder: UpstreamForwarder {
                 body: Array(bytes.readableBytesView),
                 latencyMilliseconds: latency
             )
-            return UpstreamExchange(url: url, path: path, query: sentQuery, headers: sentHeaders, response: answer, failure: nil)
+            return SentExchange(url: url, path: path, query: sentQuery, headers: sentHeaders, response: answer, failure: nil)
         } catch {
-            return UpstreamExchange(url: url, path: path, query: sentQuery, headers: sentHeaders, response: nil, failure: String(describing: error))
+            return SentExchange(url: url, path: path, query: sentQuery, headers: sentHeaders, response: nil, failure: String(describing: error))
         }
     }
 
     /// Where requests go, for messages.
     public var targetDescription: String { baseURL }
-
-    /// Sends a request the collector received on to `baseURL`.
-    public func forward(_ request: UpstreamRequest) async -> UpstreamExchange {
-        await send(method: request.method, path: request.path, query: request.query, headers: request.headers, body: request.body)
-    }
 
     /// The query and headers with `key` put where the client's key was (nothing changes without a key).
     public static func applyKey(_ key: String?, query: String, headers: [CaptureRecord.HeaderField])

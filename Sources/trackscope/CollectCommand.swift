@@ -2,7 +2,6 @@ import ArgumentParser
 import CaptureLog
 import Collector
 import Foundation
-import Hummingbird
 import Logging
 import Sender
 
@@ -15,14 +14,15 @@ struct CollectCommand: AsyncParsableCommand {
         Endpoints: POST /v2/{siteId}/events, POST /events?tc_s=, POST /events/batch?tc_s=, \
         GET/PUT/DELETE /engage/user/, POST /v2/{siteId}/products/bulk. \
         Inspection API: GET /_trackscope/events?q=&limit=, GET /_trackscope/stats, \
-        POST /_trackscope/reset, GET /_trackscope/health. \
+        POST /_trackscope/reset, GET /_trackscope/health; for scripts, never for web pages of other \
+        origins; on an address other than loopback, only with the inspection token. \
         SIGINT or SIGTERM stop it with every acknowledged record on disk.
         """
     )
 
     @OptionGroup var logLocation: LogLocationOptions
 
-    @Option(help: "The address to listen on.")
+    @Option(help: "The address to listen on. Anything but loopback opens the collector to the network: it says so at start, and the inspection API then asks for a token.")
     var host: String = "127.0.0.1"
 
     @Option(help: "The port to listen on; 0 picks a free one (printed).")
@@ -57,6 +57,8 @@ struct CollectCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("max-connections"), help: "Connections above this many are answered 503 and closed.")
     var maximumConnections: Int = 1024
+
+    @OptionGroup var inspection: InspectionTokenOptions
 
     @Flag(help: "Print the server's own log messages (Hummingbird, forwarding) to standard error.")
     var verbose = false
@@ -94,24 +96,22 @@ struct CollectCommand: AsyncParsableCommand {
         var configuration = CollectorConfiguration(
             host: host, port: port, strict: strict, sourceKeys: SourceKeys(arguments: sourceKeys),
             idleTimeout: .seconds(idleTimeout), requestTimeout: .seconds(requestTimeout),
-            maximumConnections: maximumConnections
+            maximumConnections: maximumConnections, inspectionToken: try inspection.token()
         )
         if forwarder != nil { configuration.forwarding = ForwardingConfiguration() }
         let core = CollectorCore(configuration: configuration, log: log, forwarder: forwarder, logger: logger)
         // Events are taken at once; the User and Product APIs and the statistics wait for this.
         core.startRebuildingFromLog()
 
-        let host = self.host
+        let runner = CollectorRunner(core: core)
+        let boundPort = try await runner.start(stopOnSignals: true)
+        if let warning = inspection.exposureWarning(host: host, port: boundPort, token: core.inspectionToken) {
+            Self.printError(warning)
+        }
         let logDescription = logURL.path + (maximumLogSize.map { " (rotated at \($0.bytes) bytes, five segments kept)" } ?? "")
-        let forwardTarget = forward
-        let app = CollectorServer(core: core).makeApplication { port in
-            Self.printBanner(host: host, port: port, logDescription: logDescription, forward: forwardTarget)
-        }
-        do {
-            try await app.runService()
-        } catch {
-            throw ListenFailure(error, host: host, port: port) ?? error
-        }
+        Self.printBanner(host: host, port: boundPort, logDescription: logDescription, forward: forward,
+                         tokenRequired: core.inspectionToken != nil)
+        try await runner.waitUntilStopped()
     }
 
     /// The upstream key from `--forward-key-env`, nil when none is named.
@@ -123,7 +123,7 @@ struct CollectCommand: AsyncParsableCommand {
         return value
     }
 
-    static func printBanner(host: String, port: Int, logDescription: String, forward: String?) {
+    static func printBanner(host: String, port: Int, logDescription: String, forward: String?, tokenRequired: Bool) {
         let shownHost = host.contains(":") ? "[\(host)]" : host
         let base = "http://\(shownHost):\(port)"
         var text = """
@@ -133,7 +133,7 @@ struct CollectCommand: AsyncParsableCommand {
         """
         if let forward { text += "forwarding to: \(forward)\n" }
         text += """
-        inspect: curl -s \(base)/_trackscope/stats
+        inspect: \(tokenRequired ? "curl -s -H 'Authorization: Bearer TOKEN' \(base)/_trackscope/stats (TOKEN: the inspection token)" : "curl -s \(base)/_trackscope/stats")
         try it:
           curl -i -X POST '\(base)/v2/1234/events' -H 'Authorization: Bearer YOUR_SOURCE_KEY' -H 'Content-Type: application/json' --data-binary '\(briefExample)'
 

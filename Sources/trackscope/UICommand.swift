@@ -31,11 +31,13 @@ struct UICommand: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Run the collector inside the UI (the default), or only follow the log.")
     var collect = true
 
-    @Option(help: "The address the embedded collector listens on.")
+    @Option(help: "The address the embedded collector listens on. Anything but loopback opens it to the network: it says so at start, and the inspection API then asks for a token.")
     var host = "127.0.0.1"
 
     @Option(help: "The port the embedded collector listens on; 0 picks a free one.")
     var port = 8080
+
+    @OptionGroup var inspection: InspectionTokenOptions
 
     @Option(name: .customLong("max-log-size"),
             help: ArgumentHelp("The embedded collector rotates the log when it would grow past this size: bytes, or 512K, 100M, 2G (five rotated segments are kept, and shown).", valueName: "size"))
@@ -62,14 +64,23 @@ struct UICommand: AsyncParsableCommand {
         let url = logLocation.url
         // The collector starts before the screen does, so that its failure can be shown there.
         var collectorStatus: (address: String?, problem: String?) = (nil, nil)
-        var collector: EmbeddedCollector?
+        var collector: CollectorRunner?
+        var exposure: String?
         if collect {
             do {
-                let embedded = try await Self.makeCollector(logURL: url, host: host, port: port, maximumLogSize: maximumLogSize?.bytes)
+                let (embedded, token) = try await Self.makeCollector(
+                    logURL: url, host: host, port: port, maximumLogSize: maximumLogSize?.bytes, token: try inspection.token()
+                )
                 let boundPort = try await embedded.start()
                 let shownHost = host.contains(":") ? "[\(host)]" : host
                 collectorStatus.address = "http://\(shownHost):\(boundPort)"
                 collector = embedded
+                // Said before the screen covers it (and seen again once the UI quits), and on the screen.
+                if let warning = inspection.exposureWarning(host: host, port: boundPort, token: token) {
+                    FileHandle.standardError.write(Data((warning + "\n").utf8))
+                    let tokenText = inspection.variable.map { "the value of $\($0)" } ?? token?.value ?? ""
+                    exposure = "collector reachable from the network (\(shownHost), not loopback): anyone there can post events; inspection API token: \(tokenText)"
+                }
             } catch {
                 collectorStatus.problem = "collector not started (\(error)); following the log only"
             }
@@ -91,7 +102,7 @@ struct UICommand: AsyncParsableCommand {
         }
         var state = AppState(logPath: url.path, width: terminal.size.width, height: terminal.size.height)
         state.collectorAddress = collectorStatus.address
-        let warnings = source.warnings + [collectorStatus.problem].compactMap { $0 }
+        let warnings = [exposure].compactMap { $0 } + source.warnings + [collectorStatus.problem].compactMap { $0 }
         if !warnings.isEmpty {
             state.statusMessage = .init(warnings.joined(separator: "; "), role: .warning, remainingTicks: 200)
         }
@@ -105,11 +116,14 @@ struct UICommand: AsyncParsableCommand {
 
     /// The collector of `trackscope collect` with its defaults, quiet (nothing may print over the
     /// screen), writing to the log the UI follows.
-    private static func makeCollector(logURL: URL, host: String, port: Int, maximumLogSize: Int?) async throws -> EmbeddedCollector {
+    /// Returns the collector and the token its inspection API asks for (nil on loopback without one).
+    private static func makeCollector(logURL: URL, host: String, port: Int, maximumLogSize: Int?,
+                                      token: InspectionToken?) async throws -> (CollectorRunner, InspectionToken?) {
         let log = try FileCollectorLog(url: logURL, maximumSize: maximumLogSize)
         let quiet = Logger(label: "trackscope.ui.collector") { _ in SwiftLogNoOpLogHandler() }
-        let core = CollectorCore(configuration: CollectorConfiguration(host: host, port: port), log: log, logger: quiet)
+        let configuration = CollectorConfiguration(host: host, port: port, inspectionToken: token)
+        let core = CollectorCore(configuration: configuration, log: log, logger: quiet)
         core.startRebuildingFromLog()
-        return EmbeddedCollector(core: core)
+        return (CollectorRunner(core: core), core.inspectionToken)
     }
 }

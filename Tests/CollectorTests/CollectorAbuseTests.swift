@@ -177,16 +177,16 @@ import TrackingModel
         #expect(try await Support.records(log).first?.requestBody == Array(#"{"event_name":"page_view"}"#.utf8))
     }
 
-    /// The terminal UI shows why its embedded collector did not start, in words a user can act on.
-    @Test func anEmbeddedCollectorOnATakenPortSaysSo() async throws {
-        let first = EmbeddedCollector(core: CollectorCore(configuration: CollectorConfiguration(port: 0), log: MemoryCollectorLog()))
+    /// `collect` and the terminal UI say why the collector did not start, in words a user can act on.
+    @Test func aCollectorOnATakenPortSaysSo() async throws {
+        let first = CollectorRunner(core: CollectorCore(configuration: CollectorConfiguration(port: 0), log: MemoryCollectorLog()))
         let port = try await first.start()
-        let second = EmbeddedCollector(core: CollectorCore(configuration: CollectorConfiguration(port: port), log: MemoryCollectorLog()))
+        let second = CollectorRunner(core: CollectorCore(configuration: CollectorConfiguration(port: port), log: MemoryCollectorLog()))
         do {
             _ = try await second.start()
             Issue.record("a second collector started on taken port \(port)")
             await second.stop()
-        } catch let failure as EmbeddedCollector.StartFailure {
+        } catch let failure as CollectorRunner.StartFailure {
             #expect(failure.description == "127.0.0.1:\(port) is already in use (another trackscope, or another server); choose another --port, or --port 0 for a free one.")
         }
         await first.stop()

@@ -216,6 +216,33 @@ import FoundationNetworking
         #expect(try await first.stop() == 0)
     }
 
+    /// `--inspect-token-env`: the inspection API asks for the token, on loopback too; the tracking
+    /// endpoints do not; nothing warns (loopback) and the token is never printed.
+    @Test func anInspectionTokenFromTheEnvironmentIsAskedFor() async throws {
+        let collector = try RunningCollector(arguments: ["--inspect-token-env", "TRACKSCOPE_TEST_TOKEN"],
+                                             environment: ["TRACKSCOPE_TEST_TOKEN": "t0ken-for-the-test"])
+        let port = try await collector.port()
+        let body = try Data(contentsOf: Self.fixtures.appendingPathComponent("legacy-brief-corrected.json"))
+        #expect(try await Self.post("http://127.0.0.1:\(port)/v2/1234/events", body: body).0 == 200)
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/_trackscope/stats")!)
+        let (_, refused) = try await URLSession.shared.data(for: request)
+        #expect((refused as? HTTPURLResponse)?.statusCode == 401)
+        request.setValue("Bearer t0ken-for-the-test", forHTTPHeaderField: "Authorization")
+        let (data, answered) = try await URLSession.shared.data(for: request)
+        #expect((answered as? HTTPURLResponse)?.statusCode == 200)
+        #expect((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["records"] as? Int == 1)
+        #expect(collector.printed.contains("Authorization: Bearer TOKEN"))
+        #expect(try await collector.stop() == 0)
+        #expect(!collector.printed.contains("t0ken-for-the-test"))
+        #expect(!collector.printedErrors.contains("WARNING"), "\(collector.printedErrors)")
+    }
+
+    @Test func anUnsetTokenVariableIsRefused() async throws {
+        let result = try await TrackscopeProcess.run(["collect", "--inspect-token-env", "TRACKSCOPE_SURELY_UNSET_VARIABLE"])
+        #expect(result.status != 0)
+        #expect(result.standardError.contains("TRACKSCOPE_SURELY_UNSET_VARIABLE"), "\(result.standardError)")
+    }
+
     @Test func refusesABadForwardURL() async throws {
         let result = try await TrackscopeProcess.run(["collect", "--forward", "ftp://example.com"])
         #expect(result.status != 0)

@@ -11,7 +11,9 @@ extension CollectorCore {
     /// - `GET /_trackscope/stats`: counts by event, status, severity, dialect, and the forwarder's state.
     /// - `POST /_trackscope/reset`: keeps the current log aside and starts a fresh one.
     /// - `GET /_trackscope/health`: liveness, and where the log is.
-    func handleInspection(_ name: String, method: String, query: QueryParameters, origin: String?) async -> Response {
+    ///
+    /// Only requests `InspectionAccess` lets through get here; answers carry no CORS headers.
+    func handleInspection(_ name: String, method: String, query: QueryParameters) async -> Response {
         let endpoint = CollectorEndpoint.inspection(name: name)
         let answer: CollectorAnswer
         switch name {
@@ -35,10 +37,23 @@ extension CollectorCore {
             answer = .error(404, code: CollectorFindingCode.unknownEndpoint,
                             message: "The inspection API has /_trackscope/events, /_trackscope/stats, /_trackscope/reset (POST) and /_trackscope/health.")
         }
+        return Self.inspectionResponse(answer)
+    }
+
+    /// An inspection answer: no CORS headers (no page of another origin may read it), not cached;
+    /// a 401 names the scheme it wants.
+    static func inspectionResponse(_ answer: CollectorAnswer) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = answer.contentType
-        CORS.apply(to: &headers, origin: origin)
+        headers[.cacheControl] = "no-store"
+        if answer.status == 401 { headers[.wwwAuthenticate] = #"Bearer realm="trackscope inspection API""# }
         return Response(status: .init(code: answer.status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
+    }
+
+    /// The port the server listens on; nil while it is not known (configured 0, not listening yet).
+    var currentPort: Int? {
+        let port = listeningPort.load(ordering: .relaxed)
+        return port > 0 ? port : nil
     }
 
     func inspectionHealth() async -> CollectorAnswer {

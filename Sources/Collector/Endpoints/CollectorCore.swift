@@ -23,6 +23,14 @@ public final class CollectorCore: Sendable {
     let connections = ClientConnections()
     /// Inspection queries stopped because their client went away before the answer.
     let abandonedQueries = Atomic<Int>(0)
+    /// The token the inspection API asks for: the configuration's, or on an address beyond
+    /// loopback without one, a token generated here (the caller prints it); nil on loopback
+    /// without one.
+    public let inspectionToken: InspectionToken?
+    /// Who may use the inspection API.
+    let inspectionAccess: InspectionAccess
+    /// The port the server listens on: the configured one until it listens, then the one it got.
+    let listeningPort: Atomic<Int>
     /// The rebuild from the log: its task once started (requests that need what it rebuilds wait
     /// for it), and where it stands.
     private let rebuild = Mutex<(task: Task<Void, any Error>?, state: RebuildState)>((nil, .notStarted))
@@ -38,6 +46,11 @@ public final class CollectorCore: Sendable {
         self.forwarder = forwarder
         self.logger = logger
         self.started = Date()
+        let address = ListenAddress(host: configuration.host)
+        let token = configuration.inspectionToken ?? (address.isLoopback ? nil : InspectionToken.generate())
+        self.inspectionToken = token
+        self.inspectionAccess = InspectionAccess(address: address, token: token)
+        self.listeningPort = Atomic(configuration.port)
         if let forwarder {
             self.forwarding = ForwardingQueue(
                 configuration: configuration.forwarding ?? ForwardingConfiguration(), forwarder: forwarder, sink: log,

@@ -1,9 +1,10 @@
 import HTTPTypes
 import Hummingbird
 
-/// Cross-origin headers, so that a web page under development can post events from a browser.
-/// Every answer allows the requesting origin (or `*` when none is given) and exposes the
-/// `X-Trackscope-*` headers; preflights are answered 204 and not recorded.
+/// Cross-origin headers of the tracking endpoints, so that a web page under development can post
+/// events from a browser and read the answers: every answer allows the requesting origin (or `*`
+/// when none is given) and exposes the `X-Trackscope-*` headers; preflights are answered 204 and
+/// not recorded. The inspection API never sends them (see `InspectionAccess`).
 enum CORS {
     static let allowOrigin = HTTPField.Name("Access-Control-Allow-Origin")!
     static let allowMethods = HTTPField.Name("Access-Control-Allow-Methods")!

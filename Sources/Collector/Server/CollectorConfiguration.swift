@@ -28,6 +28,9 @@ public struct CollectorConfiguration: Sendable {
     public var recommendedProductLines: Int
     /// Forwarding upstream (`--forward URL`); nil when not forwarding.
     public var forwarding: ForwardingConfiguration?
+    /// The token the inspection API asks for (`--inspect-token-env`). Nil: none on loopback, and
+    /// a generated one (`CollectorCore.inspectionToken`) on any other address.
+    public var inspectionToken: InspectionToken?
 
     public init(
         host: String = "127.0.0.1",
@@ -41,7 +44,8 @@ public struct CollectorConfiguration: Sendable {
         productBulkBytes: Int = 5 << 20,
         userBytes: Int = RequestLimits.requestBytes,
         recommendedProductLines: Int = 1000,
-        forwarding: ForwardingConfiguration? = nil
+        forwarding: ForwardingConfiguration? = nil,
+        inspectionToken: InspectionToken? = nil
     ) {
         self.host = host
         self.port = port
@@ -55,6 +59,7 @@ public struct CollectorConfiguration: Sendable {
         self.userBytes = userBytes
         self.recommendedProductLines = recommendedProductLines
         self.forwarding = forwarding
+        self.inspectionToken = inspectionToken
     }
 }
 

@@ -18,19 +18,29 @@ public struct CollectorResponder: HTTPResponder {
         let start = ContinuousClock.now
         let time = Date()
         let origin = request.headers[.origin]
+        let path = request.uri.path
+        let endpoint = CollectorEndpoint.match(path: path)
+        if case .inspection(let name) = endpoint {
+            // The user's own API: no CORS, not even for a preflight; see InspectionAccess.
+            _ = try await CollectedBody.collect(request.body, keep: 0)
+            let access = InspectionAccess.Request(
+                authority: request.head.authority, origin: origin,
+                fetchSite: request.headers[Self.fetchSite], authorization: request.headers[.authorization]
+            )
+            if let refusal = core.inspectionAccess.refusal(for: access, port: core.currentPort) {
+                return CollectorCore.inspectionResponse(.error(refusal.status, code: refusal.code, message: refusal.message))
+            }
+            let method = request.method.rawValue
+            let query = QueryParameters(request.uri.query ?? "")
+            return await core.whileClientWaits(on: context.connectionID) { [core] in
+                await core.handleInspection(name, method: method, query: query)
+            }
+        }
         if request.method == .options {
             return CORS.preflight(origin: origin, requestedHeaders: request.headers[CORS.requestHeaders])
         }
-        let path = request.uri.path
         let query = QueryParameters(request.uri.query ?? "")
         let method = request.method.rawValue
-        let endpoint = CollectorEndpoint.match(path: path)
-        if case .inspection(let name) = endpoint {
-            _ = try await CollectedBody.collect(request.body, keep: 0)
-            return await core.whileClientWaits(on: context.connectionID) { [core] in
-                await core.handleInspection(name, method: method, query: query, origin: origin)
-            }
-        }
 
         var headers: [CaptureRecord.HeaderField] = []
         headers.reserveCapacity(request.headers.count + 1)
@@ -80,6 +90,10 @@ public struct CollectorResponder: HTTPResponder {
             return await core.handleUnknown(facts, endpoint: endpoint)
         }
     }
+}
+
+extension CollectorResponder {
+    static let fetchSite = HTTPField.Name("Sec-Fetch-Site")!
 }
 
 extension CollectorCore {

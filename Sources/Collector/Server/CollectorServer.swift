@@ -5,8 +5,9 @@ import Logging
 import NIOCore
 import ServiceLifecycle
 
-/// The collector as a Hummingbird application: `trackscope collect` runs it headless, the terminal
-/// UI embeds it. Build the core, `rebuildFromLog()`, then run `makeApplication()` (or test it).
+/// The collector as a Hummingbird application. Programs run it through `CollectorRunner` (the one
+/// way to run and stop it, for `trackscope collect` and the terminal UI); tests drive
+/// `makeApplication()` with HummingbirdTesting. Build the core and `rebuildFromLog()` first.
 public struct CollectorServer: Sendable {
     public let core: CollectorCore
 
@@ -38,7 +39,11 @@ public struct CollectorServer: Sendable {
                 serverName: "trackscope"
             ),
             services: [CollectorService(core: core)],
-            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? 0) },
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? 0
+                if port > 0 { core.listeningPort.store(port, ordering: .relaxed) }
+                await onListening(port)
+            },
             logger: core.logger
         )
     }

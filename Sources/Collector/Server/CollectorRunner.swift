@@ -1,10 +1,11 @@
-import Hummingbird
 import Logging
 import ServiceLifecycle
+import UnixSignals
 
-/// The collector running inside another program (the terminal UI): start it, learn the port it
-/// listens on, and stop it gracefully, with every acknowledged record on disk.
-public actor EmbeddedCollector {
+/// The one way to run the collector and stop it: `trackscope collect` runs it until a signal,
+/// the terminal UI runs it inside itself. Start it, learn the port it listens on, and stop it
+/// gracefully, with every acknowledged record on disk.
+public actor CollectorRunner {
     /// Why the collector did not start listening.
     public struct StartFailure: Error, CustomStringConvertible {
         public var description: String
@@ -18,12 +19,17 @@ public actor EmbeddedCollector {
         self.server = CollectorServer(core: core)
     }
 
-    /// Starts serving and returns the bound port once the server listens; throws when it cannot
-    /// (the port is taken, the address is wrong).
-    public func start() async throws -> Int {
+    /// Starts serving and returns the bound port once the server listens; throws `StartFailure`
+    /// when it cannot (the port is taken, the address is wrong).
+    ///
+    /// - Parameter stopOnSignals: SIGINT and SIGTERM stop it gracefully (for `collect`; a program
+    ///   that handles signals itself, like the terminal UI, calls `stop()` instead).
+    public func start(stopOnSignals: Bool = false) async throws -> Int {
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let application = server.makeApplication { port in continuation.yield(port) }
-        let group = ServiceGroup(configuration: .init(services: [application], logger: server.core.logger))
+        let signals: [UnixSignal] = stopOnSignals ? [.sigterm, .sigint] : []
+        let group = ServiceGroup(configuration: .init(services: [application], gracefulShutdownSignals: signals,
+                                                      logger: server.core.logger))
         self.group = group
         let running = Task {
             defer { continuation.finish() }
@@ -42,6 +48,12 @@ public actor EmbeddedCollector {
             throw StartFailure(description: listening?.description ?? "\(error)")
         }
         throw StartFailure(description: "the server stopped before it listened")
+    }
+
+    /// Waits until the collector has stopped (a signal, or `stop()`), and the log is closed;
+    /// rethrows what made it stop when that was a failure.
+    public func waitUntilStopped() async throws {
+        try await running?.value
     }
 
     /// Stops accepting requests, lets the ones in flight finish, and closes the log.
