@@ -22,6 +22,8 @@ import TrackingModel
         (#"{"event_name":"bad\x"}"#, []),
         (#"{"event_name":"\ud800"}"#, []),
         ("not json", []),
+        ("\n  \n\u{FEFF}{\"event_name\":\"a\"}\n{\"event_name\":\"b\"}", ["a", "b"]),
+        ("x\n{\"event_name\":\"b\"}", []),
         ("", []),
     ]
 

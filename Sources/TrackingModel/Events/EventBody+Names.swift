@@ -8,7 +8,12 @@ extension EventBody {
     /// The event names of a body held in `buffer` (see `names(inBody:)` for `[UInt8]`).
     public static func names(inBody buffer: UnsafeBufferPointer<UInt8>) -> [String] {
         if let names = try? documentNames(buffer) { return names }
-        // Not one document: maybe JSON Lines, every non-blank line a document, the first an object.
+        // Not one document: maybe JSON Lines, every non-blank line a document, the first an object
+        // (so a body whose first character is not `{` is not JSON Lines: no need to split it).
+        var first = JSONPullReader(buffer)
+        first.skipWhitespace()
+        skipByteOrderMark(&first)
+        guard first.peek() == UInt8(ascii: "{") else { return [] }
         var lines: [Range<Int>] = []
         var start = 0
         while start < buffer.count {
