@@ -1,5 +1,6 @@
 extension JSONWriter {
     /// A finding in its one JSON form (`Finding.forEachJSONMember`), written straight to bytes.
+    @inlinable
     public mutating func finding(_ finding: Finding) {
         raw("{")
         var first = true

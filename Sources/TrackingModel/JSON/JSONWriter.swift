@@ -13,29 +13,32 @@ public struct JSONWriter {
     public var bytes: [UInt8]
 
     /// A writer with room for `capacity` bytes before it must grow.
+    @inlinable
     public init(capacity: Int = 1024) {
         bytes = []
         bytes.reserveCapacity(capacity)
     }
 
     /// A writer that appends to `bytes`.
+    @inlinable
     public init(appendingTo bytes: [UInt8]) {
         self.bytes = bytes
     }
 
     /// Appends text as it is (it must be valid JSON where it goes).
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func raw(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     /// Appends text as it is (it must be valid JSON where it goes).
+    @inlinable
     public mutating func raw(_ text: String) {
         bytes.append(contentsOf: text.utf8)
     }
 
     /// `"key":` for a key that needs no escaping (a literal of the caller's schema).
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func key(_ name: StaticString) {
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -44,17 +47,19 @@ public struct JSONWriter {
     }
 
     /// `"key":`, escaped.
+    @inlinable
     public mutating func key(_ name: String) {
         string(name)
         bytes.append(UInt8(ascii: ":"))
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public mutating func comma() { bytes.append(UInt8(ascii: ",")) }
 
     // MARK: - Strings
 
     /// `text` as a JSON string, quotes included.
+    @inlinable
     public mutating func string(_ text: String) {
         let done: Void? = text.utf8.withContiguousStorageIfAvailable { string(utf8: $0) }
         if done == nil {
@@ -65,6 +70,7 @@ public struct JSONWriter {
 
     /// Valid UTF-8 bytes as a JSON string, quotes included. Measures the escaped length first, then
     /// copies the runs between escapes into place (log bodies are JSON, full of quotes).
+    @inlinable
     public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
         var extra = 0
         var sawE2 = false
@@ -139,31 +145,32 @@ public struct JSONWriter {
 
     /// `"`, `\`, control characters, DEL, and 0xE2 (the lead byte of U+2028 and U+2029, looked at
     /// more closely).
-    @inline(__always)
-    private static func needsEscape(_ byte: UInt8) -> Bool {
+    @inlinable @inline(__always)
+    static func needsEscape(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2
     }
 
-    @inline(__always)
-    private static func isLineOrParagraphSeparator(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    @inlinable @inline(__always)
+    static func isLineOrParagraphSeparator(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         utf8[index] == 0xE2 && index + 2 < utf8.count && utf8[index + 1] == 0x80
             && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9)
     }
 
     /// Escaped in two bytes (`\"`, `\\`, `\n`, `\r`, `\t`) rather than six (`\u00XX`).
-    @inline(__always)
-    private static func isShortEscape(_ byte: UInt8) -> Bool {
+    @inlinable @inline(__always)
+    static func isShortEscape(_ byte: UInt8) -> Bool {
         byte == 0x22 || byte == 0x5C || byte == 0x0A || byte == 0x0D || byte == 0x09
     }
 
-    @inline(__always)
-    private static func hexDigit(_ value: UInt8) -> UInt8 {
+    @inlinable @inline(__always)
+    static func hexDigit(_ value: UInt8) -> UInt8 {
         value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 
     // MARK: - Numbers and literals
 
     /// An integer.
+    @inlinable
     public mutating func int<I: BinaryInteger>(_ value: I) {
         guard let value = Int64(exactly: value) else {
             bytes.append(contentsOf: String(value).utf8)
@@ -184,6 +191,7 @@ public struct JSONWriter {
     }
 
     /// A finite double in its shortest form (integers without a fraction); not finite gives `0`.
+    @inlinable
     public mutating func double(_ value: Double) {
         guard value.isFinite else { raw("0"); return }
         if value == value.rounded(), abs(value) < 1e15 {
@@ -194,17 +202,21 @@ public struct JSONWriter {
     }
 
     /// A number, exactly as its literal.
+    @inlinable
     public mutating func number(_ value: JSONNumber) {
         bytes.append(contentsOf: value.literal.utf8)
     }
 
+    @inlinable
     public mutating func bool(_ value: Bool) { raw(value ? "true" : "false") }
+    @inlinable
     public mutating func null() { raw("null") }
 
     // MARK: - Values
 
     /// `value` in compact form: members in their order (duplicates included), numbers as their
     /// literal, no spaces.
+    @inlinable
     public mutating func value(_ value: JSONValue) {
         switch value {
         case .null:

@@ -8,7 +8,7 @@ extension Finding {
     /// The finding's JSON form, member by member: `severity`, `code`, `path`, `message`, then
     /// `hint`, `line` and `column` when they are set. The capture log, the collector's answers and
     /// `jsonValue` all write a finding through this, so it has one JSON form everywhere.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func forEachJSONMember(_ body: (StaticString, JSONField) -> Void) {
         body("severity", .string(severity.rawValue))
         body("code", .string(code))
