@@ -29,7 +29,7 @@ public struct CaptureLogHeader: Sendable, Hashable {
 
     /// The header as one line, newline included.
     public var line: [UInt8] {
-        var writer = ByteJSONWriter(capacity: 128)
+        var writer = JSONWriter(capacity: 128)
         writer.raw("{")
         writer.key("format"); writer.string(format); writer.comma()
         writer.key("version"); writer.int(version); writer.comma()
@@ -49,10 +49,10 @@ public struct CaptureLogHeader: Sendable, Hashable {
     /// Parses a header line; throws `CaptureLogError` for another format or a newer major version.
     static func parse(_ line: [UInt8]) throws(CaptureLogError) -> CaptureLogHeader {
         var header = CaptureLogHeader(format: "", version: 0, created: Date(timeIntervalSince1970: 0), trackscopeVersion: "")
-        do {
-            try line.withUnsafeBufferPointer { buffer throws(CaptureDecodeError) in
-                var reader = ByteJSONReader(buffer)
-                try reader.readObject { (reader: inout ByteJSONReader, key: ByteJSONKey) throws(CaptureDecodeError) in
+        do throws(JSONReadError) {
+            try line.withUnsafeBufferPointer { buffer throws(JSONReadError) in
+                var reader = JSONPullReader(buffer)
+                try reader.readObject { (reader: inout JSONPullReader, key: JSONPullKey) throws(JSONReadError) in
                     switch key.string {
                     case "format": header.format = try reader.readString()
                     case "version": header.version = Int(try reader.readInt())
@@ -67,7 +67,7 @@ public struct CaptureLogHeader: Sendable, Hashable {
                 }
             }
         } catch {
-            throw .notACaptureLog("the first line is not a capture log header: \(error)")
+            throw .notACaptureLog("the first line is not a capture log header: \(CaptureDecodeError(error))")
         }
         guard !header.format.isEmpty else {
             throw .notACaptureLog("the first line has no \"format\" member, so it is not a capture log header")

@@ -8,32 +8,20 @@ extension CaptureRecord {
         return try? JSONParser.parseValue(requestBody)
     }
 
-    /// The events the body carries: the body itself for one event, each element of a
-    /// `{"batch":[...]}` body or of a top-level array; empty when the body is not JSON.
+    /// The events the body carries, by `EventBody`'s rule: the body itself for one event, each
+    /// element of a `{"batch":[...]}` body or of a top-level array, each line of JSON Lines; empty
+    /// when the body is not JSON.
     public var events: [JSONValue] {
-        guard let value = bodyJSON else { return [] }
-        return Self.events(in: value)
-    }
-
-    static func events(in value: JSONValue) -> [JSONValue] {
-        switch value {
-        case .array(let elements):
-            return elements
-        case .object(let object):
-            if case .array(let elements)? = object["batch"] { return elements }
-            return [value]
-        default:
-            return []
-        }
+        (try? EventBody.read(requestBody))?.events ?? []
     }
 
     /// The event names found in the body (`event_name`, or the legacy `event`), in order.
     public var eventNames: [String] {
-        events.compactMap { Self.eventName(of: $0) }
+        events.compactMap(EventBody.name(of:))
     }
 
-    /// The name of one event: `event_name`, or the legacy `event`.
+    /// The name of one event: `event_name`, or the legacy `event` (`EventBody.name(of:)`).
     public static func eventName(of event: JSONValue) -> String? {
-        event["event_name"]?.stringValue ?? event["event"]?.stringValue
+        EventBody.name(of: event)
     }
 }

@@ -5,13 +5,13 @@ extension CaptureRecord {
     /// The record as one line of the capture log (format version 1), newline included. Keys come
     /// in a fixed order; the `events` summary (the event names found in the body) is derived here.
     public func encodedLine() -> [UInt8] {
-        var writer = ByteJSONWriter(capacity: requestBody.count + 512)
+        var writer = JSONWriter(capacity: requestBody.count + 512)
         encode(into: &writer)
         writer.bytes.append(0x0A)
         return writer.bytes
     }
 
-    func encode(into writer: inout ByteJSONWriter) {
+    func encode(into writer: inout JSONWriter) {
         writer.raw("{")
         writer.key("seq"); writer.int(sequence); writer.comma()
         encodeAfterSequence(into: &writer)
@@ -21,13 +21,13 @@ extension CaptureRecord {
     /// part on the appending task, before the sequence number is known (it is assigned when the
     /// batch is written), and puts the two together in the file.
     func encodedLineAfterSequence() -> [UInt8] {
-        var writer = ByteJSONWriter(capacity: requestBody.count + (response?.body.count ?? 0) + 512)
+        var writer = JSONWriter(capacity: requestBody.count + (response?.body.count ?? 0) + 512)
         encodeAfterSequence(into: &writer)
         return writer.bytes
     }
 
     /// Everything after `{"seq":N,` up to the closing brace: `seq` is always the first key.
-    func encodeAfterSequence(into writer: inout ByteJSONWriter) {
+    func encodeAfterSequence(into writer: inout JSONWriter) {
         let milliseconds = ISOTime.milliseconds(time)
         writer.key("time"); writer.string(ISOTime.string(milliseconds: milliseconds)); writer.comma()
         writer.key("ts_ms"); writer.int(milliseconds); writer.comma()
@@ -63,15 +63,7 @@ extension CaptureRecord {
         writer.comma(); writer.key("findings"); writer.raw("[")
         for (index, finding) in findings.enumerated() {
             if index > 0 { writer.comma() }
-            writer.raw("{")
-            writer.key("severity"); writer.string(finding.severity.rawValue); writer.comma()
-            writer.key("code"); writer.string(finding.code); writer.comma()
-            writer.key("path"); writer.string(finding.path); writer.comma()
-            writer.key("message"); writer.string(finding.message)
-            if let hint = finding.hint { writer.comma(); writer.key("hint"); writer.string(hint) }
-            if let line = finding.line { writer.comma(); writer.key("line"); writer.int(line) }
-            if let column = finding.column { writer.comma(); writer.key("column"); writer.int(column) }
-            writer.raw("}")
+            writer.finding(finding)
         }
         writer.raw("]")
         if let targetURL {
@@ -87,38 +79,41 @@ extension CaptureRecord {
     public static func decode(line: UnsafeBufferPointer<UInt8>, version: Int = CaptureLogFormat.currentVersion) throws(CaptureDecodeError) -> CaptureRecord {
         var record = CaptureRecord(sequence: 0, time: Date(timeIntervalSince1970: 0), direction: .received, method: "", path: "")
         var sawSequence = false
-        var reader = ByteJSONReader(line)
-        try reader.readObject { (reader: inout ByteJSONReader, key: ByteJSONKey) throws(CaptureDecodeError) in
-            switch LineKey(key) {
-            case .seq:
-                record.sequence = try reader.readSequence()
-                sawSequence = true
-            case .tsMs: record.time = ISOTime.date(milliseconds: try reader.readInt())
-            case .direction: record.direction = try reader.readDirection()
-            case .method: record.method = try reader.readString()
-            case .path: record.path = try reader.readString()
-            case .query: record.query = try reader.readString()
-            case .site: record.siteId = reader.consumeNull() ? nil : try reader.readString()
-            case .requestHeaders: record.requestHeaders = try reader.readHeaders()
-            case .body: record.requestBody = try reader.readStringBytes()
-            case .bodyBase64: record.requestBody = try reader.readBase64()
-            case .response: record.response = try reader.readResponse()
-            case .dialect:
-                let text = try reader.readString()
-                record.dialect = Dialect(rawValue: text) ?? .unknown
-            case .findings:
-                var findings: [Finding] = []
-                try reader.readArray { (reader: inout ByteJSONReader) throws(CaptureDecodeError) in
-                    findings.append(try reader.readFinding())
+        do throws(JSONReadError) {
+            try JSONPullReader.read(line) { (reader: inout JSONPullReader) throws(JSONReadError) in
+                try reader.readObject { (reader: inout JSONPullReader, key: JSONPullKey) throws(JSONReadError) in
+                    switch LineKey(key) {
+                    case .seq:
+                        record.sequence = try reader.readSequence()
+                        sawSequence = true
+                    case .tsMs: record.time = ISOTime.date(milliseconds: try reader.readInt())
+                    case .direction: record.direction = try reader.readDirection()
+                    case .method: record.method = try reader.readString()
+                    case .path: record.path = try reader.readString()
+                    case .query: record.query = try reader.readString()
+                    case .site: record.siteId = reader.consumeNull() ? nil : try reader.readString()
+                    case .requestHeaders: record.requestHeaders = try reader.readHeaders()
+                    case .body: record.requestBody = try reader.readStringBytes()
+                    case .bodyBase64: record.requestBody = try reader.readBase64()
+                    case .response: record.response = try reader.readResponse()
+                    case .dialect:
+                        let text = try reader.readString()
+                        record.dialect = Dialect(rawValue: text) ?? .unknown
+                    case .findings:
+                        var findings: [Finding] = []
+                        try reader.readArray { (reader: inout JSONPullReader) throws(JSONReadError) in
+                            findings.append(try Finding(reading: &reader))
+                        }
+                        record.findings = findings
+                    case .targetURL: record.targetURL = reader.consumeNull() ? nil : try reader.readString()
+                    case .sourceSeq: record.sourceSequence = reader.consumeNull() ? nil : UInt64(clamping: try reader.readInt())
+                    case .events, .other: try reader.skipValue()
+                    }
                 }
-                record.findings = findings
-            case .targetURL: record.targetURL = reader.consumeNull() ? nil : try reader.readString()
-            case .sourceSeq: record.sourceSequence = reader.consumeNull() ? nil : UInt64(clamping: try reader.readInt())
-            case .events, .other: try reader.skipValue()
             }
+        } catch {
+            throw CaptureDecodeError(error)
         }
-        reader.skipWhitespace()
-        guard reader.isAtEnd else { throw reader.fail("unexpected text after the record") }
         guard sawSequence else { throw CaptureDecodeError("record has no seq", offset: 0) }
         return record
     }
@@ -137,7 +132,7 @@ enum LineKey {
     case seq, tsMs, direction, method, path, query, site, events, requestHeaders, body, bodyBase64, response
     case dialect, findings, targetURL, sourceSeq, other
 
-    init(_ key: ByteJSONKey) {
+    init(_ key: JSONPullKey) {
         switch key.bytes.count {
         case 3 where key.matches("seq"): self = .seq
         case 4 where key.matches("path"): self = .path
@@ -160,23 +155,23 @@ enum LineKey {
     }
 }
 
-extension ByteJSONReader {
+extension JSONPullReader {
     /// A record's `seq`: an integer, not negative.
-    mutating func readSequence() throws(CaptureDecodeError) -> UInt64 {
+    mutating func readSequence() throws(JSONReadError) -> UInt64 {
         let value = try readInt()
         guard value >= 0 else { throw fail("negative sequence") }
         return UInt64(value)
     }
 
-    mutating func readDirection() throws(CaptureDecodeError) -> CaptureRecord.Direction {
+    mutating func readDirection() throws(JSONReadError) -> CaptureRecord.Direction {
         let text = try readString()
         guard let direction = CaptureRecord.Direction(rawValue: text) else { throw fail("unknown direction \(text)") }
         return direction
     }
 
-    mutating func readHeaders() throws(CaptureDecodeError) -> [CaptureRecord.HeaderField] {
+    mutating func readHeaders() throws(JSONReadError) -> [CaptureRecord.HeaderField] {
         var fields: [CaptureRecord.HeaderField] = []
-        try readArray { (reader: inout ByteJSONReader) throws(CaptureDecodeError) in
+        try readArray { (reader: inout JSONPullReader) throws(JSONReadError) in
             try reader.expect(UInt8(ascii: "["))
             let name = try reader.readString()
             try reader.expect(UInt8(ascii: ","))
@@ -187,43 +182,31 @@ extension ByteJSONReader {
         return fields
     }
 
-    mutating func readBase64() throws(CaptureDecodeError) -> [UInt8] {
+    mutating func readBase64() throws(JSONReadError) -> [UInt8] {
         let text = try readStringBytes()
         guard let data = Data(base64Encoded: Data(text)) else { throw fail("invalid base64") }
         return [UInt8](data)
     }
 
-    mutating func readResponse() throws(CaptureDecodeError) -> CaptureRecord.Response? {
+    mutating func readResponse() throws(JSONReadError) -> CaptureRecord.Response? {
         if consumeNull() { return nil }
         var response = CaptureRecord.Response(status: 0)
-        try readObject { (reader: inout ByteJSONReader, key: ByteJSONKey) throws(CaptureDecodeError) in
-            switch key.string {
-            case "status": response.status = Int(try reader.readInt())
-            case "latency_ms": response.latencyMilliseconds = try reader.readDouble()
-            case "headers": response.headers = try reader.readHeaders()
-            case "body": response.body = try reader.readStringBytes()
-            case "body_base64": response.body = try reader.readBase64()
-            default: try reader.skipValue()
+        try readObject { (reader: inout JSONPullReader, key: JSONPullKey) throws(JSONReadError) in
+            if key.matches("status") {
+                response.status = Int(try reader.readInt())
+            } else if key.matches("latency_ms") {
+                response.latencyMilliseconds = try reader.readDouble()
+            } else if key.matches("headers") {
+                response.headers = try reader.readHeaders()
+            } else if key.matches("body") {
+                response.body = try reader.readStringBytes()
+            } else if key.matches("body_base64") {
+                response.body = try reader.readBase64()
+            } else {
+                try reader.skipValue()
             }
         }
         return response
-    }
-
-    mutating func readFinding() throws(CaptureDecodeError) -> Finding {
-        var finding = Finding(severity: .info, code: "", path: "$", message: "")
-        try readObject { (reader: inout ByteJSONReader, key: ByteJSONKey) throws(CaptureDecodeError) in
-            switch key.string {
-            case "severity": finding.severity = Finding.Severity(rawValue: try reader.readString()) ?? .info
-            case "code": finding.code = try reader.readString()
-            case "path": finding.path = try reader.readString()
-            case "message": finding.message = try reader.readString()
-            case "hint": finding.hint = reader.consumeNull() ? nil : try reader.readString()
-            case "line": finding.line = reader.consumeNull() ? nil : Int(try reader.readInt())
-            case "column": finding.column = reader.consumeNull() ? nil : Int(try reader.readInt())
-            default: try reader.skipValue()
-            }
-        }
-        return finding
     }
 }
 
@@ -235,65 +218,6 @@ extension CaptureRecord {
     /// The event names of a body (as `eventNames`), read without building the JSON tree: the
     /// writer derives the line's `events` summary with it on every append.
     static func quickEventNames(_ body: [UInt8]) -> [String] {
-        guard let first = body.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }),
-              first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else { return [] }
-        let names: [String]? = body.withUnsafeBufferPointer { buffer in
-            var reader = ByteJSONReader(buffer)
-            var names: [String] = []
-            do throws(CaptureDecodeError) {
-                if first == UInt8(ascii: "[") {
-                    try reader.readArray { (reader: inout ByteJSONReader) throws(CaptureDecodeError) in
-                        if let name = try reader.readEventName() { names.append(name) }
-                    }
-                } else {
-                    var eventName: String?
-                    var legacy: String?
-                    var batch: [String]?
-                    try reader.readObject { (reader: inout ByteJSONReader, key: ByteJSONKey) throws(CaptureDecodeError) in
-                        if key.matches("event_name"), reader.peek() == UInt8(ascii: "\"") {
-                            eventName = try reader.readString()
-                        } else if key.matches("event"), reader.peek() == UInt8(ascii: "\"") {
-                            legacy = try reader.readString()
-                        } else if key.matches("batch"), reader.peek() == UInt8(ascii: "[") {
-                            var list: [String] = []
-                            try reader.readArray { (reader: inout ByteJSONReader) throws(CaptureDecodeError) in
-                                if let name = try reader.readEventName() { list.append(name) }
-                            }
-                            batch = list
-                        } else {
-                            try reader.skipValue()
-                        }
-                    }
-                    if let batch { names = batch } else if let single = eventName ?? legacy { names = [single] }
-                }
-                reader.skipWhitespace()
-                return reader.isAtEnd ? names : nil
-            } catch {
-                return nil
-            }
-        }
-        return names ?? []
-    }
-}
-
-extension ByteJSONReader {
-    /// Reads one value; when it is an object, returns its `event_name` (or legacy `event`).
-    mutating func readEventName() throws(CaptureDecodeError) -> String? {
-        guard peek() == UInt8(ascii: "{") else {
-            try skipValue()
-            return nil
-        }
-        var eventName: String?
-        var legacy: String?
-        try readObject { (reader: inout ByteJSONReader, key: ByteJSONKey) throws(CaptureDecodeError) in
-            if key.matches("event_name"), reader.peek() == UInt8(ascii: "\"") {
-                eventName = try reader.readString()
-            } else if key.matches("event"), reader.peek() == UInt8(ascii: "\"") {
-                legacy = try reader.readString()
-            } else {
-                try reader.skipValue()
-            }
-        }
-        return eventName ?? legacy
+        EventBody.names(inBody: body)
     }
 }

@@ -67,48 +67,52 @@ public struct CaptureRecordSummary: Sendable, Hashable {
         var sawSequence = false
         var sawEvents = false
         var body: [UInt8]?
-        var reader = ByteJSONReader(line)
-        try reader.readObject { (reader: inout ByteJSONReader, key: ByteJSONKey) throws(CaptureDecodeError) in
-            switch LineKey(key) {
-            case .seq:
-                summary.sequence = try reader.readSequence()
-                sawSequence = true
-            case .tsMs: summary.time = ISOTime.date(milliseconds: try reader.readInt())
-            case .direction: summary.direction = try reader.readDirection()
-            case .method: summary.method = try reader.readString()
-            case .path: summary.path = try reader.readString()
-            case .events:
-                sawEvents = true
-                try reader.readArray { (reader: inout ByteJSONReader) throws(CaptureDecodeError) in
-                    summary.eventNames.append(try reader.readString())
-                }
-            case .body:
-                if sawEvents { try reader.skipValue() } else { body = try reader.readStringBytes() }
-            case .response:
-                guard !reader.consumeNull() else { break }
-                try reader.readObject { (reader: inout ByteJSONReader, key: ByteJSONKey) throws(CaptureDecodeError) in
-                    if key.matches("status") { summary.status = Int(try reader.readInt()) } else { try reader.skipValue() }
-                }
-            case .dialect: summary.dialect = Dialect(rawValue: try reader.readString()) ?? .unknown
-            case .findings:
-                try reader.readArray { (reader: inout ByteJSONReader) throws(CaptureDecodeError) in
-                    var kind = FindingKind(severity: .info, code: "")
-                    try reader.readObject { (reader: inout ByteJSONReader, key: ByteJSONKey) throws(CaptureDecodeError) in
-                        if key.matches("severity") {
-                            kind.severity = Finding.Severity(rawValue: try reader.readString()) ?? .info
-                        } else if key.matches("code") {
-                            kind.code = try reader.readString()
-                        } else {
-                            try reader.skipValue()
+        do throws(JSONReadError) {
+            try JSONPullReader.read(line) { (reader: inout JSONPullReader) throws(JSONReadError) in
+                try reader.readObject { (reader: inout JSONPullReader, key: JSONPullKey) throws(JSONReadError) in
+                    switch LineKey(key) {
+                    case .seq:
+                        summary.sequence = try reader.readSequence()
+                        sawSequence = true
+                    case .tsMs: summary.time = ISOTime.date(milliseconds: try reader.readInt())
+                    case .direction: summary.direction = try reader.readDirection()
+                    case .method: summary.method = try reader.readString()
+                    case .path: summary.path = try reader.readString()
+                    case .events:
+                        sawEvents = true
+                        try reader.readArray { (reader: inout JSONPullReader) throws(JSONReadError) in
+                            summary.eventNames.append(try reader.readString())
                         }
+                    case .body:
+                        // Stepped over (checked as strictly as reading it) when the line has its summary.
+                        if sawEvents { try reader.skipString() } else { body = try reader.readStringBytes() }
+                    case .response:
+                        guard !reader.consumeNull() else { break }
+                        try reader.readObject { (reader: inout JSONPullReader, key: JSONPullKey) throws(JSONReadError) in
+                            if key.matches("status") { summary.status = Int(try reader.readInt()) } else { try reader.skipValue() }
+                        }
+                    case .dialect: summary.dialect = Dialect(rawValue: try reader.readString()) ?? .unknown
+                    case .findings:
+                        try reader.readArray { (reader: inout JSONPullReader) throws(JSONReadError) in
+                            var kind = FindingKind(severity: .info, code: "")
+                            try reader.readObject { (reader: inout JSONPullReader, key: JSONPullKey) throws(JSONReadError) in
+                                if key.matches("severity") {
+                                    kind.severity = Finding.Severity(rawValue: try reader.readString()) ?? .info
+                                } else if key.matches("code") {
+                                    kind.code = try reader.readString()
+                                } else {
+                                    try reader.skipValue()
+                                }
+                            }
+                            summary.findings.append(kind)
+                        }
+                    default: try reader.skipValue()
                     }
-                    summary.findings.append(kind)
                 }
-            default: try reader.skipValue()
             }
+        } catch {
+            throw CaptureDecodeError(error)
         }
-        reader.skipWhitespace()
-        guard reader.isAtEnd else { throw reader.fail("unexpected text after the record") }
         guard sawSequence else { throw CaptureDecodeError("record has no seq", offset: 0) }
         if !sawEvents, let body { summary.eventNames = CaptureRecord.quickEventNames(body) }
         return summary

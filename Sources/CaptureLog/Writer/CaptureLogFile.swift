@@ -1,4 +1,5 @@
 import Foundation
+import TrackingModel
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -173,7 +174,7 @@ final class CaptureLogFile: @unchecked Sendable {
             try reopenLive()
         }
         let first = nextSequence
-        var writer = ByteJSONWriter(capacity: tails.reduce(0) { $0 + $1.count + 24 })
+        var writer = JSONWriter(capacity: tails.reduce(0) { $0 + $1.count + 24 })
         for (index, tail) in tails.enumerated() {
             writer.raw("{")
             writer.key("seq"); writer.int(first + UInt64(index)); writer.comma()

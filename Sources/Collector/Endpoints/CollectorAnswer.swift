@@ -13,34 +13,34 @@ struct CollectorAnswer: Sendable {
     }
 
     init(status: Int, json: JSONValue) {
-        self.init(status: status, body: AnswerJSON.encode(json))
+        self.init(status: status, body: JSONPrinter.compactBytes(json))
     }
 
     /// `{"error": code, "message": message, ...extra}`.
     static func error(_ status: Int, code: String, message: String, _ extra: [(String, JSONValue?)] = []) -> CollectorAnswer {
-        CollectorAnswer(status: status, json: AnswerJSON.object([("error", .string(code)), ("message", .string(message))] + extra))
+        CollectorAnswer(status: status, json: JSONValue.compactObject([("error", .string(code)), ("message", .string(message))] + extra))
     }
 
     /// 400 for a body larger than `limit` bytes.
     static func tooLarge(code: String = CollectorFindingCode.requestTooLarge, what: String, size: Int, limit: Int,
                          _ extra: [(String, JSONValue?)] = []) -> CollectorAnswer {
         .error(400, code: code, message: "\(what) is \(size) bytes; the limit is \(limit) bytes (\(limit / 1024) KB, 1 KB = 1024 bytes).",
-               extra + [("limit", AnswerJSON.int(limit)), ("size", AnswerJSON.int(size)), ("unit", "bytes")])
+               extra + [("limit", JSONValue.integer(limit)), ("size", JSONValue.integer(size)), ("unit", "bytes")])
     }
 
     /// 400 for a body that is not JSON: the parse error, with its line and column.
     static func invalidJSON(_ finding: Finding) -> CollectorAnswer {
         .error(400, code: finding.code, message: finding.message, [
-            ("line", finding.line.map(AnswerJSON.int)),
-            ("column", finding.column.map(AnswerJSON.int)),
+            ("line", finding.line.map(JSONValue.integer)),
+            ("column", finding.column.map(JSONValue.integer)),
         ])
     }
 
     /// The 200 of the event endpoints: how many events, and the findings summary.
     static func accepted(events: Int, summary: FindingSummary) -> CollectorAnswer {
-        CollectorAnswer(status: 200, json: AnswerJSON.object([
+        CollectorAnswer(status: 200, json: JSONValue.compactObject([
             ("status", "ok"),
-            ("events", AnswerJSON.int(events)),
+            ("events", JSONValue.integer(events)),
             ("findings", summary.json),
         ]))
     }
@@ -72,6 +72,6 @@ struct FindingSummary: Sendable, Hashable {
     var headerValue: String { "errors=\(errors); warnings=\(warnings); info=\(info)" }
 
     var json: JSONValue {
-        AnswerJSON.object([("errors", AnswerJSON.int(errors)), ("warnings", AnswerJSON.int(warnings)), ("info", AnswerJSON.int(info))])
+        JSONValue.compactObject([("errors", JSONValue.integer(errors)), ("warnings", JSONValue.integer(warnings)), ("info", JSONValue.integer(info))])
     }
 }

@@ -57,7 +57,7 @@ extension CollectorCore {
             if let oversized = built.oversized {
                 answer = .tooLarge(code: CollectorFindingCode.eventTooLarge, what: "Event \(oversized.index) of the batch",
                                    size: oversized.size, limit: RequestLimits.eventInBatchBytes,
-                                   [("index", AnswerJSON.int(oversized.index))])
+                                   [("index", JSONValue.integer(oversized.index))])
             }
         } else if !isBatch, let event = analysis.events.first {
             drafts = whole(common + analysis.findings + event.findings, dialect: event.dialect, name: event.name)
@@ -70,7 +70,7 @@ extension CollectorCore {
             if !errors.isEmpty {
                 answer = .error(400, code: "invalid-event",
                                 message: "--strict: the request has \(errors.count) error finding\(errors.count == 1 ? "" : "s").",
-                                [("findings", .array(errors.map(AnswerJSON.finding)))])
+                                [("findings", .array(errors.map(\.jsonValue)))])
             }
         }
         var summary = FindingSummary()

@@ -60,15 +60,15 @@ extension CollectorCore {
         let stats = statistics.snapshot()
         var rebuildFailure: JSONValue = .null
         if case .failed(let reason) = rebuildState { rebuildFailure = .string(reason) }
-        return CollectorAnswer(status: 200, json: AnswerJSON.object([
+        return CollectorAnswer(status: 200, json: JSONValue.compactObject([
             ("status", "ok"),
             ("log", log.fileURL.map { .string($0.path) } ?? .null),
-            ("records", AnswerJSON.int(stats.records)),
+            ("records", JSONValue.integer(stats.records)),
             ("uptimeSeconds", .number(JSONNumber((Date().timeIntervalSince(started) * 1000).rounded() / 1000))),
             ("strict", .bool(configuration.strict)),
             ("rebuilding", .bool(rebuildState == .running)),
             ("rebuildFailure", rebuildFailure),
-            ("abandonedQueries", AnswerJSON.int(abandonedQueries.load(ordering: .relaxed))),
+            ("abandonedQueries", JSONValue.integer(abandonedQueries.load(ordering: .relaxed))),
             ("forwarding", forwarder.map { .string($0.targetDescription) } ?? .null),
         ]))
     }
@@ -76,35 +76,35 @@ extension CollectorCore {
     func inspectionStats() async -> CollectorAnswer {
         let stats = statistics.snapshot()
         func counts(_ dictionary: [String: Int]) -> JSONValue {
-            .object(JSONObject(dictionary.sorted { $0.key < $1.key }.map { .init(key: $0.key, value: AnswerJSON.int($0.value)) }))
+            .object(JSONObject(dictionary.sorted { $0.key < $1.key }.map { .init(key: $0.key, value: JSONValue.integer($0.value)) }))
         }
         var forwardingJSON: JSONValue = .null
         if let forwarding {
             let state = await forwarding.snapshot
-            forwardingJSON = AnswerJSON.object([
+            forwardingJSON = JSONValue.compactObject([
                 ("target", .string(state.target)),
-                ("queued", AnswerJSON.int(state.queued)),
-                ("inFlight", AnswerJSON.int(state.inFlight)),
-                ("retrying", AnswerJSON.int(state.retrying)),
-                ("sent", AnswerJSON.int(state.sent)),
-                ("failed", AnswerJSON.int(state.failed)),
-                ("dropped", AnswerJSON.int(state.dropped)),
-                ("abandoned", AnswerJSON.int(state.abandoned)),
-                ("attempts", AnswerJSON.int(state.attempts)),
-                ("capacity", AnswerJSON.int(state.capacity)),
+                ("queued", JSONValue.integer(state.queued)),
+                ("inFlight", JSONValue.integer(state.inFlight)),
+                ("retrying", JSONValue.integer(state.retrying)),
+                ("sent", JSONValue.integer(state.sent)),
+                ("failed", JSONValue.integer(state.failed)),
+                ("dropped", JSONValue.integer(state.dropped)),
+                ("abandoned", JSONValue.integer(state.abandoned)),
+                ("attempts", JSONValue.integer(state.attempts)),
+                ("capacity", JSONValue.integer(state.capacity)),
             ])
         }
-        return CollectorAnswer(status: 200, json: AnswerJSON.object([
-            ("records", AnswerJSON.int(stats.records)),
-            ("received", AnswerJSON.int(stats.received)),
-            ("sent", AnswerJSON.int(stats.sent)),
+        return CollectorAnswer(status: 200, json: JSONValue.compactObject([
+            ("records", JSONValue.integer(stats.records)),
+            ("received", JSONValue.integer(stats.received)),
+            ("sent", JSONValue.integer(stats.sent)),
             ("byEvent", counts(stats.byEvent)),
             ("byStatus", counts(stats.byStatus)),
             ("bySeverity", counts(stats.bySeverity)),
             ("byDialect", counts(stats.byDialect)),
             ("byFindingCode", counts(stats.byFindingCode)),
-            ("users", AnswerJSON.int(await users.count)),
-            ("products", AnswerJSON.int(await catalogue.count)),
+            ("users", JSONValue.integer(await users.count)),
+            ("products", JSONValue.integer(await catalogue.count)),
             ("forwarding", forwardingJSON),
         ]))
     }
@@ -112,7 +112,7 @@ extension CollectorCore {
     func inspectionReset() async -> CollectorAnswer {
         do {
             let archived = try await reset()
-            return CollectorAnswer(status: 200, json: AnswerJSON.object([
+            return CollectorAnswer(status: 200, json: JSONValue.compactObject([
                 ("status", "reset"),
                 ("log", log.fileURL.map { .string($0.path) } ?? .null),
                 ("archived", archived.map { .string($0.path) } ?? .null),
@@ -128,7 +128,7 @@ extension CollectorCore {
         do {
             filter = try FilterQuery.parse(text)
         } catch {
-            return .error(400, code: "invalid-query", message: error.message, [("offset", AnswerJSON.int(error.offset))])
+            return .error(400, code: "invalid-query", message: error.message, [("offset", JSONValue.integer(error.offset))])
         }
         var limit = 100
         if let given = query["limit"] {
@@ -150,9 +150,9 @@ extension CollectorCore {
         var items: [JSONValue] = []
         items.reserveCapacity(records.count)
         for record in records { items.append(await recordJSON(record)) }
-        return CollectorAnswer(status: 200, json: AnswerJSON.object([
+        return CollectorAnswer(status: 200, json: JSONValue.compactObject([
             ("query", .string(text)),
-            ("count", AnswerJSON.int(items.count)),
+            ("count", JSONValue.integer(items.count)),
             ("records", .array(items)),
         ]))
     }
@@ -163,13 +163,13 @@ extension CollectorCore {
         let body = try? JSONParser.parseValue(record.requestBody)
         var enrichment: [JSONValue] = []
         if let body, let site = record.siteId {
-            for event in CollectorCore.events(in: body, path: record.path) {
+            for event in EventBody.events(in: body) {
                 let normalized = NormalizedEvent(event)
                 for (index, item) in normalized.items.enumerated() {
                     guard let id = item.product?.id ?? item.id,
                           let product = await catalogue.product(site: site, id: id) else { continue }
-                    enrichment.append(AnswerJSON.object([
-                        ("item", AnswerJSON.int(index)),
+                    enrichment.append(JSONValue.compactObject([
+                        ("item", JSONValue.integer(index)),
                         ("id", .string(id)),
                         ("name", product.name.map(JSONValue.string)),
                         ("price", product.price.map(JSONValue.number)),
@@ -180,30 +180,23 @@ extension CollectorCore {
         }
         let bodyText: JSONValue? = body == nil && !record.requestBody.isEmpty
             ? .string(String(decoding: record.requestBody, as: UTF8.self)) : nil
-        return AnswerJSON.object([
-            ("seq", AnswerJSON.int(record.sequence)),
+        return JSONValue.compactObject([
+            ("seq", JSONValue.integer(record.sequence)),
             ("time", .string(ISOTime.string(record.time))),
             ("direction", .string(record.direction.rawValue)),
             ("method", .string(record.method)),
             ("path", .string(record.path)),
             ("query", .string(record.query)),
             ("siteId", record.siteId.map(JSONValue.string)),
-            ("status", record.response.map { AnswerJSON.int($0.status) }),
+            ("status", record.response.map { JSONValue.integer($0.status) }),
             ("dialect", record.dialect.map { .string($0.rawValue) }),
             ("event", record.eventNames.first.map(JSONValue.string)),
-            ("findings", .array(record.findings.map(AnswerJSON.finding))),
+            ("findings", .array(record.findings.map(\.jsonValue))),
             ("body", body),
             ("bodyText", bodyText),
             ("catalogue", enrichment.isEmpty ? nil : .array(enrichment)),
             ("targetURL", record.targetURL.map(JSONValue.string)),
-            ("sourceSequence", record.sourceSequence.map(AnswerJSON.int)),
+            ("sourceSequence", record.sourceSequence.map(JSONValue.integer)),
         ])
-    }
-
-    /// The events of a body: the body itself, or the elements of a batch (or of a top-level array).
-    static func events(in body: JSONValue, path: String) -> [JSONValue] {
-        if case .array(let elements)? = body["batch"] { return elements }
-        if case .array(let elements) = body { return elements }
-        return [body]
     }
 }

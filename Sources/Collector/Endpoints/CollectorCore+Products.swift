@@ -35,12 +35,12 @@ extension CollectorCore {
         findings += lines.findings
         let accepted = lines.accepted.count
         let rejected = lines.lines.count - accepted
-        let data = AnswerJSON.object([
-            ("accepted_object_count", AnswerJSON.int(accepted)),
-            ("rejected_object_count", AnswerJSON.int(rejected)),
+        let data = JSONValue.compactObject([
+            ("accepted_object_count", JSONValue.integer(accepted)),
+            ("rejected_object_count", JSONValue.integer(rejected)),
         ])
         let answer = CollectorAnswer(status: rejected == 0 ? 202 : 207,
-                                     json: AnswerJSON.object([("errors", .array(lines.errorGroups)), ("data", data)]))
+                                     json: JSONValue.compactObject([("errors", .array(lines.errorGroups)), ("data", data)]))
         let catalogue = self.catalogue
         return await finish(facts, answer: answer, drafts: draft(findings), forward: true) {
             await catalogue.store(lines, site: siteId)

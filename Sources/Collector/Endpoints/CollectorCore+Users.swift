@@ -86,7 +86,7 @@ extension CollectorCore {
             let errors = findings.filter { $0.severity == .error }
             if !errors.isEmpty {
                 return await finish(facts, answer: .error(400, code: "invalid-person", message: "--strict: the person has \(errors.count) error finding(s).",
-                                                          [("findings", .array(errors.map(AnswerJSON.finding)))]), drafts: draft(findings))
+                                                          [("findings", .array(errors.map(\.jsonValue)))]), drafts: draft(findings))
             }
         }
         let users = self.users

@@ -9,7 +9,7 @@ struct PayloadAnalysis: Sendable {
         var findings: [Finding]
         var byteRange: Range<Int>
         var name: String? {
-            value.flatMap { $0["event_name"]?.stringValue ?? $0["event"]?.stringValue }
+            value.flatMap(EventBody.name(of:))
         }
     }
 

@@ -105,7 +105,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
                 failed = true
                 answer(context: context, .error(503, code: "too-many-connections",
                                                 message: "trackscope has \(counter.limit) connections open; try again later.",
-                                                [("limit", AnswerJSON.int(counter.limit))]))
+                                                [("limit", JSONValue.integer(counter.limit))]))
             }
             return
         }

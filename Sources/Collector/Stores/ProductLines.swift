@@ -44,12 +44,12 @@ struct ProductLines: Sendable {
         }
         return order.map { code in
             let group = groups[code]!
-            return AnswerJSON.object([
+            return JSONValue.compactObject([
                 ("code", .string(code)),
                 ("detail", .string(group.detail)),
-                ("meta", AnswerJSON.object([
-                    ("error_count", AnswerJSON.int(group.lines.count)),
-                    ("line_numbers", .array(group.lines.map(AnswerJSON.int))),
+                ("meta", JSONValue.compactObject([
+                    ("error_count", JSONValue.integer(group.lines.count)),
+                    ("line_numbers", .array(group.lines.map(JSONValue.integer))),
                     ("ids", .array(group.ids.map(JSONValue.string))),
                 ])),
             ])

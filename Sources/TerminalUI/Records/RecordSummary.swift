@@ -44,9 +44,9 @@ public struct RecordSummary: Sendable, Hashable {
         case .invalid:
             eventNames = []
             bodyNote = "invalid JSON"
-        case .documents(let values):
-            let events = values.flatMap(PayloadDecoder.events(in:))
-            eventNames = events.compactMap(PayloadDecoder.eventName(of:))
+        case .body(let body):
+            let events = body.events
+            eventNames = body.eventNames
             bodyNote = eventNames.isEmpty ? (events.isEmpty ? "no events" : "no event name") : nil
         }
     }

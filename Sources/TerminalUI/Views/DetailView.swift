@@ -129,8 +129,9 @@ public enum DetailView {
         switch PayloadDecoder.decode(bytes) {
         case .empty:
             return [StyledLine("\(title): empty", role: .title)]
-        case .documents(let values):
-            let form = values.count > 1 ? "JSON Lines, \(values.count) documents" : "JSON"
+        case .body(let body):
+            let values = body.documents
+            let form = body.form == .jsonLines ? "JSON Lines, \(values.count) documents" : "JSON"
             var lines = [StyledLine("\(title) (\(size), \(form))", role: .title)]
             for value in values {
                 lines.append(contentsOf: JSONStyler.lines(value).map { StyledLine([StyledSpan("  ")] + $0.spans) })

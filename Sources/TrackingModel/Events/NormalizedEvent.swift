@@ -4,6 +4,8 @@ public struct NormalizedEvent: Sendable, Hashable {
     /// The payload as sent.
     public let source: JSONValue
     public let dialect: Dialect
+    /// The event's name, by the one rule of `EventBody.name(of:)`: `event_name` when it is a
+    /// string, else the legacy `event`.
     public let name: String?
     /// The event id (strings as sent, numbers as their literal).
     public let eventId: String?
@@ -31,7 +33,6 @@ public struct NormalizedEvent: Sendable, Hashable {
             for path in paths { if let found = value[path] { return found } }
             return nil
         }
-        let nameValue: JSONValue?
         let idValue: JSONValue?
         let timestampValue: JSONValue?
         let userValue: JSONValue?
@@ -41,7 +42,6 @@ public struct NormalizedEvent: Sendable, Hashable {
         switch dialect {
         case .legacy, .v1:
             let layout = Layout.of(dialect)
-            nameValue = value[layout.name]
             idValue = value[layout.eventId]
             timestampValue = value[layout.timestamp]
             userValue = value[layout.user]
@@ -50,7 +50,6 @@ public struct NormalizedEvent: Sendable, Hashable {
             properties = root["properties"]?.objectValue ?? JSONObject()
             properties.members.removeAll { $0.key == "user" }
         case .v2:
-            nameValue = root["event_name"]
             idValue = value[Layout.v2.eventId] ?? root["event_id"]
             timestampValue = value[Layout.v2.timestamp] ?? root["event_timestamp"]
             userValue = root["user"]
@@ -58,7 +57,6 @@ public struct NormalizedEvent: Sendable, Hashable {
             pageValue = value[Layout.v2.page]
             properties = JSONObject(root.members.filter { !Self.isV2Metadata($0.key) })
         case .unknown:
-            nameValue = first(["event_name", "event"])
             idValue = first(["event_id", "eventId", "context.event_id"])
             timestampValue = first(["event_timestamp", "eventTimestamp", "context.event_timestamp"])
             userValue = first(["user", "properties.user"])
@@ -71,7 +69,7 @@ public struct NormalizedEvent: Sendable, Hashable {
                 properties = JSONObject(root.members.filter { !Self.unknownMetadataKeys.contains($0.key) })
             }
         }
-        name = nameValue?.stringValue
+        name = EventBody.name(of: value)
         eventId = idValue?.scalarTextIfScalar
         timestamp = timestampValue.map(EventTimestamp.init)
         user = userValue?.objectValue.map(User.init)

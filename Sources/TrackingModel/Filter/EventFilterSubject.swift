@@ -79,14 +79,9 @@ extension EventFilterSubject {
             return detected
         }
 
-        /// `NormalizedEvent.name`, read directly (building the whole normalised view costs
-        /// microseconds).
-        var name: String? {
-            switch dialect {
-            case .legacy, .v1, .v2: event[NormalizedEvent.Layout.of(dialect).name]?.stringValue
-            case .unknown: (event["event_name"] ?? event["event"])?.stringValue
-            }
-        }
+        /// `NormalizedEvent.name`, read directly by the same rule (`EventBody.name(of:)`;
+        /// building the whole normalised view costs microseconds).
+        var name: String? { EventBody.name(of: event) }
 
         /// The values at `path` in `NormalizedEvent.v2Value`, for a path missing from the event.
         ///

@@ -33,6 +33,9 @@ struct JSONParserCore: ~Copyable {
     var scratch: [UInt8] = []
     /// Pre-built strings for the usual keys.
     let knownKeys = JSONKnownKeys.shared
+    /// The deepest nesting accepted from here: `JSONParser.maximumDepth`, less the levels already
+    /// open around the value when a pull reader hands a value inside its input to the parser.
+    var depthLimit = JSONParser.maximumDepth
 
     init(bytes: UnsafePointer<UInt8>, count: Int) {
         self.p = bytes
@@ -71,6 +74,12 @@ struct JSONParserCore: ~Copyable {
         return JSONDocument(value: value, warnings: warnings)
     }
 
+    /// Parses the one value at the start of the input (no whitespace before it) and stops after
+    /// it: `i` is then its end. What follows it is left alone. Warnings are dropped.
+    mutating func parseLeadingValue() throws(JSONParseError) -> JSONValue {
+        try parseRootValue()
+    }
+
     // MARK: - Values
 
     /// Parses the value at `i` and everything nested in it, iteratively.
@@ -82,7 +91,7 @@ struct JSONParserCore: ~Copyable {
             case UInt8(ascii: "\""):
                 value = .string(try parseString())
             case UInt8(ascii: "{"):
-                if frames.count >= JSONParser.maximumDepth { throw tooDeep() }
+                if frames.count >= depthLimit { throw tooDeep() }
                 let open = i
                 i &+= 1
                 skipWhitespace()
@@ -95,7 +104,7 @@ struct JSONParserCore: ~Copyable {
                     continue parseValue
                 }
             case UInt8(ascii: "["):
-                if frames.count >= JSONParser.maximumDepth { throw tooDeep() }
+                if frames.count >= depthLimit { throw tooDeep() }
                 let open = i
                 i &+= 1
                 skipWhitespace()
@@ -281,48 +290,17 @@ struct JSONParserCore: ~Copyable {
 
     // MARK: - Numbers
 
+    @inline(__always)
     private mutating func parseNumber() throws(JSONParseError) -> JSONNumber {
         let start = i
-        var j = i
-        if p[j] == UInt8(ascii: "-") {
-            j &+= 1
-            guard j < n else { throw error(message: "expected a digit after '-'", at: j) }
+        let end: Int
+        do {
+            end = try JSONScan.numberEnd(p, n, at: start)
+        } catch {
+            throw parseError(error)
         }
-        let first = p[j]
-        if first == UInt8(ascii: "0") {
-            j &+= 1
-            if j < n, p[j] &- 0x30 < 10 {
-                throw error(message: "number has a leading zero", at: j &- 1)
-            }
-        } else if first &- 0x31 < 9 {
-            j &+= 1
-            while j < n, p[j] &- 0x30 < 10 { j &+= 1 }
-        } else {
-            i = j
-            if first == UInt8(ascii: "I"), wordAt(j) == "Infinity" {
-                throw error(message: "-Infinity is not allowed in JSON (numbers must be finite)", at: start)
-            }
-            throw structuralError("expected a digit after '-'", at: j)
-        }
-        if j < n, p[j] == UInt8(ascii: ".") {
-            j &+= 1
-            guard j < n, p[j] &- 0x30 < 10 else {
-                throw structuralError("expected a digit after the decimal point", at: j)
-            }
-            j &+= 1
-            while j < n, p[j] &- 0x30 < 10 { j &+= 1 }
-        }
-        if j < n, p[j] | 0x20 == UInt8(ascii: "e") {
-            j &+= 1
-            if j < n, p[j] == UInt8(ascii: "+") || p[j] == UInt8(ascii: "-") { j &+= 1 }
-            guard j < n, p[j] &- 0x30 < 10 else {
-                throw structuralError("expected a digit in the exponent", at: j)
-            }
-            j &+= 1
-            while j < n, p[j] &- 0x30 < 10 { j &+= 1 }
-        }
-        i = j
-        let literal = String(decoding: UnsafeBufferPointer(start: p + start, count: j &- start), as: UTF8.self)
+        i = end
+        let literal = String(decoding: UnsafeBufferPointer(start: p + start, count: end &- start), as: UTF8.self)
         return JSONNumber(validatedLiteral: literal)
     }
 }

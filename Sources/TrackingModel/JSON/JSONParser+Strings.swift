@@ -1,41 +1,12 @@
 extension JSONParserCore {
-    /// True when one of the eight bytes of `word` is `"`, `\`, a control character or non-ASCII.
-    @inline(__always)
-    static func hasSpecialByte(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let quotes = word ^ (ones &* 0x22)
-        let backslashes = word ^ (ones &* 0x5C)
-        let quoteFound = (quotes &- ones) & ~quotes
-        let backslashFound = (backslashes &- ones) & ~backslashes
-        let controlFound = (word &- ones &* 0x20) & ~word
-        return ((quoteFound | backslashFound | controlFound) & highs) | (word & highs) != 0
-    }
-
-    /// From `j` inside a string, the offset of the next `"` or `\` (validating UTF-8 on the way;
+    /// From `start` inside a string, the offset of the next `"` or `\` (validating UTF-8 on the way;
     /// control characters and the end of the input are errors).
     @inline(__always)
     func scanPlainRun(from start: Int, open: Int) throws(JSONParseError) -> Int {
-        var j = start
-        while true {
-            while j &+ 8 <= n {
-                let word = UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self)
-                if Self.hasSpecialByte(word) { break }
-                j &+= 8
-            }
-            while j < n {
-                let c = p[j]
-                if c == 0x22 || c == 0x5C || c < 0x20 || c >= 0x80 { break }
-                j &+= 1
-            }
-            guard j < n else { throw unterminatedString(open) }
-            let c = p[j]
-            if c == 0x22 || c == 0x5C { return j }
-            if c >= 0x80 {
-                j = try validateUTF8Sequence(at: j)
-                continue
-            }
-            throw controlCharacter(at: j)
+        do {
+            return try JSONScan.plainRunEnd(p, n, from: start, open: open)
+        } catch {
+            throw parseError(error)
         }
     }
 
@@ -94,109 +65,13 @@ extension JSONParserCore {
     private mutating func parseEscapedString(open: Int, start: Int, backslash: Int) throws(JSONParseError) -> String {
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: UnsafeBufferPointer(start: p + start, count: backslash - start))
-        var j = backslash
-        while true {
-            // `j` is at a backslash.
-            guard j + 1 < n else { throw unterminatedString(open) }
-            let escaped = p[j + 1]
-            switch escaped {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"):
-                scratch.append(escaped)
-                j += 2
-            case UInt8(ascii: "b"): scratch.append(0x08); j += 2
-            case UInt8(ascii: "f"): scratch.append(0x0C); j += 2
-            case UInt8(ascii: "n"): scratch.append(0x0A); j += 2
-            case UInt8(ascii: "r"): scratch.append(0x0D); j += 2
-            case UInt8(ascii: "t"): scratch.append(0x09); j += 2
-            case UInt8(ascii: "u"):
-                let unit = try hexQuad(at: j, open: open)
-                if unit >= 0xD800 && unit <= 0xDBFF {
-                    guard j + 8 <= n, p[j + 6] == 0x5C, p[j + 7] == UInt8(ascii: "u"),
-                          let low = hexQuadIfValid(at: j + 6), low >= 0xDC00, low <= 0xDFFF else {
-                        throw error(
-                            message: "lone surrogate \(escapeText(at: j)) (a high surrogate must be followed by a low one)",
-                            at: j
-                        )
-                    }
-                    let scalar = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
-                    appendUTF8(scalar)
-                    j += 12
-                } else if unit >= 0xDC00 && unit <= 0xDFFF {
-                    throw error(
-                        message: "lone surrogate \(escapeText(at: j)) (a low surrogate must follow a high one)",
-                        at: j
-                    )
-                } else {
-                    appendUTF8(unit)
-                    j += 6
-                }
-            default:
-                throw invalidEscape(at: j)
-            }
-            // Copy the run of plain bytes up to the next backslash or the closing quote.
-            let runStart = j
-            while true {
-                while j + 8 <= n {
-                    let word = UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self)
-                    if Self.hasSpecialByte(word) { break }
-                    j += 8
-                }
-                while j < n {
-                    let c = p[j]
-                    if c == 0x22 || c == 0x5C || c < 0x20 || c >= 0x80 { break }
-                    j += 1
-                }
-                guard j < n else { throw unterminatedString(open) }
-                let c = p[j]
-                if c >= 0x80 {
-                    j = try validateUTF8Sequence(at: j)
-                    continue
-                }
-                if c < 0x20 { throw controlCharacter(at: j) }
-                break
-            }
-            if j > runStart {
-                scratch.append(contentsOf: UnsafeBufferPointer(start: p + runStart, count: j - runStart))
-            }
-            if p[j] == 0x22 {
-                i = j + 1
-                return String(decoding: scratch, as: UTF8.self)
-            }
+        do {
+            let close = try JSONScan.decodeEscaped(p, n, from: backslash, open: open, into: &scratch)
+            i = close + 1
+        } catch {
+            throw parseError(error)
         }
-    }
-
-    @inline(__always)
-    private func hexDigit(_ c: UInt8) -> Int {
-        switch c {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): Int(c - 0x30)
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): Int(c - 0x61 + 10)
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): Int(c - 0x41 + 10)
-        default: -1
-        }
-    }
-
-    /// The value of `\uXXXX` at `backslash`, or nil when the four hex digits are not there.
-    private func hexQuadIfValid(at backslash: Int) -> Int? {
-        guard backslash + 6 <= n else { return nil }
-        var value = 0
-        for k in (backslash + 2)..<(backslash + 6) {
-            let digit = hexDigit(p[k])
-            if digit < 0 { return nil }
-            value = value << 4 | digit
-        }
-        return value
-    }
-
-    private func hexQuad(at backslash: Int, open: Int) throws(JSONParseError) -> Int {
-        if let value = hexQuadIfValid(at: backslash) { return value }
-        // Say what is there instead of four hex digits.
-        var k = backslash + 2
-        while k < n, k < backslash + 6, hexDigit(p[k]) >= 0 { k += 1 }
-        if k >= n { throw unterminatedString(open) }
-        throw error(
-            message: "invalid escape \(escapeText(at: backslash)) (\\u must be followed by four hex digits)",
-            at: backslash
-        )
+        return String(decoding: scratch, as: UTF8.self)
     }
 
     /// The escape at `backslash` as written (`\uD800`), printable ASCII only.
@@ -212,48 +87,53 @@ extension JSONParserCore {
         return text
     }
 
-    @inline(__always)
-    private mutating func appendUTF8(_ scalar: Int) {
-        if scalar < 0x80 {
-            scratch.append(UInt8(scalar))
-        } else if scalar < 0x800 {
-            scratch.append(UInt8(0xC0 | scalar >> 6))
-            scratch.append(UInt8(0x80 | scalar & 0x3F))
-        } else if scalar < 0x10000 {
-            scratch.append(UInt8(0xE0 | scalar >> 12))
-            scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            scratch.append(UInt8(0x80 | scalar & 0x3F))
-        } else {
-            scratch.append(UInt8(0xF0 | scalar >> 18))
-            scratch.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-            scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            scratch.append(UInt8(0x80 | scalar & 0x3F))
-        }
-    }
-
     /// Checks the multi-byte UTF-8 sequence that starts at `j` and returns the offset after it.
     @inline(__always)
     func validateUTF8Sequence(at j: Int) throws(JSONParseError) -> Int {
-        let lead = p[j]
-        @inline(__always) func continuation(_ k: Int) -> Bool { k < n && p[k] & 0xC0 == 0x80 }
-        if lead >= 0xC2 && lead < 0xE0 {
-            if continuation(j + 1) { return j + 2 }
-        } else if lead >= 0xE0 && lead < 0xF0 {
-            if continuation(j + 1) && continuation(j + 2) {
-                let second = p[j + 1]
-                if lead == 0xE0 && second < 0xA0 { throw utf8Error("overlong UTF-8 encoding starting with byte", j) }
-                if lead == 0xED && second >= 0xA0 { throw utf8Error("UTF-8 encoded surrogate starting with byte", j) }
-                return j + 3
-            }
-        } else if lead >= 0xF0 && lead < 0xF5 {
-            if continuation(j + 1) && continuation(j + 2) && continuation(j + 3) {
-                let second = p[j + 1]
-                if lead == 0xF0 && second < 0x90 { throw utf8Error("overlong UTF-8 encoding starting with byte", j) }
-                if lead == 0xF4 && second >= 0x90 { throw utf8Error("UTF-8 sequence above U+10FFFF starting with byte", j) }
-                return j + 4
-            }
+        do {
+            return try JSONScan.utf8SequenceEnd(p, n, at: j)
+        } catch {
+            throw parseError(error)
         }
-        throw invalidUTF8Lead(at: j)
+    }
+
+    /// A failure of the shared scanning code, worded for the parser.
+    @inline(never)
+    func parseError(_ failure: JSONScanError) -> JSONParseError {
+        let at = failure.offset
+        switch failure.kind {
+        case .unterminatedString:
+            return unterminatedString(at)
+        case .controlCharacter:
+            return controlCharacter(at: at)
+        case .invalidEscape:
+            return invalidEscape(at: at)
+        case .invalidUnicodeEscape:
+            return error(message: "invalid escape \(escapeText(at: at)) (\\u must be followed by four hex digits)", at: at)
+        case .loneHighSurrogate:
+            return error(message: "lone surrogate \(escapeText(at: at)) (a high surrogate must be followed by a low one)", at: at)
+        case .loneLowSurrogate:
+            return error(message: "lone surrogate \(escapeText(at: at)) (a low surrogate must follow a high one)", at: at)
+        case .invalidUTF8(.overlong):
+            return utf8Error("overlong UTF-8 encoding starting with byte", at)
+        case .invalidUTF8(.surrogate):
+            return utf8Error("UTF-8 encoded surrogate starting with byte", at)
+        case .invalidUTF8(.aboveMaximum):
+            return utf8Error("UTF-8 sequence above U+10FFFF starting with byte", at)
+        case .invalidUTF8(.badLead):
+            return invalidUTF8Lead(at: at)
+        case .digitAfterMinus:
+            if at < n, p[at] == UInt8(ascii: "I"), wordAt(at) == "Infinity" {
+                return error(message: "-Infinity is not allowed in JSON (numbers must be finite)", at: at - 1)
+            }
+            return structuralError("expected a digit after '-'", at: at)
+        case .leadingZero:
+            return error(message: "number has a leading zero", at: at)
+        case .digitAfterPoint:
+            return structuralError("expected a digit after the decimal point", at: at)
+        case .digitInExponent:
+            return structuralError("expected a digit in the exponent", at: at)
+        }
     }
 
     /// The error for a sequence that fails at its lead byte or is cut short.

@@ -30,7 +30,7 @@ public enum PayloadInspector {
         case .batch:
             return inspector.document(expecting: .batch)
         case .automatic:
-            if inspector.looksLikeJSONLines() { return inspector.jsonLines() }
+            if EventBody.isJSONLines(bytes) { return inspector.jsonLines() }
             return inspector.document(expecting: nil)
         }
     }
@@ -54,18 +54,17 @@ public enum PayloadInspector {
                 return PayloadReport(shape: expecting ?? .event, events: [], findings: findings, byteCount: bytes.count)
             }
             findings += document.warnings.map(\.finding)
-            let scanner = Scanner(bytes: bytes)
-            let start = scanner.skipWhitespace(from: 0)
+            let start = documentStart()
             let value = document.value
 
             // Where the events are.
             var shape: PayloadReport.Shape
             var elementsStart: Int? = nil
             switch value {
-            case .object(let object) where object["batch"]?.arrayValue != nil
-                && (expecting == .batch || (expecting == nil && object["event_name"] == nil && object["event"] == nil)):
+            case .object(let object) where expecting == .batch ? object[EventBody.batchKey]?.arrayValue != nil
+                : expecting == nil && EventBody.isBatch(object):
                 shape = .batch
-                elementsStart = scanner.valueStart(ofMember: "batch", inObjectAt: start)
+                elementsStart = valueStart(ofMember: "batch", inObjectAt: start)
             case .array where expecting != .event:
                 shape = .array
                 elementsStart = start
@@ -89,7 +88,7 @@ public enum PayloadInspector {
                 } else if bytes.count > RequestLimits.requestBytes {
                     findings.insert(requestTooLarge(), at: 0)
                 }
-                let end = start < bytes.count ? scanner.endOfValue(from: start) : bytes.count
+                let end = start < bytes.count ? endOfValue(from: start) : bytes.count
                 let event = inspectEvent(value, range: start..<end, base: position(at: start))
                 return PayloadReport(shape: .event, events: [event], findings: findings, byteCount: bytes.count)
             }
@@ -100,7 +99,7 @@ public enum PayloadInspector {
                 findings.append(Finding(severity: .warning, code: Code.emptyBatch, path: shape == .batch ? "batch" : "$",
                                         message: "The batch holds no event."))
             }
-            let ranges = elementsStart.map { scanner.elementRanges(ofArrayAt: $0) } ?? []
+            let ranges = elementsStart.map { elementRanges(ofArrayAt: $0) } ?? []
             var events: [InspectedEvent] = []
             events.reserveCapacity(values.count)
             var cursor = SourcePositionCounter()
@@ -132,9 +131,8 @@ public enum PayloadInspector {
                 var contentEnd = lineEnd
                 if contentEnd > lineStart, bytes[contentEnd - 1] == 0x0D { contentEnd -= 1 }
                 defer { lineStart = next }
-                let scanner = Scanner(bytes: bytes)
-                let first = scanner.skipWhitespace(from: lineStart, limit: contentEnd)
-                if first >= contentEnd { if bytes.isEmpty { break } else { continue } }
+                let blank = bytes[lineStart..<contentEnd].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+                if blank { if bytes.isEmpty { break } else { continue } }
                 let range = lineStart..<contentEnd
                 let base = SourcePosition(offset: lineStart, line: lineNumber, column: 1)
                 let lineBytes = Array(bytes[range])
@@ -155,28 +153,6 @@ public enum PayloadInspector {
                 }
             }
             return PayloadReport(shape: .jsonLines, events: events, findings: [], byteCount: bytes.count)
-        }
-
-        /// JSON Lines when the whole input is not one JSON document, it has at least two non-blank
-        /// lines, and its first non-blank line is a complete JSON object by itself.
-        func looksLikeJSONLines() -> Bool {
-            let scanner = Scanner(bytes: bytes)
-            var start = 0
-            var nonBlank = 0
-            var firstLine: Range<Int>? = nil
-            while start < bytes.count {
-                var end = start
-                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-                if scanner.skipWhitespace(from: start, limit: end) < end {
-                    nonBlank += 1
-                    if firstLine == nil { firstLine = start..<end }
-                }
-                if nonBlank >= 2 { break }
-                start = end + 1
-            }
-            guard nonBlank >= 2, let firstLine else { return false }
-            guard case .object? = try? JSONParser.parse(Array(bytes[firstLine])).value else { return false }
-            return (try? JSONParser.parse(bytes)) == nil
         }
 
         /// Validates one event (whose source is `range` of the input) and places its findings.
@@ -227,6 +203,64 @@ public enum PayloadInspector {
             return cursor.advance(to: offset, in: bytes)
         }
 
+        // MARK: Where values are (in a document already known to be valid JSON)
+
+        /// Runs `body` with a pull reader of the input at `offset`; nil when it fails.
+        private func reading<T>(at offset: Int, _ body: (inout JSONPullReader) throws(JSONReadError) -> T) -> T? {
+            bytes.withUnsafeBufferPointer { buffer -> T? in
+                var reader = JSONPullReader(buffer, offset: offset)
+                do throws(JSONReadError) {
+                    return try body(&reader)
+                } catch {
+                    return nil
+                }
+            }
+        }
+
+        /// Where the document's value starts: after a byte-order mark and whitespace.
+        func documentStart() -> Int {
+            let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
+            return reading(at: bom ? 3 : 0) { (reader: inout JSONPullReader) throws(JSONReadError) in
+                reader.skipWhitespace()
+                return reader.offset
+            } ?? 0
+        }
+
+        /// The offset just after the value starting at `start`.
+        func endOfValue(from start: Int) -> Int {
+            reading(at: start) { (reader: inout JSONPullReader) throws(JSONReadError) in
+                try reader.skipValue()
+                return reader.offset
+            } ?? bytes.count
+        }
+
+        /// The ranges of the elements of the array opening at `start`.
+        func elementRanges(ofArrayAt start: Int) -> [Range<Int>] {
+            reading(at: start) { (reader: inout JSONPullReader) throws(JSONReadError) in
+                var ranges: [Range<Int>] = []
+                try reader.readArray { (reader: inout JSONPullReader) throws(JSONReadError) in
+                    let elementStart = reader.offset
+                    try reader.skipValue()
+                    ranges.append(elementStart..<reader.offset)
+                }
+                return ranges
+            } ?? []
+        }
+
+        /// Where the value of the member `key` starts in the object opening at `start` (the last
+        /// one when the key is repeated, as lookups do).
+        func valueStart(ofMember key: StaticString, inObjectAt start: Int) -> Int? {
+            reading(at: start) { (reader: inout JSONPullReader) throws(JSONReadError) in
+                var found: Int? = nil
+                try reader.readObject { (reader: inout JSONPullReader, name: JSONPullKey) throws(JSONReadError) in
+                    reader.skipWhitespace()
+                    if name.matches(key) { found = reader.offset }
+                    try reader.skipValue()
+                }
+                return found
+            } ?? nil
+        }
+
         func requestTooLarge() -> Finding {
             Finding(severity: .error, code: Code.requestTooLarge, path: "$",
                     message: "The request is \(bytes.count) bytes; the collect endpoint answers 400 above \(RequestLimits.requestBytes) (32 KB).",
@@ -256,107 +290,5 @@ public enum PayloadInspector {
             finding.column = placed.column
         }
         return finding
-    }
-
-    /// Finds value boundaries in a document already known to be valid JSON.
-    private struct Scanner {
-        let bytes: [UInt8]
-
-        func skipWhitespace(from start: Int, limit: Int? = nil) -> Int {
-            let end = limit ?? bytes.count
-            var i = start
-            if i + 2 < end, bytes[i] == 0xEF, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF { i += 3 }
-            while i < end {
-                switch bytes[i] {
-                case 0x20, 0x09, 0x0A, 0x0D: i += 1
-                default: return i
-                }
-            }
-            return i
-        }
-
-        /// The index just after the string starting at `start` (its opening quote).
-        func endOfString(from start: Int) -> Int {
-            var i = start + 1
-            while i < bytes.count {
-                switch bytes[i] {
-                case UInt8(ascii: "\\"): i += 2
-                case UInt8(ascii: "\""): return i + 1
-                default: i += 1
-                }
-            }
-            return bytes.count
-        }
-
-        /// The index just after the value starting at `start`.
-        func endOfValue(from start: Int) -> Int {
-            guard start < bytes.count else { return start }
-            switch bytes[start] {
-            case UInt8(ascii: "\""):
-                return endOfString(from: start)
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                var depth = 0
-                var i = start
-                while i < bytes.count {
-                    switch bytes[i] {
-                    case UInt8(ascii: "\""):
-                        i = endOfString(from: i)
-                        continue
-                    case UInt8(ascii: "{"), UInt8(ascii: "["):
-                        depth += 1
-                    case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                        depth -= 1
-                        if depth == 0 { return i + 1 }
-                    default:
-                        break
-                    }
-                    i += 1
-                }
-                return bytes.count
-            default:
-                var i = start
-                while i < bytes.count {
-                    switch bytes[i] {
-                    case UInt8(ascii: ","), UInt8(ascii: "]"), UInt8(ascii: "}"), 0x20, 0x09, 0x0A, 0x0D: return i
-                    default: i += 1
-                    }
-                }
-                return i
-            }
-        }
-
-        /// The ranges of the elements of the array opening at `start`.
-        func elementRanges(ofArrayAt start: Int) -> [Range<Int>] {
-            guard start < bytes.count, bytes[start] == UInt8(ascii: "[") else { return [] }
-            var ranges: [Range<Int>] = []
-            var i = skipWhitespace(from: start + 1)
-            while i < bytes.count, bytes[i] != UInt8(ascii: "]") {
-                let end = endOfValue(from: i)
-                ranges.append(i..<end)
-                i = skipWhitespace(from: end)
-                if i < bytes.count, bytes[i] == UInt8(ascii: ",") { i = skipWhitespace(from: i + 1) }
-            }
-            return ranges
-        }
-
-        /// Where the value of the member `key` starts in the object opening at `start` (the last
-        /// one when the key is repeated, as lookups do). Keys are compared as written.
-        func valueStart(ofMember key: String, inObjectAt start: Int) -> Int? {
-            guard start < bytes.count, bytes[start] == UInt8(ascii: "{") else { return nil }
-            let wanted = Array(key.utf8)
-            var found: Int? = nil
-            var i = skipWhitespace(from: start + 1)
-            while i < bytes.count, bytes[i] == UInt8(ascii: "\"") {
-                let keyEnd = endOfString(from: i)
-                let matches = keyEnd - i - 2 == wanted.count && bytes[(i + 1)..<(keyEnd - 1)].elementsEqual(wanted)
-                i = skipWhitespace(from: keyEnd)
-                guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { return found }
-                i = skipWhitespace(from: i + 1)
-                if matches { found = i }
-                i = skipWhitespace(from: endOfValue(from: i))
-                if i < bytes.count, bytes[i] == UInt8(ascii: ",") { i = skipWhitespace(from: i + 1) }
-            }
-            return found
-        }
     }
 }

@@ -1,0 +1,251 @@
+/// Appends JSON text to a byte buffer: trackscope's one JSON writer. The capture log's line
+/// encoder, the collector's answers and `JSONPrinter` all write through it, so strings are escaped
+/// the same way everywhere:
+///
+/// - `"` and `\` as `\"` and `\\`; line feed, carriage return and tab as `\n`, `\r`, `\t`;
+/// - every other control character (U+0000 to U+001F) and DEL (U+007F) as `\u00XX`;
+/// - U+2028 and U+2029 as `\u2028` and `\u2029` (so the text is also valid JavaScript);
+/// - everything else as its UTF-8 bytes.
+///
+/// The output never holds a raw control character, so a value never breaks a line of JSON Lines.
+public struct JSONWriter {
+    /// The text written so far.
+    public var bytes: [UInt8]
+
+    /// A writer with room for `capacity` bytes before it must grow.
+    @inlinable
+    public init(capacity: Int = 1024) {
+        bytes = []
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// A writer that appends to `bytes`.
+    @inlinable
+    public init(appendingTo bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    /// Appends text as it is (it must be valid JSON where it goes).
+    @inlinable @inline(__always)
+    public mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends text as it is (it must be valid JSON where it goes).
+    @inlinable
+    public mutating func raw(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// `"key":` for a key that needs no escaping (a literal of the caller's schema).
+    @inlinable @inline(__always)
+    public mutating func key(_ name: StaticString) {
+        bytes.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    /// `"key":`, escaped.
+    @inlinable
+    public mutating func key(_ name: String) {
+        string(name)
+        bytes.append(UInt8(ascii: ":"))
+    }
+
+    @inlinable @inline(__always)
+    public mutating func comma() { bytes.append(UInt8(ascii: ",")) }
+
+    // MARK: - Strings
+
+    /// `text` as a JSON string, quotes included.
+    @inlinable
+    public mutating func string(_ text: String) {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { string(utf8: $0) }
+        if done == nil {
+            var text = text
+            text.withUTF8 { string(utf8: $0) }
+        }
+    }
+
+    /// Valid UTF-8 bytes as a JSON string, quotes included. Measures the escaped length first, then
+    /// copies the runs between escapes into place (log bodies are JSON, full of quotes).
+    @inlinable
+    public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+        var extra = 0
+        var sawE2 = false
+        for byte in utf8 where Self.needsEscape(byte) {
+            if byte == 0xE2 {
+                sawE2 = true
+            } else {
+                extra += Self.isShortEscape(byte) ? 1 : 5
+            }
+        }
+        if sawE2 {
+            // U+2028 and U+2029 (E2 80 A8, E2 80 A9) become six bytes instead of three.
+            for index in utf8.indices where Self.isLineOrParagraphSeparator(utf8, at: index) { extra += 3 }
+        }
+        bytes.append(UInt8(ascii: "\""))
+        if extra == 0 {
+            bytes.append(contentsOf: utf8)
+        } else if let source = utf8.baseAddress {
+            let start = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: utf8.count + extra))
+            bytes.withUnsafeMutableBufferPointer { buffer in
+                var out = buffer.baseAddress! + start
+                var runStart = 0
+                var index = 0
+                while index < utf8.count {
+                    let byte = source[index]
+                    guard Self.needsEscape(byte) else {
+                        index += 1
+                        continue
+                    }
+                    if byte == 0xE2 && !Self.isLineOrParagraphSeparator(utf8, at: index) {
+                        index += 1
+                        continue
+                    }
+                    let run = index - runStart
+                    if run > 0 {
+                        out.update(from: source + runStart, count: run)
+                        out += run
+                    }
+                    out[0] = 0x5C
+                    switch byte {
+                    case 0x0A: out[1] = UInt8(ascii: "n"); out += 2
+                    case 0x0D: out[1] = UInt8(ascii: "r"); out += 2
+                    case 0x09: out[1] = UInt8(ascii: "t"); out += 2
+                    case 0x22, 0x5C: out[1] = byte; out += 2
+                    case 0xE2:
+                        out[1] = UInt8(ascii: "u")
+                        out[2] = UInt8(ascii: "2")
+                        out[3] = UInt8(ascii: "0")
+                        out[4] = UInt8(ascii: "2")
+                        out[5] = source[index + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")
+                        out += 6
+                        index += 2
+                    default:
+                        out[1] = UInt8(ascii: "u")
+                        out[2] = UInt8(ascii: "0")
+                        out[3] = UInt8(ascii: "0")
+                        out[4] = Self.hexDigit(byte >> 4)
+                        out[5] = Self.hexDigit(byte & 0xF)
+                        out += 6
+                    }
+                    index += 1
+                    runStart = index
+                }
+                if utf8.count > runStart {
+                    out.update(from: source + runStart, count: utf8.count - runStart)
+                }
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// `"`, `\`, control characters, DEL, and 0xE2 (the lead byte of U+2028 and U+2029, looked at
+    /// more closely).
+    @inlinable @inline(__always)
+    static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2
+    }
+
+    @inlinable @inline(__always)
+    static func isLineOrParagraphSeparator(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        utf8[index] == 0xE2 && index + 2 < utf8.count && utf8[index + 1] == 0x80
+            && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9)
+    }
+
+    /// Escaped in two bytes (`\"`, `\\`, `\n`, `\r`, `\t`) rather than six (`\u00XX`).
+    @inlinable @inline(__always)
+    static func isShortEscape(_ byte: UInt8) -> Bool {
+        byte == 0x22 || byte == 0x5C || byte == 0x0A || byte == 0x0D || byte == 0x09
+    }
+
+    @inlinable @inline(__always)
+    static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
+    }
+
+    // MARK: - Numbers and literals
+
+    /// An integer.
+    @inlinable
+    public mutating func int<I: BinaryInteger>(_ value: I) {
+        guard let value = Int64(exactly: value) else {
+            bytes.append(contentsOf: String(value).utf8)
+            return
+        }
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        // The digits, written backwards into a small buffer (no String allocated per number).
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var remaining = value.magnitude
+            var start = 20
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                remaining /= 10
+            } while remaining > 0
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start..<20]))
+        }
+    }
+
+    /// A finite double in its shortest form (integers without a fraction); not finite gives `0`.
+    @inlinable
+    public mutating func double(_ value: Double) {
+        guard value.isFinite else { raw("0"); return }
+        if value == value.rounded(), abs(value) < 1e15 {
+            int(Int64(value))
+        } else {
+            raw(String(value))
+        }
+    }
+
+    /// A number, exactly as its literal.
+    @inlinable
+    public mutating func number(_ value: JSONNumber) {
+        bytes.append(contentsOf: value.literal.utf8)
+    }
+
+    @inlinable
+    public mutating func bool(_ value: Bool) { raw(value ? "true" : "false") }
+    @inlinable
+    public mutating func null() { raw("null") }
+
+    // MARK: - Values
+
+    /// `value` in compact form: members in their order (duplicates included), numbers as their
+    /// literal, no spaces.
+    @inlinable
+    public mutating func value(_ value: JSONValue) {
+        switch value {
+        case .null:
+            null()
+        case .bool(let flag):
+            bool(flag)
+        case .number(let number):
+            self.number(number)
+        case .string(let text):
+            string(text)
+        case .array(let elements):
+            bytes.append(UInt8(ascii: "["))
+            var first = true
+            for element in elements {
+                if !first { comma() }
+                first = false
+                self.value(element)
+            }
+            bytes.append(UInt8(ascii: "]"))
+        case .object(let object):
+            bytes.append(UInt8(ascii: "{"))
+            var first = true
+            for member in object.members {
+                if !first { comma() }
+                first = false
+                key(member.key)
+                self.value(member.value)
+            }
+            bytes.append(UInt8(ascii: "}"))
+        }
+    }
+}
