@@ -49,12 +49,12 @@ enum ValidationReportPrinter {
                 if let value = event.value, let eventName = NormalizedEvent(value).name {
                     object["event_name"] = .string(eventName)
                 }
-                object["findings"] = .array(event.findings.map(jsonValue))
+                object["findings"] = .array(event.findings.map(\.jsonValue))
                 return .object(object)
             }
             var file = JSONObject()
             file["file"] = .string(name)
-            file["findings"] = .array(report.findings.map(jsonValue))
+            file["findings"] = .array(report.findings.map(\.jsonValue))
             file["events"] = .array(events)
             files.append(.object(file))
         }
@@ -67,18 +67,6 @@ enum ValidationReportPrinter {
         root["files"] = .array(files)
         root["summary"] = .object(summary)
         return JSONPrinter.pretty(.object(root))
-    }
-
-    static func jsonValue(_ finding: Finding) -> JSONValue {
-        var object = JSONObject()
-        object["severity"] = .string(finding.severity.rawValue)
-        object["code"] = .string(finding.code)
-        object["path"] = .string(finding.path)
-        object["message"] = .string(finding.message)
-        if let hint = finding.hint { object["hint"] = .string(hint) }
-        if let line = finding.line { object["line"] = .number(JSONNumber(line)) }
-        if let column = finding.column { object["column"] = .number(JSONNumber(column)) }
-        return .object(object)
     }
 
     private static func plural(_ count: Int, _ noun: String) -> String {

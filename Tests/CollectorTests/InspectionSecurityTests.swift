@@ -245,7 +245,7 @@ import TrackingModel
                 ("Access-Control-Request-Method", "POST"),
                 ("Access-Control-Request-Headers", "content-type"),
             ])
-            for path in ["/events?tc_s=1", "/events/batch?tc_s=1", "/v2/1/events", "/engage/user/", "/v2/1/products/bulk"] {
+            for path in ["/events?tc_s=1", "/events/batch?tc_s=1", "/v2/1/events", "/v2/1/products/bulk"] {
                 try await client.execute(uri: path, method: .options, headers: preflight) { response in
                     #expect(response.status == .noContent, "\(path)")
                     #expect(response.headers[Self.allowOrigin] == Self.evil, "\(path)")
@@ -261,5 +261,29 @@ import TrackingModel
             }
         }
         #expect(await log.records.count == 1)
+    }
+
+    /// The User API answers with the people it stores (personal data): a web page of another
+    /// origin gets no allowance to call it or to read its answers.
+    @Test func theUserAPIIsClosedToWebPages() async throws {
+        try await Support.withCollector(Self.loopback) { client, _ in
+            let json = Support.headers([("Content-Type", "application/json")])
+            let person = ByteBuffer(bytes: Array(#"{"person":{"id":"7","email":"ada@example.com"}}"#.utf8))
+            try await client.execute(uri: "/engage/user/?site=1&user_id=7", method: .put, headers: json, body: person) { response in
+                #expect(response.status == .ok)
+            }
+            let preflight = Support.headers([("Origin", Self.evil), ("Access-Control-Request-Method", "GET")])
+            try await client.execute(uri: "/engage/user/?site=1&user_id=7", method: .options, headers: preflight) { response in
+                #expect(response.status == .noContent)
+                #expect(response.headers[Self.allowOrigin] == nil)
+                #expect(response.headers[Self.allowMethods] == nil)
+            }
+            let read = Support.headers([("Origin", Self.evil)])
+            try await client.execute(uri: "/engage/user/?site=1&user_id=7", method: .get, headers: read) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[Self.allowOrigin] == nil)
+                #expect(response.headers[Self.allowCredentials] == nil)
+            }
+        }
     }
 }

@@ -222,7 +222,7 @@ public final class CollectorCore: Sendable {
             headers[Self.sequenceHeader] = Self.sequenceText(sequences)
         }
         headers[Self.findingsHeader] = summary.headerValue
-        CORS.apply(to: &headers, origin: facts.origin)
+        if CORS.isOpen(facts.endpoint) { CORS.apply(to: &headers, origin: facts.origin) }
         return Response(status: .init(code: answer.status), headers: headers,
                         body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
     }

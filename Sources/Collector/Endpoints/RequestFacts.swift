@@ -8,6 +8,8 @@ struct RequestFacts: Sendable {
     var start: ContinuousClock.Instant
     var method: String
     var path: String
+    /// The endpoint `path` addresses.
+    var endpoint: CollectorEndpoint
     var query: QueryParameters
     /// As received, in order (Host first); secrets are fingerprinted by the log, not here.
     var headers: [CaptureRecord.HeaderField]

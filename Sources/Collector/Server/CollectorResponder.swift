@@ -37,7 +37,7 @@ public struct CollectorResponder: HTTPResponder {
             }
         }
         if request.method == .options {
-            return CORS.preflight(origin: origin, requestedHeaders: request.headers[CORS.requestHeaders])
+            return CORS.preflight(for: endpoint, origin: origin, requestedHeaders: request.headers[CORS.requestHeaders])
         }
         let query = QueryParameters(request.uri.query ?? "")
         let method = request.method.rawValue
@@ -73,7 +73,7 @@ public struct CollectorResponder: HTTPResponder {
             throw error
         }
         let facts = RequestFacts(
-            time: time, start: start, method: method, path: path, query: query, headers: headers, body: body,
+            time: time, start: start, method: method, path: path, endpoint: endpoint, query: query, headers: headers, body: body,
             contentType: request.headers[.contentType], origin: origin, bearer: bearer
         )
         guard endpoint.allowedMethods.contains(method) else {
