@@ -25,4 +25,16 @@ public struct SentExchange: Sendable, Hashable {
         self.response = response
         self.failure = failure
     }
+
+    /// Whether trying again could help: no answer, a 5xx, or 429.
+    public var isRetryable: Bool {
+        guard let response else { return true }
+        return response.status >= 500 || response.status == 429
+    }
+
+    /// Whether the target accepted the request.
+    public var isSuccess: Bool {
+        guard let response else { return false }
+        return (200..<300).contains(response.status)
+    }
 }

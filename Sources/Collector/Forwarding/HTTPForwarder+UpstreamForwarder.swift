@@ -5,9 +5,7 @@ import Sender
 extension HTTPForwarder: UpstreamForwarder {
     /// Sends a request the collector received on to `baseURL`.
     public func forward(_ request: UpstreamRequest) async -> UpstreamExchange {
-        let sent = await send(method: request.method, path: request.path, query: request.query,
-                              headers: request.headers, body: request.body)
-        return UpstreamExchange(url: sent.url, path: sent.path, query: sent.query, headers: sent.headers,
-                                response: sent.response, failure: sent.failure)
+        await send(method: request.method, path: request.path, query: request.query,
+                   headers: request.headers, body: request.body)
     }
 }
