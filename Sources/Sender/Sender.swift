@@ -21,6 +21,9 @@ public actor Sender {
     private let pause: @Sendable (Duration) async -> Void
     private var isShutDown = false
 
+    /// The most one attempt waits for a connection (less when `timeout` is shorter).
+    public static let connectTimeout: Duration = .seconds(2)
+
     /// - Parameters:
     ///   - log: where `sent` records go (nil: nowhere, for tests of the wire alone).
     ///   - timeout: how long one attempt may take in all, connection included.
@@ -31,9 +34,12 @@ public actor Sender {
         maximumResponseBytes: Int = 1 << 20,
         pause: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) }
     ) {
+        // The client keeps retrying a refused connection until its connect timeout
+        // (async-http-client issue #743), so that timeout is kept short: a collector that is not
+        // running is reported within `connectTimeout`, not after the whole `timeout`.
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
-            timeout: .init(connect: TimeAmount(timeout), read: TimeAmount(timeout))
+            timeout: .init(connect: TimeAmount(min(timeout, Self.connectTimeout)), read: TimeAmount(timeout))
         )
         configuration.decompression = .disabled
         self.client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
