@@ -122,16 +122,13 @@ import TrackingModel
                             retryPolicy: RetryPolicy(retries: 1, baseDelay: .milliseconds(10)))
         let request = SendTarget(baseURL: "http://127.0.0.1:\(listener.port)")
             .request(body: Array("{}".utf8), kind: .event, dialect: .v2, siteId: "42", sourceKey: nil)
-        let start = ContinuousClock.now
         let attempts = await sender.send(request)
-        let elapsed = ContinuousClock.now - start
         await sender.shutdown()
         try await writer.close()
 
         #expect(attempts.count == 2)
         #expect(attempts.allSatisfy { $0.response == nil && $0.failure == "no answer within 0.4 s (timed out)" })
         #expect(attempts.allSatisfy { $0.latencyMilliseconds >= 300 })
-        #expect(elapsed < .seconds(10))
         let records = try Self.sentRecords(log)
         #expect(records.count == 2)
         #expect(records.allSatisfy { $0.response == nil && $0.findings.contains { $0.code == SendFindingCode.sendFailed } })

@@ -139,6 +139,37 @@ import TrackingModel
         #expect(sent.allSatisfy { $0.response == nil && $0.findings.contains { $0.code == "send-failed" } })
     }
 
+    @Test func aTargetThatNeverAnswersTimesOutAndExitsThree() async throws {
+        let workspace = try Workspace()
+        let listener = try HangingListener()
+        defer { listener.close() }
+        let result = try await Self.send(["--template", "search", "--site", "1", "--retries", "1", "--timeout", "0.5"],
+                                         port: listener.port, log: workspace.log)
+        #expect(result.status == 3)
+        #expect(result.standardOutput.contains("✗ no answer: no answer within 0.5 s (timed out)"))
+        let sent = try await CollectCommandTests.records(workspace.log)
+        #expect(sent.count == 2)
+        #expect(sent.allSatisfy { $0.response == nil && $0.findings.contains { $0.code == "send-failed" } })
+    }
+
+    @Test func aRefusalIsPrintedRecordedAndExitsThree() async throws {
+        let workspace = try Workspace()
+        // --strict answers 400 to an event with an error finding; a 4xx is not retried.
+        let collector = try CollectCommandTests.RunningCollector(arguments: ["--strict"])
+        let port = try await collector.port()
+        let result = try await Self.send(["--template", "purchase", "--site", "42", "--unset", "currency", "--force", "--retries", "2"],
+                                         port: port, log: workspace.log)
+        #expect(result.status == 3)
+        #expect(result.standardOutput.contains("← 400 in "))
+        #expect(result.standardOutput.contains(#""error":"invalid-event""#))
+        #expect(result.standardError.contains("0 accepted, 1 refused, 0 unanswered"))
+        #expect(try await collector.stop() == 0)
+        let sent = try await CollectCommandTests.records(workspace.log)
+        #expect(sent.count == 1)
+        #expect(sent.first?.response?.status == 400)
+        #expect(sent.first?.findings.contains { $0.code == "send-refused" } == true)
+    }
+
     @Test func badInputIsExitStatusTwo() async throws {
         let workspace = try Workspace()
         let missingSite = try await TrackscopeProcess.run(["send", "--template", "search", "--log", workspace.log.path])
