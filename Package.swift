@@ -161,7 +161,18 @@ let package = Package(
             ]
         ),
         .testTarget(name: "FuzzingTests", dependencies: ["Fuzzing", "TrackingModel", "SeededRandom"]),
-        .testTarget(name: "SenderTests", dependencies: ["Sender", "CaptureLog", "TrackingModel"]),
+        // Sends to a collector, and to servers that fail, started in process.
+        .testTarget(
+            name: "SenderTests",
+            dependencies: [
+                "Sender",
+                "CaptureLog",
+                "TrackingModel",
+                "Collector",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TrackingModel", "CaptureLog"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesw", "TerminalUI"]),
         // Runs the built `trackscope` binary as a user would (CLI and, through tmux, the terminal UI).

@@ -7,7 +7,10 @@ struct Trackscope: AsyncParsableCommand {
         commandName: "trackscope",
         abstract: "Inspect, validate, compose and replay Commanders Act server-side tracking events.",
         version: TrackscopeVersion.current,
-        subcommands: [ValidateCommand.self, ExamplesCommand.self, UICommand.self, LogCommand.self, CollectCommand.self],
+        subcommands: [
+            ValidateCommand.self, ConvertCommand.self, ExamplesCommand.self, SendCommand.self, UICommand.self, LogCommand.self,
+            CollectCommand.self,
+        ],
         defaultSubcommand: UICommand.self
     )
 }
