@@ -12,9 +12,12 @@ run: system-packages-build
 	$(SWIFT) build -c release --product trackscope
 	.build/release/trackscope $(ARGS)
 
+# The in-process tests first, then those that run the built binary (CLI, collector, the UI in
+# tmux), so that the terminal tests do not share the two cores with the fuzzing and server tests.
 test: system-packages-test
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --skip trackscopeTests
+	$(SWIFT) test --skip-build --filter trackscopeTests
 
 build: system-packages-build
 	$(SWIFT) build
