@@ -47,10 +47,19 @@ final class TmuxSession {
         arguments.append(command)
         try tmux(arguments)
         try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
+        serverProcess = Int32(try tmux(["display-message", "-p", "-t", name, "#{pid}"]).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
+    /// The tmux server's process, killed with the session whatever state it is in.
+    private var serverProcess: Int32?
+
     deinit {
+        // The pane's shell and what it runs, then the server: none may outlive the test.
+        let shell = (try? paneValue("#{pane_pid}")).flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        let programs = (try? childProcessIDs()) ?? []
         _ = try? tmux(["kill-server"])
+        for process in programs + [shell].compactMap({ $0 }) where process > 1 { kill(process, SIGKILL) }
+        if let serverProcess, serverProcess > 1 { kill(serverProcess, SIGKILL) }
     }
 
     @discardableResult
@@ -73,8 +82,21 @@ final class TmuxSession {
         let argv = [executable.path, "-L", socket] + arguments
         var cArguments = argv.map { strdup($0) } + [nil]
         defer { for pointer in cArguments { free(pointer) } }
+        // The tmux server forked from this client inherits its signal mask, and a thread of the
+        // test runner may block signals: a server that never sees SIGCHLD never notices that its
+        // pane's program ended, and did not quit on kill-server. So tmux starts with none blocked.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        var defaultSignals = sigset_t()
+        sigfillset(&defaultSignals)
+        posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable.path, &actions, nil, &cArguments, environ)
+        let spawned = posix_spawn(&pid, executable.path, &actions, &attributes, &cArguments, environ)
         guard spawned == 0 else {
             throw Failure.commandFailed(arguments: arguments, status: spawned, output: "cannot start tmux")
         }

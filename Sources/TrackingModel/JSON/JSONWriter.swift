@@ -72,16 +72,17 @@ public struct JSONWriter {
     /// copies the runs between escapes into place (log bodies are JSON, full of quotes).
     @inlinable
     public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+        // Branch-free, so that the compiler can vectorise it: most bytes need nothing.
         var extra = 0
-        var sawE2 = false
-        for byte in utf8 where Self.needsEscape(byte) {
-            if byte == 0xE2 {
-                sawE2 = true
-            } else {
-                extra += Self.isShortEscape(byte) ? 1 : 5
-            }
+        var leadBytes: UInt8 = 0
+        for byte in utf8 {
+            let isQuote = byte == 0x22 || byte == 0x5C
+            let isControl = byte < 0x20 || byte == 0x7F
+            let isShortControl = byte == 0x0A || byte == 0x0D || byte == 0x09
+            extra &+= isQuote ? 1 : (isControl ? (isShortControl ? 1 : 5) : 0)
+            leadBytes |= byte == 0xE2 ? 1 : 0
         }
-        if sawE2 {
+        if leadBytes != 0 {
             // U+2028 and U+2029 (E2 80 A8, E2 80 A9) become six bytes instead of three.
             for index in utf8.indices where Self.isLineOrParagraphSeparator(utf8, at: index) { extra += 3 }
         }
