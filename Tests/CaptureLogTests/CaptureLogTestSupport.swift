@@ -3,9 +3,7 @@ import Foundation
 
 /// A fresh temporary folder per test.
 func temporaryLogURL(_ name: String = "capture.jsonl") -> URL {
-    let folder = FileManager.default.temporaryDirectory
-        .appendingPathComponent("trackscope-log-tests-\(UUID().uuidString)", isDirectory: true)
-        .appendingPathComponent("state", isDirectory: true)
+    let folder = TestFolder.make("log").appendingPathComponent("state", isDirectory: true)
     return folder.appendingPathComponent(name)
 }
 

@@ -17,7 +17,7 @@ enum CollectorTestSupport {
 
     /// A fresh folder for a file log.
     static func temporaryFolder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trackscope-collector-\(UUID().uuidString)")
+        let folder = TestFolder.make("collector")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
     }

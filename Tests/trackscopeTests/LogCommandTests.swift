@@ -3,7 +3,7 @@ import Testing
 
 /// `trackscope log ...` run as a user would.
 @Suite struct LogCommandTests {
-    private let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trackscope-log-cli-\(UUID().uuidString)")
+    private let folder = TestFolder.make("log-cli")
     private var log: String { folder.appendingPathComponent("state/capture.jsonl").path }
     private let key = "live-key-DO-NOT-LEAK-123"
 

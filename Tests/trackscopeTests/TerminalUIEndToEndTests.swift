@@ -13,8 +13,7 @@ import TrackingModel
 
     init() throws {
         // A short folder, so that the whole path fits in the header.
-        folder = URL(fileURLWithPath: "/tmp/tsui-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        folder = TestFolder.make("ui")
         log = folder.appendingPathComponent("capture.jsonl")
     }
 

@@ -1,0 +1,19 @@
+import Foundation
+
+/// Temporary folders of this test process, all under one root that is removed when the process
+/// exits, so that no test leaves a folder behind even when it fails half-way.
+enum TestFolder {
+    static let root: URL = {
+        let root = URL(fileURLWithPath: "/tmp/trackscope-collector-tests-\(getpid())", isDirectory: true)
+        try? FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(at: TestFolder.root) }
+        return root
+    }()
+
+    /// A new, empty folder.
+    static func make(_ prefix: String = "t") -> URL {
+        let folder = root.appendingPathComponent("\(prefix)-\(UUID().uuidString.prefix(8))", isDirectory: true)
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+}
