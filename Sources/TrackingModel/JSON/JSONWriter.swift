@@ -89,66 +89,77 @@ public struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
         if extra == 0 {
             bytes.append(contentsOf: utf8)
-        } else if let source = utf8.baseAddress {
-            let start = bytes.count
-            bytes.append(contentsOf: repeatElement(0, count: utf8.count + extra))
-            bytes.withUnsafeMutableBufferPointer { buffer in
-                var out = buffer.baseAddress! + start
-                var runStart = 0
-                var index = 0
-                while index < utf8.count {
-                    let byte = source[index]
-                    guard Self.needsEscape(byte) else {
-                        index += 1
-                        continue
-                    }
-                    if byte == 0xE2 && !Self.isLineOrParagraphSeparator(utf8, at: index) {
-                        index += 1
-                        continue
-                    }
-                    let run = index - runStart
-                    if run > 0 {
-                        out.update(from: source + runStart, count: run)
-                        out += run
-                    }
-                    out[0] = 0x5C
-                    switch byte {
-                    case 0x0A: out[1] = UInt8(ascii: "n"); out += 2
-                    case 0x0D: out[1] = UInt8(ascii: "r"); out += 2
-                    case 0x09: out[1] = UInt8(ascii: "t"); out += 2
-                    case 0x22, 0x5C: out[1] = byte; out += 2
-                    case 0xE2:
-                        out[1] = UInt8(ascii: "u")
-                        out[2] = UInt8(ascii: "2")
-                        out[3] = UInt8(ascii: "0")
-                        out[4] = UInt8(ascii: "2")
-                        out[5] = source[index + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")
-                        out += 6
-                        index += 2
-                    default:
-                        out[1] = UInt8(ascii: "u")
-                        out[2] = UInt8(ascii: "0")
-                        out[3] = UInt8(ascii: "0")
-                        out[4] = Self.hexDigit(byte >> 4)
-                        out[5] = Self.hexDigit(byte & 0xF)
-                        out += 6
-                    }
-                    index += 1
-                    runStart = index
-                }
-                if utf8.count > runStart {
-                    out.update(from: source + runStart, count: utf8.count - runStart)
-                }
-            }
+        } else if leadBytes == 0 {
+            // The usual case, specialised: no byte can start U+2028 or U+2029.
+            appendEscaped(utf8, extra: extra, separators: false)
+        } else {
+            appendEscaped(utf8, extra: extra, separators: true)
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends `utf8` with its escapes, `extra` bytes longer than it is; looks for U+2028 and
+    /// U+2029 only when `separators` (a constant at each call, so each loop is specialised).
+    @inlinable @inline(__always)
+    mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, extra: Int, separators: Bool) {
+        guard let source = utf8.baseAddress else { return }
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: utf8.count + extra))
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            var out = buffer.baseAddress! + start
+            var runStart = 0
+            var index = 0
+            while index < utf8.count {
+                let byte = source[index]
+                guard Self.needsEscape(byte, separators: separators) else {
+                    index += 1
+                    continue
+                }
+                if separators && byte == 0xE2 && !Self.isLineOrParagraphSeparator(utf8, at: index) {
+                    index += 1
+                    continue
+                }
+                let run = index - runStart
+                if run > 0 {
+                    out.update(from: source + runStart, count: run)
+                    out += run
+                }
+                out[0] = 0x5C
+                switch byte {
+                case 0x0A: out[1] = UInt8(ascii: "n"); out += 2
+                case 0x0D: out[1] = UInt8(ascii: "r"); out += 2
+                case 0x09: out[1] = UInt8(ascii: "t"); out += 2
+                case 0x22, 0x5C: out[1] = byte; out += 2
+                case 0xE2:
+                    out[1] = UInt8(ascii: "u")
+                    out[2] = UInt8(ascii: "2")
+                    out[3] = UInt8(ascii: "0")
+                    out[4] = UInt8(ascii: "2")
+                    out[5] = source[index + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")
+                    out += 6
+                    index += 2
+                default:
+                    out[1] = UInt8(ascii: "u")
+                    out[2] = UInt8(ascii: "0")
+                    out[3] = UInt8(ascii: "0")
+                    out[4] = Self.hexDigit(byte >> 4)
+                    out[5] = Self.hexDigit(byte & 0xF)
+                    out += 6
+                }
+                index += 1
+                runStart = index
+            }
+            if utf8.count > runStart {
+                out.update(from: source + runStart, count: utf8.count - runStart)
+            }
+        }
     }
 
     /// `"`, `\`, control characters, DEL, and 0xE2 (the lead byte of U+2028 and U+2029, looked at
     /// more closely).
     @inlinable @inline(__always)
-    static func needsEscape(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xE2
+    static func needsEscape(_ byte: UInt8, separators: Bool = true) -> Bool {
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || (separators && byte == 0xE2)
     }
 
     @inlinable @inline(__always)
@@ -157,11 +168,6 @@ public struct JSONWriter {
             && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9)
     }
 
-    /// Escaped in two bytes (`\"`, `\\`, `\n`, `\r`, `\t`) rather than six (`\u00XX`).
-    @inlinable @inline(__always)
-    static func isShortEscape(_ byte: UInt8) -> Bool {
-        byte == 0x22 || byte == 0x5C || byte == 0x0A || byte == 0x0D || byte == 0x09
-    }
 
     @inlinable @inline(__always)
     static func hexDigit(_ value: UInt8) -> UInt8 {
