@@ -107,7 +107,10 @@ extension CaptureRecord {
                         record.findings = findings
                     case .targetURL: record.targetURL = reader.consumeNull() ? nil : try reader.readString()
                     case .sourceSeq: record.sourceSequence = reader.consumeNull() ? nil : UInt64(clamping: try reader.readInt())
-                    case .events, .other: try reader.skipValue()
+                    case .events:
+                        // Not kept (the names come from the body), but checked as the summary reads it.
+                        try reader.readArray { (reader: inout JSONPullReader) throws(JSONReadError) in try reader.skipString() }
+                    case .other: try reader.skipValue()
                     }
                 }
             }
@@ -169,10 +172,19 @@ extension JSONPullReader {
         return direction
     }
 
-    mutating func readHeaders() throws(JSONReadError) -> [CaptureRecord.HeaderField] {
+    /// Header fields, `[["name","value"],...]`; checked as strictly but not kept (an empty
+    /// array) unless `keeping`, for the summary reader.
+    mutating func readHeaders(keeping: Bool = true) throws(JSONReadError) -> [CaptureRecord.HeaderField] {
         var fields: [CaptureRecord.HeaderField] = []
         try readArray { (reader: inout JSONPullReader) throws(JSONReadError) in
             try reader.expect(UInt8(ascii: "["))
+            guard keeping else {
+                try reader.skipString()
+                try reader.expect(UInt8(ascii: ","))
+                try reader.skipString()
+                try reader.expect(UInt8(ascii: "]"))
+                return
+            }
             let name = try reader.readString()
             try reader.expect(UInt8(ascii: ","))
             let value = try reader.readString()

@@ -86,27 +86,22 @@ public struct CaptureRecordSummary: Sendable, Hashable {
                     case .body:
                         // Stepped over (checked as strictly as reading it) when the line has its summary.
                         if sawEvents { try reader.skipString() } else { body = try reader.readStringBytes() }
-                    case .response:
-                        guard !reader.consumeNull() else { break }
-                        try reader.readObject { (reader: inout JSONPullReader, key: JSONPullKey) throws(JSONReadError) in
-                            if key.matches("status") { summary.status = Int(try reader.readInt()) } else { try reader.skipValue() }
-                        }
+                    case .response: summary.status = try reader.readResponse()?.status
                     case .dialect: summary.dialect = Dialect(rawValue: try reader.readString()) ?? .unknown
                     case .findings:
                         try reader.readArray { (reader: inout JSONPullReader) throws(JSONReadError) in
-                            var kind = FindingKind(severity: .info, code: "")
-                            try reader.readObject { (reader: inout JSONPullReader, key: JSONPullKey) throws(JSONReadError) in
-                                if key.matches("severity") {
-                                    kind.severity = Finding.Severity(rawValue: try reader.readString()) ?? .info
-                                } else if key.matches("code") {
-                                    kind.code = try reader.readString()
-                                } else {
-                                    try reader.skipValue()
-                                }
-                            }
-                            summary.findings.append(kind)
+                            let finding = try Finding(reading: &reader)
+                            summary.findings.append(FindingKind(severity: finding.severity, code: finding.code))
                         }
-                    default: try reader.skipValue()
+                    // The fields a summary does not keep are checked as the full reader checks
+                    // them, so that the two readers agree on every line (what `log stats` counts,
+                    // `log filter` reads).
+                    case .query: try reader.skipString()
+                    case .site, .targetURL: if !reader.consumeNull() { try reader.skipString() }
+                    case .requestHeaders: _ = try reader.readHeaders(keeping: false)
+                    case .bodyBase64: _ = try reader.readBase64()
+                    case .sourceSeq: if !reader.consumeNull() { _ = try reader.readInt() }
+                    case .other: try reader.skipValue()
                     }
                 }
             }
