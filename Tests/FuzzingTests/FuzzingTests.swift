@@ -65,4 +65,41 @@ import TrackingModel
         #expect(FuzzFixtures.load(from: folder).count == 2)
         #expect(FuzzFixtures.load(from: folder.appendingPathComponent("missing")).isEmpty)
     }
+
+    /// `make fuzz` (scripts/fuzz) with a stand-in fuzzer whose target crashes on its first seed:
+    /// the crash is counted, the input it was fed last is kept, the target goes on with the next
+    /// seed, and the run fails.
+    @Test func makeFuzzKeepsTheInputOfACrash() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trackscope-fuzz-script-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let standIn = folder.appendingPathComponent("fuzzer")
+        try """
+        #!/usr/bin/env bash
+        if [ "$1" = --list ]; then echo crashy; exit 0; fi
+        while [ $# -gt 0 ]; do case $1 in --seed) seed=$2;; --last-input) last=$2;; esac; shift 2; done
+        printf 'input of seed %s' "$seed" > "$last"
+        if [ "$seed" = 1 ]; then kill -SEGV $$; fi
+        sleep 1; echo "tried 7 failures 0"
+        """.write(to: standIn, atomically: true, encoding: .utf8)
+        chmod(standIn.path, 0o755)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = [Self.projectRoot.appendingPathComponent("scripts/fuzz").path]
+        process.environment = ProcessInfo.processInfo.environment.merging([
+            "FUZZ_BIN": standIn.path, "FUZZ_SECONDS": "2", "FUZZ_FIXTURES": folder.appendingPathComponent("kept").path,
+        ]) { $1 }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        let row = try #require(text.split(separator: "\n").first { $0.hasPrefix("crashy") }).split(separator: " ")
+        #expect(row[2] == "1", "one crash: \(text)")
+        #expect(Int(row[1]).map { $0 >= 8 } == true, "the crashing input, then 7 more: \(text)")
+        let kept = FuzzFixtures.load(from: folder.appendingPathComponent("kept/crashy"))
+        #expect(kept.map { String(decoding: $0.bytes, as: UTF8.self) } == ["input of seed 1"])
+    }
 }
