@@ -49,7 +49,8 @@ struct ReplayCommand: AsyncParsableCommand {
     @Flag(name: .customLong("fresh-ids"), help: "Give every event a new event id (context.event_id, event_id or eventId).")
     var freshIds = false
 
-    @Option(name: .customLong("shift-time"), help: ArgumentHelp("Move every event timestamp: now, or by +2h, -30m, +90s, +1d, -500ms (each keeps its form).", valueName: "now|offset"))
+    // Unconditional: `--shift-time -30m` is a value, not an unknown flag.
+    @Option(name: .customLong("shift-time"), parsing: .unconditional, help: ArgumentHelp("Move every event timestamp: now, or by +2h, -30m, +90s, +1d, -500ms (each keeps its form).", valueName: "now|offset"))
     var shiftTime: String?
 
     @Option(name: .customLong("test-code"), help: ArgumentHelp("Set test_code (root in v2, properties in legacy and v1).", valueName: "code"))

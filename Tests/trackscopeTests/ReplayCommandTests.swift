@@ -158,7 +158,7 @@ import TrackingModel
         let log = folder.appendingPathComponent("source.jsonl")
         _ = try await Self.writeSourceLog(log)
         for arguments in [["--rate", "fast"], ["--rate", "5/s", "--as-recorded"], ["--speed", "2x"], ["--shift-time", "2h"],
-                          ["--concurrency", "0"]] {
+                          ["--concurrency", "0"], ["--shift-time", "-2w"]] {
             let result = try await Self.replay(arguments, log: log)
             #expect(result.status == 64, "\(arguments): \(result.standardError)")
         }
