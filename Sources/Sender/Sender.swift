@@ -53,18 +53,20 @@ public actor Sender {
     /// Sends `request` until it succeeds, gets an answer not worth repeating, or the retries run
     /// out; every attempt is recorded with `findings` (the body's validation findings) and, when
     /// it failed, a `send-failed` or `send-refused` finding. `onAttempt` hears of each attempt as
-    /// it ends, before any wait. Returns the attempts in order.
+    /// it ends, before any wait. Returns the attempts in order. `sourceSequence` (replay) is the
+    /// record the request sends again: each `sent` record names it. A cancelled task is not retried.
     public func send(
-        _ request: EventRequest, findings: [Finding] = [],
+        _ request: EventRequest, findings: [Finding] = [], sourceSequence: UInt64? = nil,
         onAttempt: @Sendable (SendAttempt, _ nextDelay: Duration?) -> Void = { _, _ in }
     ) async -> [SendAttempt] {
         var attempts: [SendAttempt] = []
         var number = 1
         while true {
             var attempt = await exchange(request, number: number)
-            await record(&attempt, findings: findings)
+            await record(&attempt, findings: findings, sourceSequence: sourceSequence)
             attempts.append(attempt)
             let canRetry = !attempt.succeeded && attempt.isRetryable && number <= retryPolicy.retries && !isShutDown
+                && !Task.isCancelled
             let delay = canRetry ? retryPolicy.delay(beforeRetry: number) : nil
             onAttempt(attempt, delay)
             guard let delay else { return attempts }
@@ -111,7 +113,7 @@ public actor Sender {
     }
 
     /// Appends the attempt's `sent` record; a log that cannot take it is noted on the attempt.
-    private func record(_ attempt: inout SendAttempt, findings: [Finding]) async {
+    private func record(_ attempt: inout SendAttempt, findings: [Finding], sourceSequence: UInt64?) async {
         guard let log else { return }
         var all = findings
         if let failure = attempt.failure {
@@ -123,7 +125,7 @@ public actor Sender {
         }
         let record = attempt.request.record(
             time: Date(timeIntervalSinceNow: -attempt.latencyMilliseconds / 1000),
-            response: attempt.response, findings: all)
+            response: attempt.response, findings: all, sourceSequence: sourceSequence)
         do {
             attempt.record = try await log.append(record)
         } catch {
@@ -151,6 +153,9 @@ public actor Sender {
             default:
                 break
             }
+        }
+        if error is CancellationError || (error as? HTTPClientError) == .cancelled {
+            return "cancelled (the run was interrupted)"
         }
         let text = String(describing: error)
         if text.localizedCaseInsensitiveContains("refused") { return "connection refused" }

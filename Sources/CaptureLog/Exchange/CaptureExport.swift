@@ -23,9 +23,11 @@ public enum CaptureExport {
     // MARK: curl
 
     /// A curl command that sends `record` again. The key never appears: a fingerprinted
-    /// `Authorization` header or `token` parameter becomes `$TRACKSCOPE_SOURCE_KEY`. Received
-    /// records are addressed to `baseURL`; sent records to their target URL.
-    public static func curl(_ record: CaptureRecord, baseURL: String = "http://localhost:8080") -> String {
+    /// `Authorization` header or `token` parameter becomes `$TRACKSCOPE_SOURCE_KEY` (or the
+    /// variable `keyVariable` names: `replay --dry-run` uses its `--key-env`). Received records are
+    /// addressed to `baseURL`; sent records to their target URL.
+    public static func curl(_ record: CaptureRecord, baseURL: String = "http://localhost:8080",
+                            keyVariable: String = CaptureExport.keyVariable) -> String {
         var url: String
         if let target = record.targetURL {
             url = target
@@ -34,6 +36,7 @@ public enum CaptureExport {
             url += record.path
             if !record.query.isEmpty { url += "?" + record.query }
         }
+        let doubleQuotedWithKey = { (text: String) in doubleQuoted(text, keyVariable: keyVariable) }
         var parts = ["curl", "-X", record.method, doubleQuotedWithKey(keyedURL(url))]
         for field in record.requestHeaders {
             if field.name.equalsIgnoringASCIICase("content-length") || field.name.equalsIgnoringASCIICase("host") { continue }
@@ -77,8 +80,8 @@ public enum CaptureExport {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
-    /// Double-quoted, with the key marker as `$TRACKSCOPE_SOURCE_KEY` and everything else literal.
-    private static func doubleQuotedWithKey(_ text: String) -> String {
+    /// Double-quoted, with the key marker as `${keyVariable}` and everything else literal.
+    private static func doubleQuoted(_ text: String, keyVariable: String) -> String {
         var result = "\""
         for character in text {
             switch character {

@@ -1,0 +1,96 @@
+import CaptureLog
+import Foundation
+import Synchronization
+import TrackingModel
+
+/// Sends capture records again, in their order, through one `Sender`: at most `concurrency`
+/// requests in flight, each started when `pacing` says it is due. Every attempt is recorded by the
+/// sender as a `sent` record naming its source record; failures are counted, never thrown.
+///
+/// Cancelling the task that runs `run` stops it cleanly: no new request starts, the requests in
+/// flight are cancelled (and recorded as such), and the summary so far is returned, marked
+/// interrupted.
+public struct Replayer: Sendable {
+    public let sender: Sender
+    public let pacing: ReplayPacing
+    public let concurrency: Int
+    private let elapsedSinceStart: @Sendable (ContinuousClock.Instant) -> Duration
+    private let sleep: @Sendable (Duration) async -> Void
+
+    /// - Parameters:
+    ///   - concurrency: the most requests in flight at once (at least 1).
+    ///   - elapsed: the time since a start (tests pass their own clock).
+    ///   - sleep: how to wait until a request is due (returns early when the task is cancelled).
+    public init(
+        sender: Sender, pacing: ReplayPacing = .unpaced, concurrency: Int = 4,
+        elapsed: @escaping @Sendable (ContinuousClock.Instant) -> Duration = { ContinuousClock.now - $0 },
+        sleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) }
+    ) {
+        self.sender = sender
+        self.pacing = pacing
+        self.concurrency = max(concurrency, 1)
+        self.elapsedSinceStart = elapsed
+        self.sleep = sleep
+    }
+
+    /// The request for one record and the findings its `sent` records carry; called when the
+    /// request is due (so `--shift-time now` reads the time of sending).
+    public typealias RequestBuilder = @Sendable (CaptureRecord) -> (request: EventRequest, findings: [Finding])
+
+    /// Replays `records` in order. `progress` hears the summary after each request ends, with the
+    /// time since the start.
+    public func run(
+        _ records: [CaptureRecord], request build: @escaping RequestBuilder,
+        progress: @escaping @Sendable (ReplaySummary, Duration) -> Void = { _, _ in }
+    ) async -> ReplaySummary {
+        let state = SummaryBox(ReplaySummary(total: records.count))
+        let start = ContinuousClock.now
+        let first = records.first?.time
+        let sender = self.sender
+        let elapsed = self.elapsedSinceStart
+        await withTaskGroup(of: Void.self) { group in
+            var running = 0
+            for (index, record) in records.enumerated() {
+                if Task.isCancelled { break }
+                let recorded = first.map { Duration.milliseconds(Int64((record.time.timeIntervalSince($0) * 1000).rounded())) } ?? .zero
+                let wait = pacing.delay(index: index, recordedOffset: recorded, elapsed: elapsed(start))
+                if wait > .zero {
+                    await sleep(wait)
+                    if Task.isCancelled { break }
+                }
+                if running >= concurrency {
+                    _ = await group.next()
+                    running -= 1
+                    if Task.isCancelled { break }
+                }
+                group.addTask {
+                    let (request, findings) = build(record)
+                    let attempts = await sender.send(request, findings: findings, sourceSequence: record.sequence)
+                    progress(state.add(attempts), elapsed(start))
+                }
+                running += 1
+            }
+            await group.waitForAll()
+        }
+        var summary = state.value
+        summary.interrupted = Task.isCancelled
+        return summary
+    }
+
+    /// The summary, shared by the requests in flight.
+    final class SummaryBox: Sendable {
+        private let summary: Mutex<ReplaySummary>
+
+        init(_ summary: ReplaySummary) { self.summary = Mutex(summary) }
+
+        /// Counts one request and returns the summary so far.
+        func add(_ attempts: [SendAttempt]) -> ReplaySummary {
+            summary.withLock { summary in
+                summary.add(attempts)
+                return summary
+            }
+        }
+
+        var value: ReplaySummary { summary.withLock { $0 } }
+    }
+}
