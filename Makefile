@@ -6,7 +6,7 @@ BUILD_PACKAGES = libncurses-dev pkg-config
 TEST_PACKAGES = $(BUILD_PACKAGES) tmux jq
 BENCH_PACKAGES = $(TEST_PACKAGES) wrk hyperfine bc
 
-.PHONY: run test build release fuzz bench bench-parse bench-log bench-collect bench-request bench-inspect clean system-packages-build system-packages-test system-packages-bench
+.PHONY: run test build release fuzz bench bench-parse bench-log bench-collect bench-request bench-inspect bench-replay clean system-packages-build system-packages-test system-packages-bench
 
 run: system-packages-build
 	$(SWIFT) build -c release --product trackscope
@@ -32,7 +32,7 @@ fuzz: system-packages-build
 	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz
 
 # Benchmarks print their figures and a ratio against a baseline measured in the same run.
-bench: bench-parse bench-log bench-request bench-collect bench-inspect
+bench: bench-parse bench-log bench-request bench-collect bench-inspect bench-replay
 
 bench-parse: system-packages-build
 	$(SWIFT) build -c release --product ParseBenchmark
@@ -50,6 +50,9 @@ bench-collect: system-packages-bench
 
 bench-inspect: system-packages-bench
 	Benchmarks/inspection.sh $(ARGS)
+
+bench-replay: system-packages-bench
+	Benchmarks/replay.sh $(ARGS)
 
 system-packages-build:
 	@scripts/ensure-system-packages $(BUILD_PACKAGES)
