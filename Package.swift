@@ -149,11 +149,14 @@ let package = Package(
             path: "Benchmarks/BareServer"
         ),
 
+        // What several test targets share: temporary folders removed at exit, a listener that never answers.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TrackingModelTests", dependencies: ["TrackingModel", "SeededRandom"]),
-        .testTarget(name: "CaptureLogTests", dependencies: ["CaptureLog", "TrackingModel"]),
+        .testTarget(name: "CaptureLogTests", dependencies: ["TestSupport", "CaptureLog", "TrackingModel"]),
         .testTarget(
             name: "CollectorTests",
             dependencies: [
+                "TestSupport",
                 "Collector",
                 "CaptureLog",
                 "TrackingModel",
@@ -168,6 +171,7 @@ let package = Package(
         .testTarget(
             name: "SenderTests",
             dependencies: [
+                "TestSupport",
                 "Sender",
                 "CaptureLog",
                 "TrackingModel",
@@ -179,6 +183,6 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TrackingModel", "CaptureLog"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesw", "TerminalUI"]),
         // Runs the built `trackscope` binary as a user would (CLI and, through tmux, the terminal UI).
-        .testTarget(name: "trackscopeTests", dependencies: ["trackscope", "CaptureLog", "TrackingModel"]),
+        .testTarget(name: "trackscopeTests", dependencies: ["TestSupport", "trackscope", "CaptureLog", "TrackingModel"]),
     ]
 )

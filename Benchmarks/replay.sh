@@ -26,9 +26,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
-start_collector() { # LOG -> prints the port
+start_collector() { # LOG: starts a collector writing LOG (its output in LOG.out)
   "$BIN/trackscope" collect --port 0 --log "$1" >"$1.out" 2>&1 &
   PIDS+=($!)
+}
+
+port_of() { # LOG -> prints the port of the collector writing LOG
   for _ in $(seq 200); do
     local port
     port=$(grep -oE 'listening on http://127\.0\.0\.1:[0-9]+' "$1.out" | grep -oE '[0-9]+$' | head -1 || true)
@@ -44,7 +47,8 @@ echo "== corpus: $RECORDS recorded events"
 "$BIN/CaptureLogBenchmark" --records "$RECORDS" --durable-records 1000 --dir "$WORK/source" --events-file "$WORK/events.jsonl" >/dev/null
 SOURCE="$WORK/source/capture.jsonl"
 
-PORT=$(start_collector "$WORK/target.jsonl")
+start_collector "$WORK/target.jsonl"
+PORT=$(port_of "$WORK/target.jsonl")
 URL="http://127.0.0.1:$PORT"
 
 echo "== (a) wrk -t1 -c32 -d10s against the collector"
@@ -64,7 +68,8 @@ grep -E '^(sent|latency|answers)' "$WORK/replay.out" || true
 
 echo
 echo "== (b) trackscope replay 'seq<=5000' --rate 500/s"
-PORT_B=$(start_collector "$WORK/paced.jsonl")
+start_collector "$WORK/paced.jsonl"
+PORT_B=$(port_of "$WORK/paced.jsonl")
 "$BIN/trackscope" replay 'seq<=5000' --log "$SOURCE" --to "http://127.0.0.1:$PORT_B" --rate 500/s >"$WORK/paced.out" 2>&1 || { cat "$WORK/paced.out" >&2; exit 1; }
 read -r count first last < <(tail -n +2 "$WORK/paced.jsonl" | jq -s -r '[length, (map(.ts_ms) | min), (map(.ts_ms) | max)] | @tsv')
 achieved=$(echo "($count - 1) * 1000 / ($last - $first)" | bc -l)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 @testable import CaptureLog
 
 /// A fresh temporary folder per test.

@@ -1,5 +1,6 @@
 import CaptureLog
 import Foundation
+import TestSupport
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting

@@ -3,6 +3,7 @@ import Collector
 import Foundation
 import HummingbirdTesting
 import Testing
+import TestSupport
 import TrackingModel
 @testable import Sender
 

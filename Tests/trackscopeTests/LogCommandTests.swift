@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `trackscope log ...` run as a user would.
 @Suite struct LogCommandTests {

@@ -1,6 +1,7 @@
 import CaptureLog
 import Foundation
 import Testing
+import TestSupport
 import TrackingModel
 
 /// `trackscope replay` run as a user would, from a capture log to `trackscope collect`.

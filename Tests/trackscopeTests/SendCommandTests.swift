@@ -1,6 +1,7 @@
 import CaptureLog
 import Foundation
 import Testing
+import TestSupport
 import TrackingModel
 
 /// `trackscope send` run as a user would, against `trackscope collect`.
@@ -141,7 +142,7 @@ import TrackingModel
 
     @Test func aTargetThatNeverAnswersTimesOutAndExitsThree() async throws {
         let workspace = try Workspace()
-        let listener = try HangingListener()
+        let listener = try SilentListener()
         defer { listener.close() }
         let result = try await Self.send(["--template", "search", "--site", "1", "--retries", "1", "--timeout", "0.5"],
                                          port: listener.port, log: workspace.log)

@@ -4,6 +4,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import Testing
+import TestSupport
 import TrackingModel
 
 /// `trackscope ui` in a real terminal (tmux), read back as a person would see it.

@@ -5,11 +5,11 @@ import Glibc
 
 /// A loopback socket that listens and never accepts: connections complete in the kernel's
 /// backlog, requests are taken in, and no answer ever comes (a target that hangs).
-final class HangingListener: @unchecked Sendable {
+public final class SilentListener: @unchecked Sendable {
     private var fd: Int32
-    let port: Int
+    public let port: Int
 
-    init() throws {
+    public init() throws {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
         var address = sockaddr_in()
@@ -31,7 +31,7 @@ final class HangingListener: @unchecked Sendable {
         port = Int(UInt16(bigEndian: address.sin_port))
     }
 
-    func close() {
+    public func close() {
         if fd >= 0 { Glibc.close(fd) }
         fd = -1
     }
