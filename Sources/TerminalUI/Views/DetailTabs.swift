@@ -71,21 +71,21 @@ public enum DetailTabs {
     static func rawLines(_ record: CaptureRecord) -> [StyledLine] {
         let bytes = record.requestBody
         let size = TextFitting.counted(bytes.count, "byte")
+        // Lines split on the newline byte alone: a CR stays visible as ␍.
+        var rows = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        if rows.last == "" { rows.removeLast() }
+        let note = rows.contains(where: { $0.unicodeScalars.contains("\u{FFFD}") }) ? "; not UTF-8, shown with �" : ""
         var errorLine: Int?
-        var title: String
+        let title: String
         switch PayloadDecoder.decode(bytes) {
         case .empty:
             return [StyledLine("Request body: empty", role: .title)]
         case .body(let body):
-            title = "Request body (\(size), \(body.form == .jsonLines ? "JSON Lines, \(body.documents.count) documents" : "JSON"))"
+            title = "Request body (\(size), \(body.form == .jsonLines ? "JSON Lines, \(body.documents.count) documents" : "JSON")\(note))"
         case .invalid(let message):
-            title = "Request body (\(size), not JSON: \(message))"
+            title = "Request body (\(size), not JSON: \(message)\(note))"
             do { _ = try JSONParser.parse(bytes) } catch { errorLine = error.position.line }
         }
-        // Lines split on the newline byte alone: a CR stays visible as ␍.
-        var rows = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-        if rows.last == "" { rows.removeLast() }
-        if rows.contains(where: { $0.unicodeScalars.contains("\u{FFFD}") }) { title += "; not UTF-8, shown with �" }
         var lines = [StyledLine(title, role: .title)]
         let digits = max(3, String(rows.count).count)
         for (index, row) in rows.enumerated() {
