@@ -75,7 +75,12 @@ import TrackingModel
 
     @Test func controlBytesInABodyAreShownNeverSent() {
         var harness = opened(SampleRecords.hostile, width: 120)
-        #expect(harness.lines[2] == "The body is not JSON: see the Raw tab (2).")
+        #expect(Array(harness.lines[2...5]) == [
+            "The body is not JSON: see the Raw tab (2).",
+            "",
+            "Findings (1 error, 0 warnings, 0 info)",
+            "  error   invalid-json  $ (line 1, column 18)",
+        ])
         harness.press(.character("3"))
         #expect(harness.lines[3] == "POST /events␛[31m  → 400 in 12 ms")
         #expect(harness.lines.contains("  User-Agent: curl␛[5m"))

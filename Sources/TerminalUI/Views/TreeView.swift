@@ -5,7 +5,12 @@ import TrackingModel
 public enum TreeView {
     public static func render(_ detail: AppState.Detail, layout: DetailLayout, into buffer: inout ScreenBuffer) {
         guard let tree = detail.tree, !tree.roots.isEmpty else {
+            // No tree to show: say why, and what was found (the parse error first).
             buffer.write("The body is not JSON: see the Raw tab (2).", column: 0, row: layout.contentTop, role: .dim)
+            let findings = DetailTabs.wrap(DetailTabs.findingLines(detail.tree?.findings ?? [], selected: nil), width: layout.width)
+            for (offset, line) in findings.prefix(max(0, layout.contentHeight - 2)).enumerated() {
+                buffer.write(line, column: 0, row: layout.contentTop + 2 + offset)
+            }
             return
         }
         let rows = tree.rows(opened: detail.opened)
