@@ -266,4 +266,14 @@ import TrackingModel
         #expect(harness.lines[5] == "    id  \"e-1\"                                                                │value \"e-1\"")
         #expect(harness.lines[6] == "    timestamp  1796320166123  2026-12-03 17:49:26.123 UTC                    │at line 1, column 37 of the raw body")
     }
+
+    @Test func helpListsTheTreeAndTabKeys() {
+        var harness = opened(InspectorSamples.v2Purchase, width: 80, height: 24)
+        harness.press(.character("?"))
+        let lines = harness.lines
+        #expect(lines.contains("  → / l, ← / h       expand the node; collapse it, or go to its parent"))
+        #expect(lines.contains("  *, -               expand all, collapse all"))
+        #expect(lines.contains("  Tab / Shift-Tab    next / previous tab"))
+        #expect(lines.contains("  1 … 5              tabs: Tree, Raw, Headers, Findings, Answer"))
+    }
 }
