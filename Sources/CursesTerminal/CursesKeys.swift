@@ -46,7 +46,7 @@ public enum CursesKeys {
         case KEY_ENTER: return .enter
         case KEY_BACKSPACE: return .backspace
         case KEY_DC: return .delete
-        case KEY_BTAB: return .tab
+        case KEY_BTAB: return .backTab
         case trackscope_key_resize(): return .resize
         case (KEY_F0 + 1)...(KEY_F0 + 12): return .function(Int(code - KEY_F0))
         default: return nil

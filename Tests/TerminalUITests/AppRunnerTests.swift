@@ -44,7 +44,7 @@ final class FakeTerminal: TerminalBackend {
             if step == 0, lines.contains(where: { $0.contains("(invalid JSON)") }) {
                 step = 1
                 terminal.pendingKeys = [.character("g"), .enter]
-            } else if step == 1, lines.contains("Findings (1 error, 1 warning, 0 info)") {
+            } else if step == 1, lines.contains("    value  16.00") {
                 step = 2
                 terminal.pendingKeys = [.escape, .character("q")]
             }

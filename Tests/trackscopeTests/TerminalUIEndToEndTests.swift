@@ -91,27 +91,32 @@ import TrackingModel
         try await append([Self.batch()])
         try await session.waitFor("4 records — paused")
 
-        // The first record in full.
+        // The first record in full: the tree of the event, then its headers and findings tabs.
         try session.send("g", "Enter")
-        screen = try await session.waitForScreen("record #1 with its body") { lines in
-            lines.first?.hasPrefix("trackscope — record #1") == true && lines.contains("    \"value\": 16.00,")
+        screen = try await session.waitForScreen("record #1 as a tree") { lines in
+            lines.first?.hasPrefix("trackscope — record #1") == true && lines.contains { $0.hasPrefix("▾ Properties") }
         }
         #expect(screen[0].hasPrefix("trackscope — record #1 — 1 of 4"))
-        #expect(screen[2] == "POST /events?tc_s=1234  → 200 in 2.0 ms")
-        #expect(screen.contains("  error   missing-required-field  $.currency"))
+        #expect(screen[1].hasPrefix("[1 Tree]"))
+        #expect(screen.contains("    value  16.00"))
+        #expect(screen.contains("    currency  missing"))
+        try session.send("3")
+        screen = try await session.waitForScreen("the headers tab") { $0.count > 3 && $0[1].contains("[3 Headers]") }
+        #expect(screen[3] == "POST /events?tc_s=1234  → 200 in 2.0 ms")
+        try session.send("4")
+        screen = try await session.waitForScreen("the findings tab") { $0.count > 3 && $0[1].contains("[4 Findings (1)]") }
+        #expect(screen.contains("▶ error   missing-required-field  $.currency"))
         #expect(screen.contains("          purchase needs a currency"))
         #expect(screen.contains("          hint: add \"currency\": \"EUR\""))
-        #expect(screen.contains("    \"event_name\": \"purchase\","))
-        #expect(screen.contains("    \"value\": 16.00,"))
 
-        // The hostile record: its bytes are shown as symbols. (Waiting for the title alone could
-        // catch the screen while it is redrawn: the title new, the lines below still the old record.)
-        try session.send("n", "n")
-        screen = try await session.waitForScreen("record #3 with its body") { lines in
-            lines.first?.hasPrefix("trackscope — record #3") == true && lines.contains("  nope ␛[2J␛]0;pwned␇ ␛[31mred")
+        // The hostile record, on the Raw tab: its bytes are shown as symbols. (Waiting for the
+        // title alone could catch the screen while it is redrawn.)
+        try session.send("2", "n", "n")
+        screen = try await session.waitForScreen("record #3 raw") { lines in
+            lines.first?.hasPrefix("trackscope — record #3") == true && lines.contains("  1 ▶ nope ␛[2J␛]0;pwned␇ ␛[31mred")
         }
         #expect(screen.contains { $0.hasPrefix("Request body (28 bytes, not JSON: ") })
-        #expect(!screen.contains { $0.contains("\"event_name\": \"purchase\"") })
+        #expect(!screen.contains { $0.contains("purchase") })
 
         // Back to the stream, then resume following and see new records arrive.
         try session.send("Escape")
@@ -140,6 +145,44 @@ import TrackingModel
         #expect(try session.paneValue("#{alternate_on}") == "0")
         #expect(try session.paneValue("#{cursor_flag}") == "1")
         #expect(!(try session.screen()).contains { $0.contains("trackscope —") })
+    }
+
+    static func v2PurchaseWithCookies() -> CaptureRecord {
+        CaptureRecord(
+            direction: .received, method: "POST", path: "/events", query: "tc_s=1234", siteId: "1234",
+            requestHeaders: [.init(name: "Content-Type", value: "application/json")],
+            requestBody: Array(#"{"event_name":"purchase","context":{"event_id":"e-1","event_timestamp":1796320166123,"device":{"user_agent":"Mozilla/5.0","cookie":"_ga=GA1.2.111.222; _fbp=fb.1.1596.42; theme=dark"}},"value":16.00,"currency":"EUR","transaction_id":"t-1","user":{"id":"u-9","consent_categories":["1"]}}"#.utf8),
+            response: .init(status: 200, latencyMilliseconds: 2), dialect: .v2)
+    }
+
+    /// The inspector: a v2 purchase as a tree, its cookies explained, then the raw body.
+    @Test(arguments: [(100, 30), (80, 24)])
+    func inspectsAPurchaseAsATree(size: (width: Int, height: Int)) async throws {
+        try await append([Self.v2PurchaseWithCookies()])
+        let session = try await start(width: size.width, height: size.height)
+        try await session.waitFor("1 record — following")
+        try session.send("Enter")
+        var screen = try await session.waitForScreen("the tree") { $0.contains { $0.hasPrefix("▾ Properties") } }
+        #expect(screen[1].hasPrefix("[1 Tree]  2 Raw "))
+        // Everything closed, then down to Cookies (Event, Properties, User, Device, Cookies) and open it.
+        try session.send("-")
+        try await session.waitFor("▸ Cookies  (3)")
+        try session.send("j", "j", "j", "j")
+        try await session.waitFor("context.device.cookie")
+        try session.send("l", "j")
+        screen = try await session.waitForScreen("the _ga row explained") { lines in
+            lines.contains { $0.hasPrefix("    _ga  GA1.2.111.222  Google Analytics client id") }
+                && lines.contains { $0.hasPrefix("── _ga ─") }
+        }
+        #expect(screen.contains { $0.hasPrefix("Cookie _ga: Google Analytics client id") })
+        #expect(screen.contains { $0.hasPrefix("    theme  dark") })
+        #expect(screen.allSatisfy { $0.count <= size.width })
+        try session.send("2")
+        screen = try await session.waitForScreen("the raw tab") { $0.count > 3 && $0[1].contains("[2 Raw]") }
+        #expect(screen[2].hasPrefix("Request body ("))
+        #expect(screen[3].hasPrefix("  1 │ {\"event_name\":\"purchase\""))
+        try session.send("q", "q")
+        #expect(try await session.waitForExitMarker() == 0)
     }
 
     @Test func aTerminationSignalRestoresTheTerminal() async throws {

@@ -42,7 +42,7 @@ public enum AppReducer {
                 state.rows[summary.index] = summary
             }
         case .detailLoaded(let index, let record):
-            if state.detail?.recordIndex == index { state.detail?.record = record }
+            if state.detail?.recordIndex == index { state.detail?.load(record) }
         case .filterScanned(let generation, let range, let matches):
             guard generation == state.filter.generation, range.lowerBound == state.filter.scannedCount else { break }
             state.filter.scannedCount = range.upperBound
@@ -121,39 +121,6 @@ public enum AppReducer {
         state.isFollowing = clamped == last
     }
 
-    private static func applyDetail(_ command: KeyCommand, to state: inout AppState) {
-        guard var detail = state.detail else { return }
-        let maximum = maximumDetailScroll(state)
-        let page = max(1, state.detailHeight - 1)
-        switch command {
-        case .moveDown: detail.scroll += 1
-        case .moveUp: detail.scroll -= 1
-        case .pageDown: detail.scroll += page
-        case .pageUp: detail.scroll -= page
-        case .top: detail.scroll = 0
-        case .bottom: detail.scroll = maximum
-        case .nextRecord, .previousRecord:
-            let current = state.selection ?? 0
-            let target = current + (command == .nextRecord ? 1 : -1)
-            guard target >= 0, target < state.listCount, let index = state.recordIndex(atListPosition: target) else {
-                state.statusMessage = .init(command == .nextRecord ? "this is the last record" : "this is the first record", remainingTicks: 20)
-                return
-            }
-            select(target, in: &state)
-            state.detail = AppState.Detail(recordIndex: index)
-            return
-        default: return
-        }
-        detail.scroll = min(max(0, detail.scroll), maximum)
-        state.detail = detail
-    }
-
-    private static func maximumDetailScroll(_ state: AppState) -> Int {
-        guard let record = state.detail?.record else { return 0 }
-        let lines = DetailView.lines(for: record, width: state.width, timeZone: state.timeZone).count
-        return max(0, lines - state.detailHeight)
-    }
-
     private static func applyFilter(_ text: String, to state: inout AppState) {
         state.filter.applied = text
         state.filter.draft = text
@@ -201,6 +168,7 @@ public enum AppReducer {
         if let detail = state.detail, detail.record != nil {
             let maximum = maximumDetailScroll(state)
             state.detail?.scroll = min(detail.scroll, maximum)
+            keepSelectionVisible(&state)
         }
         // Keep summaries of about three screens around the window; drop the rest.
         let window = state.visiblePositions

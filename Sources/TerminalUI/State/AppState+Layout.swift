@@ -5,8 +5,11 @@ extension AppState {
     /// Rows of the record list: the screen less the header, the column titles and the status bar.
     public var listHeight: Int { max(0, height - 3) }
 
-    /// Rows of the detail body: the screen less the header and the status bar.
-    public var detailHeight: Int { max(0, height - 2) }
+    /// Rows of a detail tab's body: the screen less the header, the tab bar and the status bar.
+    public var detailHeight: Int { detailLayout.contentHeight }
+
+    /// Where the parts of the detail screen go.
+    public var detailLayout: DetailLayout { DetailLayout(width: width, height: height) }
 
     /// How many entries the list has (the matches when a filter is applied).
     public var listCount: Int { filter.isActive ? filter.matches.count : recordCount }

@@ -23,13 +23,35 @@ public struct AppState: Sendable, Equatable {
         public var recordIndex: Int
         /// Nil until the loop has read it from the source.
         public var record: CaptureRecord?
-        /// The first detail line on screen.
+        /// The first detail line on screen (the tabs other than Tree).
         public var scroll: Int
+        /// The tab on view.
+        public var tab: DetailTab = .tree
+        /// The tree of the record's events, built once when the record is loaded.
+        public var tree: EventTree?
+        /// The tree nodes that are open, by path (a node under a closed parent stays remembered).
+        public var opened: Set<EventTree.Path> = []
+        /// The node under the cursor.
+        public var selected: EventTree.Path = []
+        /// The first tree row on screen.
+        public var treeOffset = 0
+        /// The finding under the cursor on the Findings tab.
+        public var findingIndex = 0
 
         public init(recordIndex: Int, record: CaptureRecord? = nil, scroll: Int = 0) {
             self.recordIndex = recordIndex
-            self.record = record
             self.scroll = scroll
+            if let record { load(record) }
+        }
+
+        /// Keeps `record` and builds its tree, with the event and its properties open.
+        public mutating func load(_ record: CaptureRecord) {
+            self.record = record
+            let tree = EventTreeBuilder.tree(for: record)
+            self.tree = tree
+            opened = tree.initiallyOpened
+            selected = tree.roots.first.map { [$0.id] } ?? []
+            treeOffset = 0
         }
     }
 

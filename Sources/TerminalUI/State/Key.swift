@@ -7,6 +7,8 @@ public enum Key: Sendable, Hashable {
     case up, down, left, right
     case pageUp, pageDown, home, end
     case enter, escape, backspace, delete, tab
+    /// Shift-Tab.
+    case backTab
     /// F1 to F12.
     case function(Int)
     /// The terminal changed size (the backend reads the new size).

@@ -19,4 +19,17 @@ public enum KeyCommand: Sendable, Hashable {
     case filterDeleteBackward
     case filterApply
     case filterCancel
+    /// On a record: Enter. Expands the tree node; on the Findings tab, jumps to the finding's field.
+    case activate
+    /// Open the tree node (or step into it when open).
+    case expand
+    /// Close the tree node, or select its parent when it is closed.
+    case collapse
+    /// Open or close the tree node.
+    case toggle
+    case expandAll
+    case collapseAll
+    case nextTab
+    case previousTab
+    case selectTab(DetailTab)
 }

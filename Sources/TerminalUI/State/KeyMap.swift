@@ -2,10 +2,14 @@
 ///
 /// | key | stream | detail |
 /// |---|---|---|
-/// | j / ↓, k / ↑ | select next / previous | scroll |
-/// | PgDn / Space, PgUp / b | page | page |
+/// | j / ↓, k / ↑ | select next / previous | move in the tree, the findings; scroll |
+/// | PgDn, PgUp / b | page | page |
+/// | Space | page | open / close the tree node |
 /// | g / Home, G / End | first / last (G resumes following) | top / bottom |
-/// | Enter | open the record | — |
+/// | Enter | open the record | expand; on Findings, jump to the field |
+/// | → / l, ← / h | open the record, — | expand; collapse or go to the parent |
+/// | * , - | — | expand all, collapse all |
+/// | Tab / Shift-Tab, 1 … 5 | — | next / previous tab; Tree, Raw, Headers, Findings, Answer |
 /// | n, p | — | next / previous record |
 /// | / | edit the filter | edit the filter |
 /// | Esc | clear the filter | back to the stream |
@@ -25,6 +29,7 @@ public enum KeyMap {
             default: return nil
             }
         }
+        if screen == .detail, let command = detailCommand(for: key) { return command }
         switch key {
         case .character("j"), .down: return .moveDown
         case .character("k"), .up: return .moveUp
@@ -47,6 +52,23 @@ public enum KeyMap {
             return screen == .detail ? .previousRecord : nil
         default:
             return nil
+        }
+    }
+
+    /// The keys that mean something else on a record than in the list.
+    private static func detailCommand(for key: Key) -> KeyCommand? {
+        switch key {
+        case .enter: .activate
+        case .right, .character("l"): .expand
+        case .left, .character("h"): .collapse
+        case .character(" "): .toggle
+        case .character("*"): .expandAll
+        case .character("-"): .collapseAll
+        case .tab: .nextTab
+        case .backTab: .previousTab
+        case .character(let digit) where digit.isASCII && digit.isNumber:
+            digit.wholeNumberValue.flatMap { DetailTab(rawValue: $0 - 1) }.map(KeyCommand.selectTab)
+        default: nil
         }
     }
 }

@@ -1,10 +1,15 @@
 /// The keys, in full.
 public enum HelpView {
     static let entries: [(keys: String, what: String)] = [
-        ("j / ↓, k / ↑", "select the next / previous record; scroll a record"),
-        ("PgDn / Space, PgUp / b", "a page down / up"),
+        ("j / ↓, k / ↑", "select the next / previous record; on a record, move in the tree or scroll"),
+        ("PgDn, PgUp / b", "a page down / up (Space too, in the list)"),
         ("g / Home, G / End", "first / last record; G follows new records again"),
-        ("⏎", "open the selected record"),
+        ("⏎", "open the selected record; on a record, expand the node, or jump to a finding's field"),
+        ("→ / l, ← / h", "expand the node; collapse it, or go to its parent"),
+        ("Space", "on a record: open / close the node"),
+        ("*, -", "expand all, collapse all"),
+        ("Tab / Shift-Tab", "next / previous tab"),
+        ("1 … 5", "tabs: Tree, Raw, Headers, Findings, Answer"),
         ("n, p", "next / previous record, on a record"),
         ("/", "filter: type text, ⏎ to apply (matches method, path, event, dialect, status, finding codes)"),
         ("Esc", "back from a record; clear the filter"),

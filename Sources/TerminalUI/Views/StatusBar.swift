@@ -38,7 +38,14 @@ public enum StatusBar {
             hints.append(contentsOf: ["? help", "q quit"])
             return hints
         case .detail:
-            return ["j/k scroll", "n/p next/prev", "Esc back", "? help", "q back"]
+            switch state.detail?.tab ?? .tree {
+            case .tree:
+                return ["j/k move", "←→ open/close", "*/- all/none", "Tab tabs", "n/p record", "Esc back", "? help"]
+            case .findings:
+                return ["j/k select", "⏎ go to field", "Tab tabs", "n/p record", "Esc back", "? help"]
+            default:
+                return ["j/k scroll", "Tab tabs", "n/p record", "Esc back", "? help", "q back"]
+            }
         }
     }
 }
