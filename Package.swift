@@ -75,6 +75,10 @@ let package = Package(
         // Pure terminal UI: screen buffer, widgets, state and reducer. Never touches a terminal.
         .target(name: "TerminalUI", dependencies: ["TrackingModel", "CaptureLog"]),
 
+        // The running inspector: the loop, the clock, the record source that follows the log, and
+        // the effects (send, replay, export, the terminal handed to an editor), and settings.
+        .target(name: "TerminalApp", dependencies: ["TerminalUI", "CaptureLog", "Sender", "TrackingModel"]),
+
         // The system ncursesw library (module map and shim header).
         .systemLibrary(
             name: "CNcursesw",
@@ -94,6 +98,7 @@ let package = Package(
                 "Collector",
                 "Sender",
                 "TerminalUI",
+                "TerminalApp",
                 "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -180,7 +185,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TrackingModel", "CaptureLog"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TerminalApp", "TrackingModel", "CaptureLog"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesw", "TerminalUI"]),
         // Runs the built `trackscope` binary as a user would (CLI and, through tmux, the terminal UI).
         .testTarget(name: "trackscopeTests", dependencies: ["TestSupport", "trackscope", "CaptureLog", "TrackingModel"]),

@@ -4,6 +4,7 @@ import Collector
 import CursesTerminal
 import Foundation
 import Logging
+import TerminalApp
 import TerminalUI
 
 /// `trackscope ui`: the capture log, live, in the terminal.

@@ -1,4 +1,5 @@
 import CaptureLog
+@testable import TerminalApp
 import Testing
 @testable import TerminalUI
 

@@ -1,4 +1,5 @@
 import CaptureLog
+import TerminalUI
 import Foundation
 
 /// The capture log as a record source: its kept rotated segments, then the live file. Records are

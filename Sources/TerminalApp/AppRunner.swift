@@ -1,4 +1,5 @@
 import CaptureLog
+import TerminalUI
 import Foundation
 
 /// The application loop: keys, source updates and time become actions; the reducer updates the
