@@ -11,7 +11,7 @@ import Foundation
 public struct AppRunner<Backend: TerminalBackend> {
     public let backend: Backend
     public let source: any RecordSource
-    /// How long the loop sleeps when a turn had nothing to do.
+    /// How long the loop waits for a key when a turn had nothing to do (it wakes at once for one).
     public var idleSleep: Duration = .milliseconds(15)
     /// How often `.tick` is sent.
     public var tickInterval: Duration = .milliseconds(100)
@@ -75,7 +75,7 @@ public struct AppRunner<Backend: TerminalBackend> {
                 drawnState = state
             }
             if actions.isEmpty && !loaded.didWork {
-                try? await Task.sleep(for: idleSleep)
+                await backend.waitForInput(timeout: idleSleep)
             }
         }
         return state

@@ -9,4 +9,15 @@ public protocol TerminalBackend: AnyObject {
     func draw(_ frame: ScreenBuffer, previous: ScreenBuffer?)
     /// True once a signal (SIGINT, SIGTERM, SIGHUP) asked the application to stop.
     var isStopRequested: Bool { get }
+    /// Returns when a key may be waiting, or after `timeout`, whichever comes first. The loop
+    /// calls it when a turn had nothing to do, so that a key press is answered at once rather than
+    /// after a sleep.
+    func waitForInput(timeout: Duration) async
+}
+
+extension TerminalBackend {
+    /// Sleeps for `timeout`: for terminals that cannot tell when input comes.
+    public func waitForInput(timeout: Duration) async {
+        try? await Task.sleep(for: timeout)
+    }
 }
