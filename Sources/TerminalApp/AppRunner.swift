@@ -15,6 +15,9 @@ public struct AppRunner<Backend: TerminalBackend> {
     public var idleSleep: Duration = .milliseconds(15)
     /// How often `.tick` is sent.
     public var tickInterval: Duration = .milliseconds(100)
+    /// Looks up the stored products of an opened record's items (the embedded collector's Product
+    /// API catalogue); nil when there is none.
+    public var catalogue: (@Sendable (CaptureRecord) async -> ItemCatalogue)?
 
     public init(backend: Backend, source: any RecordSource) {
         self.backend = backend
@@ -101,7 +104,9 @@ public struct AppRunner<Backend: TerminalBackend> {
         }
         if let index = state.pendingDetailIndex {
             do {
-                state = AppReducer.reduce(state, .detailLoaded(index: index, record: try await source.record(at: index)))
+                let record = try await source.record(at: index)
+                let products = await catalogue?(record) ?? ItemCatalogue()
+                state = AppReducer.reduce(state, .detailLoaded(index: index, record: record, catalogue: products))
             } catch {
                 state = AppReducer.reduce(state, .loadFailed(message: "cannot read record \(index + 1): \(error)"))
                 state = AppReducer.reduce(state, .key(.escape))
