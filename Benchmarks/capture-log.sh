@@ -87,6 +87,7 @@ rm -rf "$OUT/imported"
 "$BIN/trackscope" log import "$EVENTS" --format events --durability os --log "$IMPORTED" 2>/dev/null
 imported=$(( $(wc -l <"$IMPORTED") - 1 ))
 events=$(grep -cv '^[[:space:]]*$' "$EVENTS")
+imported_mb=$(( $(stat -c %s "$IMPORTED") / 1000000 ))
 echo "records: imported $imported, event lines $events"
 if [ "$imported" != "$events" ]; then
   echo "MISMATCH: the import did not give one record per event line" >&2
@@ -94,6 +95,6 @@ if [ "$imported" != "$events" ]; then
 fi
 read -r import_s print_s < <(PREPARE="rm -rf $OUT/imported" best_of_both import \
   "$BIN/trackscope log import $EVENTS --format events --durability os --log $IMPORTED" "jq -c . $EVENTS")
-printf 'trackscope log import: %.3f s (log %s MB)\n' "$import_s" "$(( $(stat -c %s "$IMPORTED") / 1000000 ))"
+printf 'trackscope log import: %.3f s (log %s MB)\n' "$import_s" "$imported_mb"
 printf 'jq -c . (read, print): %.3f s (events %s MB)\n' "$print_s" "$(( $(stat -c %s "$EVENTS") / 1000000 ))"
 printf 'ratio (import / jq): %.2fx   (goal: at most 2x)\n' "$(echo "$import_s / $print_s" | bc -l)"

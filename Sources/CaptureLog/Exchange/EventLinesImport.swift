@@ -110,18 +110,18 @@ private struct LineChunks {
         self.chunkBytes = chunkBytes
     }
 
-    mutating func next() throws(CaptureLogError) -> [UInt8]? {
+    mutating func next() throws -> [UInt8]? {
         if atEnd { return nil }
         var buffer = carry
         carry = []
         while true {
             let start = buffer.count
             buffer.append(contentsOf: repeatElement(0, count: chunkBytes))
-            let read = try buffer.withUnsafeMutableBytes { (raw: UnsafeMutableRawBufferPointer) throws(CaptureLogError) -> Int in
+            let read = try buffer.withUnsafeMutableBytes { (raw: UnsafeMutableRawBufferPointer) throws -> Int in
                 while true {
                     let result = Glibc.read(fd, raw.baseAddress! + start, chunkBytes)
                     if result >= 0 { return result }
-                    if errno != EINTR { throw .io(operation: "read", path: name, errno: errno) }
+                    if errno != EINTR { throw CaptureLogError.io(operation: "read", path: name, errno: errno) }
                 }
             }
             buffer.removeLast(chunkBytes - read)
