@@ -6,7 +6,9 @@
 #      `jq -c 'select(...)'` on an events file with the same events: same number of results, times, ratio.
 #  (d) `trackscope log stats` (counts by direction, event, status, severity, dialect) against jq
 #      counting the same log's records by event name: times, ratio.
-# Usage: Benchmarks/capture-log.sh [RECORDS]   (default 1000000)
+#  (e) `trackscope log import EVENTS --format events --durability os` into a fresh log against
+#      `jq -c . EVENTS >/dev/null` (reading and printing the same events): same record count, times, ratio.
+# Usage: Benchmarks/capture-log.sh [RECORDS]   (default 1000000; 200000 for a quicker run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RECORDS="${1:-1000000}"
@@ -41,7 +43,8 @@ fi
 best_of_both() {
   local name=$1 ours=$2 theirs=$3
   if command -v hyperfine >/dev/null 2>&1; then
-    hyperfine --warmup 1 --runs 3 --export-json "$OUT/$name.json" -n trackscope "$ours" -n jq "$theirs" >&2
+    hyperfine --warmup 1 --runs 3 --export-json "$OUT/$name.json" ${PREPARE:+--prepare "$PREPARE"} \
+      -n trackscope "$ours" -n jq "$theirs" >&2
     echo "$(jq '.results[] | select(.command=="trackscope") | .min' "$OUT/$name.json")" \
          "$(jq '.results[] | select(.command=="jq") | .min' "$OUT/$name.json")"
   else
@@ -54,6 +57,7 @@ best_of() { # RUNS COMMAND: the best wall-clock seconds of RUNS runs of the shel
   local runs=$1 command=$2 best=""
   for _ in $(seq "$runs"); do
     local start end elapsed
+    if [ -n "${PREPARE:-}" ]; then sh -c "$PREPARE"; fi
     start=$(date +%s.%N)
     sh -c "$command" >/dev/null
     end=$(date +%s.%N)
@@ -75,3 +79,22 @@ read -r stats_s count_s < <(best_of_both stats "$BIN/trackscope log stats --log 
 printf 'trackscope log stats:  %.3f s\n' "$stats_s"
 printf 'jq count by event:     %.3f s\n' "$count_s"
 printf 'ratio (jq / trackscope): %.1fx\n' "$(echo "$count_s / $stats_s" | bc -l)"
+
+echo
+echo "== (e) import: trackscope log import EVENTS --format events --durability os   vs   jq -c . EVENTS >/dev/null"
+IMPORTED="$OUT/imported/capture.jsonl"
+rm -rf "$OUT/imported"
+"$BIN/trackscope" log import "$EVENTS" --format events --durability os --log "$IMPORTED" 2>/dev/null
+imported=$(( $(wc -l <"$IMPORTED") - 1 ))
+events=$(grep -cv '^[[:space:]]*$' "$EVENTS")
+imported_mb=$(( $(stat -c %s "$IMPORTED") / 1000000 ))
+echo "records: imported $imported, event lines $events"
+if [ "$imported" != "$events" ]; then
+  echo "MISMATCH: the import did not give one record per event line" >&2
+  exit 1
+fi
+read -r import_s print_s < <(PREPARE="rm -rf $OUT/imported" best_of_both import \
+  "$BIN/trackscope log import $EVENTS --format events --durability os --log $IMPORTED" "jq -c . $EVENTS")
+printf 'trackscope log import: %.3f s (log %s MB)\n' "$import_s" "$imported_mb"
+printf 'jq -c . (read, print): %.3f s (events %s MB)\n' "$print_s" "$(( $(stat -c %s "$EVENTS") / 1000000 ))"
+printf 'ratio (import / jq): %.2fx   (goal: at most 2x)\n' "$(echo "$import_s / $print_s" | bc -l)"

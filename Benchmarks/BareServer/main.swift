@@ -1,20 +1,42 @@
-// The baseline of `make bench-collect`: a bare Hummingbird 2 app on loopback that reads the whole
-// request body and answers 200, nothing else. Usage: BareServer [--port N] (0 picks a free port,
-// printed as `listening on PORT`).
+// The baselines of `make bench-collect`: a bare Hummingbird 2 app on loopback that reads the whole
+// request body and answers 200, nothing else; with `--record PATH`, it also appends each body as one
+// line to PATH and answers only once that line is on disk (`LineRecorder`: group commit), the floor
+// of any durable capture sink on this framework.
+// Usage: BareServer [--port N] [--record PATH] (port 0 picks a free port, printed as `listening on PORT`).
 import Foundation
 import Hummingbird
 import Logging
 
 var port = 0
+var recordPath: String?
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
-    if argument == "--port", let value = arguments.next(), let number = Int(value) { port = number }
+    switch argument {
+    case "--port": if let value = arguments.next(), let number = Int(value) { port = number }
+    case "--record": recordPath = arguments.next()
+    default:
+        FileHandle.standardError.write(Data("usage: BareServer [--port N] [--record PATH]\n".utf8))
+        exit(2)
+    }
+}
+
+let recorder: LineRecorder?
+do {
+    recorder = try recordPath.map(LineRecorder.init(path:))
+} catch {
+    FileHandle.standardError.write(Data("BareServer: \(error)\n".utf8))
+    exit(1)
 }
 
 let router = Router()
 router.post("**") { request, _ -> Response in
-    var size = 0
-    for try await buffer in request.body { size += buffer.readableBytes }
+    if let recorder {
+        let body = try await request.body.collect(upTo: 16 << 20)
+        try await recorder.record(LineRecorder.line(of: body.readableBytesView))
+    } else {
+        var size = 0
+        for try await buffer in request.body { size += buffer.readableBytes }
+    }
     return Response(status: .ok, body: .init(byteBuffer: ByteBuffer(string: "{\"status\":\"ok\"}")))
 }
 var logger = Logger(label: "bare-server")

@@ -87,6 +87,10 @@ extension LogCommand {
         var maxLogSize: ByteCountArgument?
 
         func run() async throws {
+            if format == .events {
+                try await importEvents()
+                return
+            }
             let bytes: [UInt8]
             do {
                 bytes = file == "-" ? [UInt8](FileHandle.standardInput.readDataToEndOfFile()) : [UInt8](try Data(contentsOf: URL(fileURLWithPath: file)))
@@ -103,13 +107,7 @@ extension LogCommand {
             } catch {
                 LogCommand.fail("cannot import \(file): \(error)", code: 2)
             }
-            let writer: CaptureLogWriter
-            do {
-                writer = try CaptureLogWriter(url: location.url, durability: durability.durability, maximumSize: maxLogSize?.bytes)
-            } catch {
-                LogCommand.fail("cannot open \(location.url.path) for writing: \(error)")
-            }
-            for warning in writer.openingWarnings { LogCommand.standardError("warning: \(warning)") }
+            let writer = openWriter()
             var first: UInt64?
             var last: UInt64?
             for record in result.records {
@@ -122,6 +120,40 @@ extension LogCommand {
             var message = "imported \(result.records.count) record(s) into \(location.url.path)"
             if let first, let last { message += " (#\(first)...#\(last))" }
             if !result.skipped.isEmpty { message += ", skipped \(result.skipped.count)" }
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+        }
+
+        private func openWriter() -> CaptureLogWriter {
+            let writer: CaptureLogWriter
+            do {
+                writer = try CaptureLogWriter(url: location.url, durability: durability.durability, maximumSize: maxLogSize?.bytes)
+            } catch {
+                LogCommand.fail("cannot open \(location.url.path) for writing: \(error)")
+            }
+            for warning in writer.openingWarnings { LogCommand.standardError("warning: \(warning)") }
+            return writer
+        }
+
+        /// Plain events, streamed: read in chunks, analysed on every core, appended in order.
+        private func importEvents() async throws {
+            let fd = file == "-" ? 0 : open(file, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else {
+                LogCommand.fail("cannot read \(file): \(String(cString: strerror(errno)))", code: 2)
+            }
+            defer { if fd != 0 { close(fd) } }
+            let writer = openWriter()
+            var progress = ImportProgressLine()
+            let outcome: EventLinesImport.Outcome
+            do {
+                outcome = try await EventLinesImport().run(reading: fd, name: file, into: writer) { progress.draw($0) }
+            } catch {
+                progress.finish()
+                LogCommand.fail("cannot import \(file): \(error)")
+            }
+            progress.finish()
+            try await writer.close()
+            var message = "imported \(outcome.records) record(s) into \(location.url.path)"
+            if let sequences = outcome.sequences { message += " (#\(sequences.lowerBound)...#\(sequences.upperBound))" }
             FileHandle.standardError.write(Data((message + "\n").utf8))
         }
     }

@@ -115,20 +115,26 @@ public enum CaptureImport {
     /// Blank lines are skipped; a line that is not JSON is still imported (its findings say why).
     public static func events(_ bytes: [UInt8], path: String = "/events", query: String = "", time: Date = Date()) -> Result {
         var result = Result(records: [], skipped: [])
-        var lineNumber = 0
+        let siteId = siteId(path: path, query: query)
         for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            lineNumber += 1
-            var body = Array(line)
-            if body.last == 0x0D { body.removeLast() }
-            if body.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            let record = CaptureRecord(
-                time: time, direction: .received, method: "POST", path: path, query: query,
-                siteId: siteId(path: path, query: query),
-                requestHeaders: [.init(name: "Content-Type", value: "application/json")],
-                requestBody: body)
-            result.records.append(analyzed(record))
+            if let record = eventRecord(line: line, path: path, query: query, siteId: siteId, time: time) {
+                result.records.append(record)
+            }
         }
         return result
+    }
+
+    /// The analysed record of one line of a JSON Lines file of events (its newline left out), as
+    /// a POST to `path`; nil for a blank line. `siteId` is `siteId(path:query:)`, read once.
+    static func eventRecord(line: ArraySlice<UInt8>, path: String, query: String, siteId: String?, time: Date) -> CaptureRecord? {
+        var body = Array(line)
+        if body.last == 0x0D { body.removeLast() }
+        if body.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return nil }
+        let record = CaptureRecord(
+            time: time, direction: .received, method: "POST", path: path, query: query, siteId: siteId,
+            requestHeaders: [.init(name: "Content-Type", value: "application/json")],
+            requestBody: body)
+        return analyzed(record)
     }
 
     // MARK: curl

@@ -50,17 +50,23 @@ extension CaptureLogReader {
         let version = header?.version ?? CaptureLogFormat.currentVersion
         var summary = CaptureLogScanSummary()
 
-        // The longest literal is searched across the whole chunk; the others within a hit's line.
+        // Each chunk is cut into one part per core at line ends; each part is pre-checked
+        // (`LinePreCheck`: the longest literal searched across the part, the others within a
+        // hit's line) and its candidate lines decoded and matched on its own core. The outcomes
+        // are then reported in file order.
         let literals = LinePreCheck(query).literals
-        let base64Marker = LinePreCheck.base64Marker
-
-        // Candidate lines of a chunk (those the byte pre-check keeps) are decoded and matched on
-        // every core, then reported in file order.
-        func handle(candidates: [Range<Int>], in bytes: UnsafePointer<UInt8>) throws {
-            let outcomes = Self.decodeInParallel(candidates, in: bytes) { line in
-                Self.outcome(of: line, version: version, query: query)
+        try forEachChunk { bytes, usable, scanned, total in
+            let parts = Self.lineAlignedParts(of: bytes, usable: usable)
+            let outcomes = Self.inParallel(parts.count) { part -> [LineOutcome] in
+                let range = parts[part]
+                let candidates = literals.isEmpty
+                    ? Self.lines(of: bytes, in: range)
+                    : Self.candidateLines(of: bytes, in: range, literals: literals)
+                return candidates.map { line in
+                    Self.outcome(of: UnsafeBufferPointer(start: bytes + line.lowerBound, count: line.count), version: version, query: query)
+                }
             }
-            for outcome in outcomes {
+            for outcome in outcomes.joined() {
                 switch outcome {
                 case .corrupt:
                     summary.corrupt += 1
@@ -74,55 +80,71 @@ extension CaptureLogReader {
                     try onMatch(record)
                 }
             }
-        }
-
-        try forEachChunk { bytes, usable, scanned, total in
-            var candidates: [Range<Int>] = []
-            if literals.isEmpty {
-                candidates = lines(of: bytes, usable: usable)
-            } else {
-                // Candidate lines: those holding the primary literal, and those whose body is
-                // base64 (their text cannot be pre-checked). Both searches run ahead in step.
-                var searchFrom = 0
-                var nextLiteral = literals[0].withUnsafeBufferPointer { FoldedSearch.find($0, in: bytes, from: 0, end: usable) }
-                var nextBase64 = base64Marker.withUnsafeBufferPointer { exactFind($0, in: bytes, from: 0, end: usable) }
-                while true {
-                    let hit: Int
-                    let isBase64: Bool
-                    switch (nextLiteral, nextBase64) {
-                    case (nil, nil): hit = -1; isBase64 = false
-                    case (let literal?, nil): hit = literal; isBase64 = false
-                    case (nil, let marker?): hit = marker; isBase64 = true
-                    case (let literal?, let marker?): hit = min(literal, marker); isBase64 = marker <= literal
-                    }
-                    if hit < 0 { break }
-                    var lineStart = hit
-                    while lineStart > searchFrom, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
-                    let lineEnd = lineEnd(after: hit, in: bytes, usable: usable)
-                    var candidate = true
-                    if !isBase64 {
-                        for literal in literals.dropFirst() where !FoldedSearch.contains(literal, in: bytes, from: lineStart, end: lineEnd) {
-                            candidate = false
-                            break
-                        }
-                    }
-                    if candidate {
-                        candidates.append(lineStart..<lineEnd)
-                    }
-                    searchFrom = lineEnd + 1
-                    if searchFrom >= usable { break }
-                    if let literal = nextLiteral, literal < searchFrom {
-                        nextLiteral = literals[0].withUnsafeBufferPointer { FoldedSearch.find($0, in: bytes, from: searchFrom, end: usable) }
-                    }
-                    if let marker = nextBase64, marker < searchFrom {
-                        nextBase64 = base64Marker.withUnsafeBufferPointer { exactFind($0, in: bytes, from: searchFrom, end: usable) }
-                    }
-                }
-            }
-            try handle(candidates: candidates, in: bytes)
             progress?(CaptureLogScanProgress(bytesScanned: scanned, totalBytes: total, matches: summary.matches))
         }
         return summary
+    }
+
+    /// The lines of `range` that the byte pre-check keeps: those holding every literal (the first,
+    /// the longest, searched across the range; the others within its line), and those whose body
+    /// is base64 (their text cannot be pre-checked). Both searches run ahead in step.
+    private static func candidateLines(of bytes: UnsafePointer<UInt8>, in range: Range<Int>, literals: [[UInt8]]) -> [Range<Int>] {
+        let base64Marker = LinePreCheck.base64Marker
+        let end = range.upperBound
+        var candidates: [Range<Int>] = []
+        var searchFrom = range.lowerBound
+        var nextLiteral = literals[0].withUnsafeBufferPointer { FoldedSearch.find($0, in: bytes, from: searchFrom, end: end) }
+        var nextBase64 = base64Marker.withUnsafeBufferPointer { Self.exactFind($0, in: bytes, from: searchFrom, end: end) }
+        while true {
+            let hit: Int
+            let isBase64: Bool
+            switch (nextLiteral, nextBase64) {
+            case (nil, nil): hit = -1; isBase64 = false
+            case (let literal?, nil): hit = literal; isBase64 = false
+            case (nil, let marker?): hit = marker; isBase64 = true
+            case (let literal?, let marker?): hit = min(literal, marker); isBase64 = marker <= literal
+            }
+            if hit < 0 { break }
+            var lineStart = hit
+            while lineStart > searchFrom, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+            let lineEnd = Self.lineEnd(after: hit, in: bytes, usable: end)
+            var candidate = true
+            if !isBase64 {
+                for literal in literals.dropFirst() where !FoldedSearch.contains(literal, in: bytes, from: lineStart, end: lineEnd) {
+                    candidate = false
+                    break
+                }
+            }
+            if candidate {
+                candidates.append(lineStart..<lineEnd)
+            }
+            searchFrom = lineEnd + 1
+            if searchFrom >= end { break }
+            if let literal = nextLiteral, literal < searchFrom {
+                nextLiteral = literals[0].withUnsafeBufferPointer { FoldedSearch.find($0, in: bytes, from: searchFrom, end: end) }
+            }
+            if let marker = nextBase64, marker < searchFrom {
+                nextBase64 = base64Marker.withUnsafeBufferPointer { Self.exactFind($0, in: bytes, from: searchFrom, end: end) }
+            }
+        }
+        return candidates
+    }
+
+    /// `0..<usable` cut at line ends into one part per core (one part for a small chunk).
+    private static func lineAlignedParts(of bytes: UnsafePointer<UInt8>, usable: Int) -> [Range<Int>] {
+        let count = min(ProcessInfo.processInfo.activeProcessorCount, max(1, usable / (256 << 10)))
+        var parts: [Range<Int>] = []
+        var start = 0
+        for part in 1...count {
+            guard start < usable else { break }
+            var end = part == count ? usable : max(start, usable * part / count)
+            if end < usable {
+                end = Self.lineEnd(after: end, in: bytes, usable: usable) + 1
+            }
+            parts.append(start..<min(end, usable))
+            start = end
+        }
+        return parts
     }
 
     /// Every record line's summary, in file order (up to what is indexed when the scan starts),
@@ -137,7 +159,7 @@ extension CaptureLogReader {
         let version = header?.version ?? CaptureLogFormat.currentVersion
         var summary = CaptureLogScanSummary()
         try forEachChunk { bytes, usable, _, _ in
-            let decoded = Self.decodeInParallel(lines(of: bytes, usable: usable), in: bytes) { line -> SummaryOutcome in
+            let decoded = Self.decodeInParallel(Self.lines(of: bytes, in: 0..<usable), in: bytes) { line -> SummaryOutcome in
                 guard let found = try? CaptureRecordSummary.decode(line: line) else {
                     return line.count > 0 && !CaptureLogHeader.looksLikeHeader(line) ? .corrupt : .skipped
                 }
@@ -199,16 +221,40 @@ extension CaptureLogReader {
         }
     }
 
-    /// The lines of the first `usable` bytes, without their newlines.
-    private func lines(of bytes: UnsafePointer<UInt8>, usable: Int) -> [Range<Int>] {
+    /// The lines of `range`, without their newlines.
+    private static func lines(of bytes: UnsafePointer<UInt8>, in range: Range<Int>) -> [Range<Int>] {
         var lines: [Range<Int>] = []
-        var lineStart = 0
-        while lineStart < usable {
-            let lineEnd = lineEnd(after: lineStart, in: bytes, usable: usable)
+        var lineStart = range.lowerBound
+        while lineStart < range.upperBound {
+            let lineEnd = Self.lineEnd(after: lineStart, in: bytes, usable: range.upperBound)
             lines.append(lineStart..<lineEnd)
             lineStart = lineEnd + 1
         }
         return lines
+    }
+
+    /// One parallel run: the workers write disjoint slots of `results`, and what `work` reads stays
+    /// valid and unchanged until every worker is done, which is what makes sharing it safe.
+    private struct ParallelJob<Result>: @unchecked Sendable {
+        let results: UnsafeMutablePointer<Result?>
+        let work: (Int) -> Result
+    }
+
+    /// `work(0)`, ..., `work(count - 1)`, each on a core of its own when there are several; the
+    /// results come back in order.
+    private static func inParallel<Result>(_ count: Int, _ work: @escaping (Int) -> Result) -> [Result] {
+        guard count > 1 else { return (0..<count).map(work) }
+        let results = UnsafeMutablePointer<Result?>.allocate(capacity: count)
+        results.initialize(repeating: nil, count: count)
+        defer {
+            results.deinitialize(count: count)
+            results.deallocate()
+        }
+        let job = ParallelJob(results: results, work: work)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            job.results[index] = job.work(index)
+        }
+        return UnsafeBufferPointer(start: results, count: count).map { $0! }
     }
 
     /// What became of one candidate line.
@@ -263,12 +309,12 @@ extension CaptureLogReader {
         return UnsafeBufferPointer(start: results, count: lines.count).map { $0! }
     }
 
-    private func lineEnd(after index: Int, in bytes: UnsafePointer<UInt8>, usable: Int) -> Int {
+    private static func lineEnd(after index: Int, in bytes: UnsafePointer<UInt8>, usable: Int) -> Int {
         guard let found = memchr(bytes + index, 0x0A, usable - index) else { return usable }
         return bytes.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
-    private func exactFind(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafePointer<UInt8>, from: Int, end: Int) -> Int? {
+    private static func exactFind(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafePointer<UInt8>, from: Int, end: Int) -> Int? {
         guard end - from >= needle.count else { return nil }
         // The marker is lowercase ASCII, so a case-insensitive hit is a superset: still sound.
         return FoldedSearch.find(needle, in: haystack, from: from, end: end)

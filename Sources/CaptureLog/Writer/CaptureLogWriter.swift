@@ -64,11 +64,41 @@ public final class CaptureLogWriter: Sendable {
     /// once they are durable according to `durability`. The collector gives a batch request's events
     /// this way, so they wait for one sync rather than one each.
     public func append(contentsOf records: [CaptureRecord]) async throws -> [CaptureRecord] {
-        guard !records.isEmpty else { return [] }
-        var stored = records.map(SecretFingerprint.record)
-        let lines = stored.map { $0.encodedLineAfterSequence() }
+        try await append(Self.prepare(records))
+    }
+
+    /// Records made ready for `append(_:)`: secrets fingerprinted and lines encoded, all but the
+    /// sequence number. This is the per-record work of an append; a caller with many records
+    /// prepares batches on several tasks at once and appends them in the order it wants.
+    public struct PreparedRecords: Sendable {
+        fileprivate var records: [CaptureRecord]
+        fileprivate var lines: [[UInt8]]
+
+        public var count: Int { records.count }
+
+        /// The same records in batches of at most `size` (at least 1), in order.
+        public func batches(ofAtMost size: Int) -> [PreparedRecords] {
+            let size = max(1, size)
+            return stride(from: 0, to: records.count, by: size).map { start in
+                let end = min(start + size, records.count)
+                return PreparedRecords(records: Array(records[start..<end]), lines: Array(lines[start..<end]))
+            }
+        }
+    }
+
+    /// Fingerprints the secrets of `records` and encodes their lines, on the calling task.
+    public static func prepare(_ records: [CaptureRecord]) -> PreparedRecords {
+        let stored = records.map(SecretFingerprint.record)
+        return PreparedRecords(records: stored, lines: stored.map { $0.encodedLineAfterSequence() })
+    }
+
+    /// Appends prepared records in one batch, numbered contiguously and in order; returns them as
+    /// stored, once they are durable according to `durability`.
+    public func append(_ prepared: PreparedRecords) async throws -> [CaptureRecord] {
+        guard prepared.count > 0 else { return [] }
+        var stored = prepared.records
         let first = try await withCheckedThrowingContinuation { waiter in
-            enqueue(Pending(lines: lines, waiter: waiter))
+            enqueue(Pending(lines: prepared.lines, waiter: waiter))
         }
         for index in stored.indices { stored[index].sequence = first + UInt64(index) }
         return stored
