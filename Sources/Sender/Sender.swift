@@ -3,6 +3,7 @@ import CaptureLog
 import Foundation
 import NIOCore
 import NIOHTTP1
+import Synchronization
 import TrackingModel
 
 /// Delivers `EventRequest`s with one HTTP client (its connections are reused from one request to
@@ -11,15 +12,19 @@ import TrackingModel
 /// failure, dialect and findings. Nothing here throws: a refused connection, a time-out or a log
 /// that cannot be written is an outcome to report, never a crash.
 ///
+/// Not an actor: nothing it holds changes but the shut-down flag (behind a lock), so requests in
+/// flight build, record and finish on every core at once rather than one at a time.
+///
 /// Call `shutdown()` when done: it closes the client's connections.
-public actor Sender {
+public final class Sender: Sendable {
     private let client: HTTPClient
     private let log: CaptureLogWriter?
     private let timeout: Duration
     private let retryPolicy: RetryPolicy
     private let maximumResponseBytes: Int
     private let pause: @Sendable (Duration) async -> Void
-    private var isShutDown = false
+    private let shutDown = Mutex(false)
+    private var isShutDown: Bool { shutDown.withLock { $0 } }
 
     /// The most one attempt waits for a connection (less when `timeout` is shorter).
     public static let connectTimeout: Duration = .seconds(2)
@@ -28,10 +33,12 @@ public actor Sender {
     ///   - log: where `sent` records go (nil: nowhere, for tests of the wire alone).
     ///   - timeout: how long one attempt may take in all, connection included.
     ///   - retryPolicy: when to try again.
+    ///   - connectionsPerHost: how many connections the client keeps open to one host; a replay
+    ///     passes its concurrency, so that every request in flight has its own connection.
     ///   - pause: how to wait between attempts (tests pass a recorder).
     public init(
         log: CaptureLogWriter?, timeout: Duration = .seconds(10), retryPolicy: RetryPolicy = RetryPolicy(),
-        maximumResponseBytes: Int = 1 << 20,
+        maximumResponseBytes: Int = 1 << 20, connectionsPerHost: Int = 8,
         pause: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) }
     ) {
         // The client keeps retrying a refused connection until its connect timeout
@@ -42,6 +49,8 @@ public actor Sender {
             timeout: .init(connect: TimeAmount(min(timeout, Self.connectTimeout)), read: TimeAmount(timeout))
         )
         configuration.decompression = .disabled
+        configuration.connectionPool = .init(
+            idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(connectionsPerHost, 1))
         self.client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
         self.log = log
         self.timeout = timeout
@@ -77,8 +86,11 @@ public actor Sender {
 
     /// Closes the client's connections. Later sends fail without trying.
     public func shutdown() async {
-        guard !isShutDown else { return }
-        isShutDown = true
+        let wasShutDown = shutDown.withLock { state in
+            defer { state = true }
+            return state
+        }
+        guard !wasShutDown else { return }
         try? await client.shutdown()
     }
 
