@@ -1,6 +1,7 @@
 import CaptureLog
 import Collector
 import Foundation
+import Synchronization
 import HummingbirdTesting
 import Testing
 import TrackingModel
@@ -140,6 +141,29 @@ import TrackingModel
         let sent = try Self.allRecords(log).filter { $0.direction == .sent }
         #expect(sent.count == 15)
         #expect(sent.allSatisfy { $0.findings.contains { $0.code == SendFindingCode.sendRefused } && $0.sourceSequence != nil })
+    }
+
+    /// The progress reports of a replay of the source records (to a target that refuses) made
+    /// with `interval` between reports: the count done in each.
+    static func progressReports(every interval: Duration) async throws -> [Int] {
+        let folder = try TestServers.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = try await Self.writeSource(Self.sourceRecords(), to: folder.appendingPathComponent("source.jsonl"))
+        let port = try TestServers.closedPort()
+        let sender = Sender(log: nil, timeout: .seconds(5))
+        let reports = Mutex<[Int]>([])
+        let replayer = Replayer(sender: sender, concurrency: 1, progressInterval: interval)
+        _ = await replayer.run(source, request: Self.builder(SendTarget(baseURL: "http://127.0.0.1:\(port)"), ReplayTransform()),
+                               progress: { summary, _ in reports.withLock { $0.append(summary.done) } })
+        await sender.shutdown()
+        return reports.withLock { $0 }
+    }
+
+    @Test func progressIsReportedAtMostOncePerIntervalAndAlwaysAtTheEnd() async throws {
+        // An hour between reports: the first request is reported, then only the last.
+        #expect(try await Self.progressReports(every: .seconds(3600)) == [1, 5])
+        // No interval: every request.
+        #expect(try await Self.progressReports(every: .zero) == [1, 2, 3, 4, 5])
     }
 
     @Test func aRefusedConnectionIsCountedNotThrown() async throws {

@@ -14,21 +14,27 @@ public struct Replayer: Sendable {
     public let sender: Sender
     public let pacing: ReplayPacing
     public let concurrency: Int
+    /// The least time between two progress reports (the last request is always reported).
+    public let progressInterval: Duration
     private let elapsedSinceStart: @Sendable (ContinuousClock.Instant) -> Duration
     private let sleep: @Sendable (Duration) async -> Void
 
     /// - Parameters:
     ///   - concurrency: the most requests in flight at once (at least 1).
+    ///   - progressInterval: the least time between two progress reports: a report copies the
+    ///     summary (its histogram too), so it is not made for every request of a fast replay.
     ///   - elapsed: the time since a start (tests pass their own clock).
     ///   - sleep: how to wait until a request is due (returns early when the task is cancelled).
     public init(
         sender: Sender, pacing: ReplayPacing = .unpaced, concurrency: Int = 4,
+        progressInterval: Duration = .milliseconds(100),
         elapsed: @escaping @Sendable (ContinuousClock.Instant) -> Duration = { ContinuousClock.now - $0 },
         sleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) }
     ) {
         self.sender = sender
         self.pacing = pacing
         self.concurrency = max(concurrency, 1)
+        self.progressInterval = progressInterval
         self.elapsedSinceStart = elapsed
         self.sleep = sleep
     }
@@ -37,8 +43,8 @@ public struct Replayer: Sendable {
     /// request is due (so `--shift-time now` reads the time of sending).
     public typealias RequestBuilder = @Sendable (CaptureRecord) -> (request: EventRequest, findings: [Finding])
 
-    /// Replays `records` in order. `progress` hears the summary after each request ends, with the
-    /// time since the start.
+    /// Replays `records` in order. `progress` hears the summary and the time since the start when a
+    /// request ends, at most once per `progressInterval`, and always after the last one.
     public func run(
         _ records: [CaptureRecord], request build: @escaping RequestBuilder,
         progress: @escaping @Sendable (ReplaySummary, Duration) -> Void = { _, _ in }
@@ -48,6 +54,7 @@ public struct Replayer: Sendable {
         let first = records.first?.time
         let sender = self.sender
         let elapsed = self.elapsedSinceStart
+        let interval = self.progressInterval
         await withTaskGroup(of: Void.self) { group in
             var running = 0
             for (index, record) in records.enumerated() {
@@ -66,7 +73,10 @@ public struct Replayer: Sendable {
                 group.addTask {
                     let (request, findings) = build(record)
                     let attempts = await sender.send(request, findings: findings, sourceSequence: record.sequence)
-                    progress(state.add(attempts), elapsed(start))
+                    let now = elapsed(start)
+                    if let summary = state.add(attempts, reportingAt: now, every: interval) {
+                        progress(summary, now)
+                    }
                 }
                 running += 1
             }
@@ -77,20 +87,29 @@ public struct Replayer: Sendable {
         return summary
     }
 
-    /// The summary, shared by the requests in flight.
+    /// The summary, shared by the requests in flight, and when it was last reported.
     final class SummaryBox: Sendable {
-        private let summary: Mutex<ReplaySummary>
+        private struct State {
+            var summary: ReplaySummary
+            var lastReport: Duration?
+        }
 
-        init(_ summary: ReplaySummary) { self.summary = Mutex(summary) }
+        private let state: Mutex<State>
 
-        /// Counts one request and returns the summary so far.
-        func add(_ attempts: [SendAttempt]) -> ReplaySummary {
-            summary.withLock { summary in
-                summary.add(attempts)
-                return summary
+        init(_ summary: ReplaySummary) { self.state = Mutex(State(summary: summary)) }
+
+        /// Counts one request; returns the summary so far when a report is due at `now` (none
+        /// made within `interval` before it, or this was the last request), nil otherwise.
+        func add(_ attempts: [SendAttempt], reportingAt now: Duration, every interval: Duration) -> ReplaySummary? {
+            state.withLock { state in
+                state.summary.add(attempts)
+                let isLast = state.summary.done >= state.summary.total
+                if !isLast, let last = state.lastReport, now - last < interval { return nil }
+                state.lastReport = now
+                return state.summary
             }
         }
 
-        var value: ReplaySummary { summary.withLock { $0 } }
+        var value: ReplaySummary { state.withLock { $0.summary } }
     }
 }
