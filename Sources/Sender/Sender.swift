@@ -62,20 +62,25 @@ public final class Sender: Sendable {
     /// Sends `request` until it succeeds, gets an answer not worth repeating, or the retries run
     /// out; every attempt is recorded with `findings` (the body's validation findings) and, when
     /// it failed, a `send-failed` or `send-refused` finding. `onAttempt` hears of each attempt as
-    /// it ends, before any wait. Returns the attempts in order. `sourceSequence` (replay) is the
-    /// record the request sends again: each `sent` record names it. A cancelled task is not retried.
+    /// it ends, before any wait. `onLastExchange` is called once, when the last attempt's exchange
+    /// has ended and before it is recorded: the request no longer needs the target (a replay
+    /// starts the next one while this one is written). Returns the attempts in order, once all are
+    /// recorded. `sourceSequence` (replay) is the record the request sends again: each `sent`
+    /// record names it. A cancelled task is not retried.
     public func send(
         _ request: EventRequest, findings: [Finding] = [], sourceSequence: UInt64? = nil,
-        onAttempt: @Sendable (SendAttempt, _ nextDelay: Duration?) -> Void = { _, _ in }
+        onAttempt: @Sendable (SendAttempt, _ nextDelay: Duration?) -> Void = { _, _ in },
+        onLastExchange: @Sendable () -> Void = {}
     ) async -> [SendAttempt] {
         var attempts: [SendAttempt] = []
         var number = 1
         while true {
             var attempt = await exchange(request, number: number)
-            await record(&attempt, findings: findings, sourceSequence: sourceSequence)
-            attempts.append(attempt)
             let canRetry = !attempt.succeeded && attempt.isRetryable && number <= retryPolicy.retries && !isShutDown
                 && !Task.isCancelled
+            if !canRetry { onLastExchange() }
+            await record(&attempt, findings: findings, sourceSequence: sourceSequence)
+            attempts.append(attempt)
             let delay = canRetry ? retryPolicy.delay(beforeRetry: number) : nil
             onAttempt(attempt, delay)
             guard let delay else { return attempts }

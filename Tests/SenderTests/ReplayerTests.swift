@@ -143,20 +143,43 @@ import TrackingModel
         #expect(sent.allSatisfy { $0.findings.contains { $0.code == SendFindingCode.sendRefused } && $0.sourceSequence != nil })
     }
 
-    /// The progress reports of a replay of the source records (to a target that refuses) made
-    /// with `interval` between reports: the count done in each.
+    @Test func manyRequestsAtAConcurrencyAreEachSentOnceAndRecordedBeforeTheRunEnds() async throws {
+        let folder = try TestServers.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let log = folder.appendingPathComponent("source.jsonl")
+        // 200 requests at concurrency 4: far more than the slots and the writing backlog (16).
+        let source = try await Self.writeSource(Array(repeating: Self.sourceRecords(), count: 40).flatMap { $0 }, to: log)
+        let (summary, served) = try await TestServers.withAnswering(.ok) { port, requests in
+            let writer = try CaptureLogWriter(url: log)
+            let sender = Sender(log: writer, connectionsPerHost: 4)
+            let replayer = Replayer(sender: sender, concurrency: 4)
+            let summary = await replayer.run(source, request: Self.builder(SendTarget(baseURL: "http://127.0.0.1:\(port)"), ReplayTransform()))
+            await sender.shutdown()
+            try await writer.close()
+            return (summary, requests.count)
+        }
+        #expect(served == 200)
+        #expect(summary.done == 200 && summary.accepted == 200 && summary.logFailures.isEmpty)
+        let sent = try Self.allRecords(log).filter { $0.direction == .sent }
+        #expect(sent.count == 200)
+        #expect(Set(sent.compactMap(\.sourceSequence)) == Set(source.map(\.sequence)))
+    }
+
+    /// The progress reports of a replay of the source records (to a target that answers 200)
+    /// made with `interval` between reports: the count done in each.
     static func progressReports(every interval: Duration) async throws -> [Int] {
         let folder = try TestServers.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let source = try await Self.writeSource(Self.sourceRecords(), to: folder.appendingPathComponent("source.jsonl"))
-        let port = try TestServers.closedPort()
-        let sender = Sender(log: nil, timeout: .seconds(5))
-        let reports = Mutex<[Int]>([])
-        let replayer = Replayer(sender: sender, concurrency: 1, progressInterval: interval)
-        _ = await replayer.run(source, request: Self.builder(SendTarget(baseURL: "http://127.0.0.1:\(port)"), ReplayTransform()),
-                               progress: { summary, _ in reports.withLock { $0.append(summary.done) } })
-        await sender.shutdown()
-        return reports.withLock { $0 }
+        return try await TestServers.withAnswering(.ok) { port, _ in
+            let sender = Sender(log: nil)
+            let reports = Mutex<[Int]>([])
+            let replayer = Replayer(sender: sender, concurrency: 1, progressInterval: interval)
+            _ = await replayer.run(source, request: Self.builder(SendTarget(baseURL: "http://127.0.0.1:\(port)"), ReplayTransform()),
+                                   progress: { summary, _ in reports.withLock { $0.append(summary.done) } })
+            await sender.shutdown()
+            return reports.withLock { $0 }
+        }
     }
 
     @Test func progressIsReportedAtMostOncePerIntervalAndAlwaysAtTheEnd() async throws {

@@ -4,8 +4,9 @@ import Synchronization
 import TrackingModel
 
 /// Sends capture records again, in their order, through one `Sender`: at most `concurrency`
-/// requests in flight, each started when `pacing` says it is due. Every attempt is recorded by the
-/// sender as a `sent` record naming its source record; failures are counted, never thrown.
+/// requests in flight (sent and not yet answered), each started when `pacing` says it is due.
+/// Every attempt is recorded by the sender as a `sent` record naming its source record, and the
+/// run returns once all are recorded; failures are counted, never thrown.
 ///
 /// Cancelling the task that runs `run` stops it cleanly: no new request starts, the requests in
 /// flight are cancelled (and recorded as such), and the summary so far is returned, marked
@@ -55,8 +56,16 @@ public struct Replayer: Sendable {
         let sender = self.sender
         let elapsed = self.elapsedSinceStart
         let interval = self.progressInterval
+        // A request holds one of the `concurrency` slots while it is built and exchanged with the
+        // target; its `sent` record is written after it has given the slot back, so that the target
+        // always has `concurrency` requests to work on (the log's group commit waits for a sync).
+        // Requests still being written are bounded too: at most `recordingBacklog` tasks in all.
+        let (freedSlots, freeSlot) = AsyncStream.makeStream(of: Void.self)
+        let recordingBacklog = concurrency * 4
         await withTaskGroup(of: Void.self) { group in
-            var running = 0
+            var exchanging = 0
+            var tasks = 0
+            var freed = freedSlots.makeAsyncIterator()
             for (index, record) in records.enumerated() {
                 if Task.isCancelled { break }
                 let recorded = first.map { Duration.milliseconds(Int64((record.time.timeIntervalSince($0) * 1000).rounded())) } ?? .zero
@@ -65,23 +74,31 @@ public struct Replayer: Sendable {
                     await sleep(wait)
                     if Task.isCancelled { break }
                 }
-                if running >= concurrency {
+                if exchanging >= concurrency {
+                    // Nil: the run was cancelled.
+                    guard await freed.next() != nil else { break }
+                    exchanging -= 1
+                }
+                if tasks >= recordingBacklog {
                     _ = await group.next()
-                    running -= 1
+                    tasks -= 1
                     if Task.isCancelled { break }
                 }
                 group.addTask {
                     let (request, findings) = build(record)
-                    let attempts = await sender.send(request, findings: findings, sourceSequence: record.sequence)
+                    let attempts = await sender.send(request, findings: findings, sourceSequence: record.sequence,
+                                                     onLastExchange: { freeSlot.yield() })
                     let now = elapsed(start)
                     if let summary = state.add(attempts, reportingAt: now, every: interval) {
                         progress(summary, now)
                     }
                 }
-                running += 1
+                exchanging += 1
+                tasks += 1
             }
             await group.waitForAll()
         }
+        freeSlot.finish()
         var summary = state.value
         summary.interrupted = Task.isCancelled
         return summary
