@@ -162,6 +162,16 @@ let package = Package(
             ],
             path: "Benchmarks/BareServer"
         ),
+        // The client baseline of `make bench-replay`: AsyncHTTPClient posting one body, recording nothing.
+        .executableTarget(
+            name: "BareClient",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Benchmarks/BareClient"
+        ),
 
         // What several test targets share: temporary folders removed at exit, a listener that never answers.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -3,6 +3,7 @@ import CaptureLog
 import Foundation
 import NIOCore
 import NIOHTTP1
+import Synchronization
 import TrackingModel
 
 /// Delivers `EventRequest`s with one HTTP client (its connections are reused from one request to
@@ -11,15 +12,19 @@ import TrackingModel
 /// failure, dialect and findings. Nothing here throws: a refused connection, a time-out or a log
 /// that cannot be written is an outcome to report, never a crash.
 ///
+/// Not an actor: nothing it holds changes but the shut-down flag (behind a lock), so requests in
+/// flight build, record and finish on every core at once rather than one at a time.
+///
 /// Call `shutdown()` when done: it closes the client's connections.
-public actor Sender {
+public final class Sender: Sendable {
     private let client: HTTPClient
     private let log: CaptureLogWriter?
     private let timeout: Duration
     private let retryPolicy: RetryPolicy
     private let maximumResponseBytes: Int
     private let pause: @Sendable (Duration) async -> Void
-    private var isShutDown = false
+    private let shutDown = Mutex(false)
+    private var isShutDown: Bool { shutDown.withLock { $0 } }
 
     /// The most one attempt waits for a connection (less when `timeout` is shorter).
     public static let connectTimeout: Duration = .seconds(2)
@@ -28,10 +33,12 @@ public actor Sender {
     ///   - log: where `sent` records go (nil: nowhere, for tests of the wire alone).
     ///   - timeout: how long one attempt may take in all, connection included.
     ///   - retryPolicy: when to try again.
+    ///   - connectionsPerHost: how many connections the client keeps open to one host; a replay
+    ///     passes its concurrency, so that every request in flight has its own connection.
     ///   - pause: how to wait between attempts (tests pass a recorder).
     public init(
         log: CaptureLogWriter?, timeout: Duration = .seconds(10), retryPolicy: RetryPolicy = RetryPolicy(),
-        maximumResponseBytes: Int = 1 << 20,
+        maximumResponseBytes: Int = 1 << 20, connectionsPerHost: Int = 8,
         pause: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) }
     ) {
         // The client keeps retrying a refused connection until its connect timeout
@@ -42,6 +49,8 @@ public actor Sender {
             timeout: .init(connect: TimeAmount(min(timeout, Self.connectTimeout)), read: TimeAmount(timeout))
         )
         configuration.decompression = .disabled
+        configuration.connectionPool = .init(
+            idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: max(connectionsPerHost, 1))
         self.client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
         self.log = log
         self.timeout = timeout
@@ -53,20 +62,25 @@ public actor Sender {
     /// Sends `request` until it succeeds, gets an answer not worth repeating, or the retries run
     /// out; every attempt is recorded with `findings` (the body's validation findings) and, when
     /// it failed, a `send-failed` or `send-refused` finding. `onAttempt` hears of each attempt as
-    /// it ends, before any wait. Returns the attempts in order. `sourceSequence` (replay) is the
-    /// record the request sends again: each `sent` record names it. A cancelled task is not retried.
+    /// it ends, before any wait. `onLastExchange` is called once, when the last attempt's exchange
+    /// has ended and before it is recorded: the request no longer needs the target (a replay
+    /// starts the next one while this one is written). Returns the attempts in order, once all are
+    /// recorded. `sourceSequence` (replay) is the record the request sends again: each `sent`
+    /// record names it. A cancelled task is not retried.
     public func send(
         _ request: EventRequest, findings: [Finding] = [], sourceSequence: UInt64? = nil,
-        onAttempt: @Sendable (SendAttempt, _ nextDelay: Duration?) -> Void = { _, _ in }
+        onAttempt: @Sendable (SendAttempt, _ nextDelay: Duration?) -> Void = { _, _ in },
+        onLastExchange: @Sendable () -> Void = {}
     ) async -> [SendAttempt] {
         var attempts: [SendAttempt] = []
         var number = 1
         while true {
             var attempt = await exchange(request, number: number)
-            await record(&attempt, findings: findings, sourceSequence: sourceSequence)
-            attempts.append(attempt)
             let canRetry = !attempt.succeeded && attempt.isRetryable && number <= retryPolicy.retries && !isShutDown
                 && !Task.isCancelled
+            if !canRetry { onLastExchange() }
+            await record(&attempt, findings: findings, sourceSequence: sourceSequence)
+            attempts.append(attempt)
             let delay = canRetry ? retryPolicy.delay(beforeRetry: number) : nil
             onAttempt(attempt, delay)
             guard let delay else { return attempts }
@@ -77,8 +91,11 @@ public actor Sender {
 
     /// Closes the client's connections. Later sends fail without trying.
     public func shutdown() async {
-        guard !isShutDown else { return }
-        isShutDown = true
+        let wasShutDown = shutDown.withLock { state in
+            defer { state = true }
+            return state
+        }
+        guard !wasShutDown else { return }
         try? await client.shutdown()
     }
 

@@ -128,7 +128,7 @@ struct ReplayCommand: AsyncParsableCommand {
         }
         for warning in writer.openingWarnings { Self.say("trackscope replay: \(warning)") }
         let sender = Sender(log: writer, timeout: .milliseconds(Int((timeout * 1000).rounded())),
-                            retryPolicy: RetryPolicy(retries: retries))
+                            retryPolicy: RetryPolicy(retries: retries), connectionsPerHost: concurrency)
         let replayer = Replayer(sender: sender, pacing: pacing, concurrency: concurrency)
         let build = Self.builder(target: target, transform: transform, sourceKey: sourceKey)
         let progress = ProgressLine(enabled: isatty(2) == 1)

@@ -1,6 +1,7 @@
 import CaptureLog
 import Collector
 import Foundation
+import Synchronization
 import HummingbirdTesting
 import Testing
 import TrackingModel
@@ -140,6 +141,52 @@ import TrackingModel
         let sent = try Self.allRecords(log).filter { $0.direction == .sent }
         #expect(sent.count == 15)
         #expect(sent.allSatisfy { $0.findings.contains { $0.code == SendFindingCode.sendRefused } && $0.sourceSequence != nil })
+    }
+
+    @Test func manyRequestsAtAConcurrencyAreEachSentOnceAndRecordedBeforeTheRunEnds() async throws {
+        let folder = try TestServers.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let log = folder.appendingPathComponent("source.jsonl")
+        // 200 requests at concurrency 4: far more than the slots and the writing backlog (16).
+        let source = try await Self.writeSource(Array(repeating: Self.sourceRecords(), count: 40).flatMap { $0 }, to: log)
+        let (summary, served) = try await TestServers.withAnswering(.ok) { port, requests in
+            let writer = try CaptureLogWriter(url: log)
+            let sender = Sender(log: writer, connectionsPerHost: 4)
+            let replayer = Replayer(sender: sender, concurrency: 4)
+            let summary = await replayer.run(source, request: Self.builder(SendTarget(baseURL: "http://127.0.0.1:\(port)"), ReplayTransform()))
+            await sender.shutdown()
+            try await writer.close()
+            return (summary, requests.count)
+        }
+        #expect(served == 200)
+        #expect(summary.done == 200 && summary.accepted == 200 && summary.logFailures.isEmpty)
+        let sent = try Self.allRecords(log).filter { $0.direction == .sent }
+        #expect(sent.count == 200)
+        #expect(Set(sent.compactMap(\.sourceSequence)) == Set(source.map(\.sequence)))
+    }
+
+    /// The progress reports of a replay of the source records (to a target that answers 200)
+    /// made with `interval` between reports: the count done in each.
+    static func progressReports(every interval: Duration) async throws -> [Int] {
+        let folder = try TestServers.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let source = try await Self.writeSource(Self.sourceRecords(), to: folder.appendingPathComponent("source.jsonl"))
+        return try await TestServers.withAnswering(.ok) { port, _ in
+            let sender = Sender(log: nil)
+            let reports = Mutex<[Int]>([])
+            let replayer = Replayer(sender: sender, concurrency: 1, progressInterval: interval)
+            _ = await replayer.run(source, request: Self.builder(SendTarget(baseURL: "http://127.0.0.1:\(port)"), ReplayTransform()),
+                                   progress: { summary, _ in reports.withLock { $0.append(summary.done) } })
+            await sender.shutdown()
+            return reports.withLock { $0 }
+        }
+    }
+
+    @Test func progressIsReportedAtMostOncePerIntervalAndAlwaysAtTheEnd() async throws {
+        // An hour between reports: the first request is reported, then only the last.
+        #expect(try await Self.progressReports(every: .seconds(3600)) == [1, 5])
+        // No interval: every request.
+        #expect(try await Self.progressReports(every: .zero) == [1, 2, 3, 4, 5])
     }
 
     @Test func aRefusedConnectionIsCountedNotThrown() async throws {

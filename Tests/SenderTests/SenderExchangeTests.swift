@@ -2,6 +2,7 @@ import CaptureLog
 import Collector
 import Foundation
 import HummingbirdTesting
+import Synchronization
 import Testing
 import TestSupport
 import TrackingModel
@@ -110,6 +111,28 @@ import TrackingModel
             #expect(record.findings.contains { $0.code == SendFindingCode.sendFailed && $0.severity == .error })
             #expect(record.targetURL == "http://127.0.0.1:\(port)/events?tc_s=42&token=\(SecretFingerprint.fingerprint(Self.key))")
         }
+    }
+
+    @Test func theLastExchangeIsAnnouncedOnceBeforeItIsRecorded() async throws {
+        let folder = try TestServers.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let log = folder.appendingPathComponent("sent.jsonl")
+        let writer = try CaptureLogWriter(url: log)
+        let sender = Sender(log: writer, timeout: .seconds(5), retryPolicy: RetryPolicy(retries: 2), pause: { _ in })
+        let port = try TestServers.closedPort()
+        let request = SendTarget(baseURL: "http://127.0.0.1:\(port)")
+            .request(body: Array("{}".utf8), kind: .event, dialect: .v2, siteId: "42", sourceKey: nil)
+        // The attempts already heard of (recorded) each time the last exchange is announced.
+        let heard = Mutex(0)
+        let announcements = Mutex<[Int]>([])
+        let attempts = await sender.send(
+            request, onAttempt: { _, _ in heard.withLock { $0 += 1 } },
+            onLastExchange: { announcements.withLock { $0.append(heard.withLock { $0 }) } })
+        await sender.shutdown()
+        try await writer.close()
+        #expect(attempts.count == 3)
+        #expect(announcements.withLock { $0 } == [2])
+        #expect(try Self.sentRecords(log).count == 3)
     }
 
     @Test func aTargetThatNeverAnswersTimesOut() async throws {
