@@ -159,3 +159,21 @@ import TestSupport
         #expect(Theme.default.withoutColors.style(for: .selectedRow) == TextStyle())
     }
 }
+
+/// Headers toml++ (inside TOMLKit 0.6.0) asserts on instead of reporting: refused first, with a line.
+@Suite struct TOMLHeaderGuardTests {
+    @Test(arguments: [("a = 1\n[[[[\n", 2, 3), ("[\nx = 1\n", 1, 2), ("[ =\n", 1, 3), ("x = 1\n  [[ #\n", 2, 6)])
+    func badHeadersAreErrorsNotCrashes(text: String, line: Int, column: Int) {
+        #expect {
+            try TOMLDocument(text: text)
+        } throws: { error in
+            guard let error = error as? TOMLDocument.ParseError else { return false }
+            return error.line == line && error.column == column && error.message.hasPrefix("expected a key in the table header")
+        }
+    }
+
+    @Test func goodHeadersAndMultilineStringsPass() throws {
+        let document = try TOMLDocument(text: "[a]\nx = 1\n[[b]]\ny = '''\n[[[ not a header\n'''\n[ \"c d\" ]\n")
+        #expect(document.keys == ["a", "b", "c d"])
+    }
+}

@@ -31,6 +31,9 @@ public struct TOMLDocument {
             let line = text[..<nul].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
             throw ParseError(line: line, message: "a NUL character is not allowed")
         }
+        if let problem = TOMLHeaderGuard.problem(in: text) {
+            throw ParseError(line: problem.line, column: problem.column, message: problem.message)
+        }
         self.text = text
         do {
             table = try TOMLTable(string: text)
