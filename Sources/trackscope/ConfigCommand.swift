@@ -62,7 +62,7 @@ struct ConfigCommand: ParsableCommand {
         var lines = ["settings file: \(fileLocation.path)\(file == nil ? " (none: defaults in force)" : "")"]
         for (name, value, origin) in rows {
             let safeValue = TerminalSafeText.escaped(value)
-            let padding = String(repeating: " ", count: max(1, valueWidth - safeValue.count + 2))
+            let padding = String(repeating: " ", count: max(2, valueWidth - safeValue.count + 2))
             lines.append(name.padding(toLength: nameWidth + 2, withPad: " ", startingAt: 0) + safeValue + padding + TerminalSafeText.escaped(origin))
         }
         return lines.joined(separator: "\n")

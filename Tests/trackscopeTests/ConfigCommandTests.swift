@@ -31,6 +31,7 @@ import TestSupport
         """)
         let result = try await TrackscopeProcess.run(["config", "--host", "127.0.0.9"], environment: [
             "XDG_CONFIG_HOME": folder.path, "XDG_STATE_HOME": folder.path + "/state", "TS_TEST_KEY": "env-secret-key",
+            "NO_COLOR": "",
         ])
         #expect(result.status == 0, "\(result.standardError)")
         let output = result.standardOutput
@@ -55,6 +56,12 @@ import TestSupport
         #expect(result.standardOutput.contains("(none: defaults in force)"))
         #expect(Self.fields(result.standardOutput, "host") == ["127.0.0.1", "default"])
         #expect(Self.fields(result.standardOutput, "port") == ["7000", "flag --port"])
+    }
+
+    @Test func noColorIsNamedBesideTheTheme() async throws {
+        let folder = TestFolder.make("config")
+        let result = try await TrackscopeProcess.run(["config", "--theme", "light"], environment: ["XDG_CONFIG_HOME": folder.path, "NO_COLOR": "1"])
+        #expect(Self.fields(result.standardOutput, "theme") == ["light", "flag --theme (mono in force: environment NO_COLOR)"])
     }
 
     @Test(arguments: [["config"], ["collect", "--port", "0"], ["log", "stats"]])
