@@ -20,6 +20,8 @@ public struct TOMLDocument {
 
     public let text: String
     let table: TOMLTable
+    /// The line of every key path written in the text.
+    private let keyLines: [[String]: Int]
 
     /// Parses `text`: larger than `maximumBytes`, holding a NUL character, or not TOML is an error.
     public init(text: String) throws(ParseError) {
@@ -35,6 +37,7 @@ public struct TOMLDocument {
             throw ParseError(line: problem.line, column: problem.column, message: problem.message)
         }
         self.text = text
+        keyLines = TOMLKeyLines.index(of: text)
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
@@ -65,7 +68,7 @@ public struct TOMLDocument {
 
     /// The line `path` is written on (its key, or the table header or inline table that holds it).
     public func line(of path: [String]) -> Int? {
-        TOMLKeyLines.line(of: path, in: text)
+        TOMLKeyLines.line(of: path, in: keyLines)
     }
 
     private func tableValue(at path: [String]) -> TOMLTable? {

@@ -3,14 +3,14 @@
 /// its line too. A lexical scan of table headers and `key =` lines, for files already parsed: it
 /// does not judge the syntax.
 enum TOMLKeyLines {
-    /// The line (1-based) where `path` is written: its own `key = ...` line, else the line of the
-    /// closest enclosing key or table header (an inline table, `[table]`), else nil.
-    static func line(of path: [String], in text: String) -> Int? {
+    /// Every key path written in `text` (table headers included) and the line (1-based) it is
+    /// first written on: one pass over the text.
+    static func index(of text: String) -> [[String]: Int] {
         var table: [String] = []
-        var best: (line: Int, depth: Int)?
+        var lines: [[String]: Int] = [:]
         for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.drop { $0 == " " || $0 == "\t" }
-            var written: [String]
+            let written: [String]
             if line.hasPrefix("[") {
                 let isArray = line.hasPrefix("[[")
                 let inner = line.dropFirst(isArray ? 2 : 1)
@@ -22,11 +22,20 @@ enum TOMLKeyLines {
             } else {
                 continue
             }
-            guard written.count <= path.count, Array(path.prefix(written.count)) == written else { continue }
-            if written.count == path.count { return offset + 1 }
-            if written.count > (best?.depth ?? 0) { best = (offset + 1, written.count) }
+            if lines[written] == nil { lines[written] = offset + 1 }
         }
-        return best?.line
+        return lines
+    }
+
+    /// The line where `path` is written: its own `key = ...` line, else the line of the closest
+    /// enclosing key or table header (an inline table, `[table]`), else nil.
+    static func line(of path: [String], in index: [[String]: Int]) -> Int? {
+        var prefix = path
+        while !prefix.isEmpty {
+            if let line = index[prefix] { return line }
+            prefix.removeLast()
+        }
+        return nil
     }
 
     /// The index of the `=` of a `key = value` line (outside quotes), nil for other lines.
