@@ -6,7 +6,7 @@ BUILD_PACKAGES = libncurses-dev pkg-config
 TEST_PACKAGES = $(BUILD_PACKAGES) tmux jq
 BENCH_PACKAGES = $(TEST_PACKAGES) wrk hyperfine bc
 
-.PHONY: run test build release fuzz bench bench-parse bench-log bench-collect bench-request bench-inspect bench-replay bench-ui clean system-packages-build system-packages-test system-packages-bench
+.PHONY: run test build release fuzz bench bench-parse bench-log bench-collect bench-request bench-inspect bench-replay bench-ui bench-theme clean system-packages-build system-packages-test system-packages-bench
 
 run: system-packages-build
 	$(SWIFT) build -c release --product trackscope
@@ -37,6 +37,10 @@ bench: bench-parse bench-log bench-request bench-collect bench-inspect bench-rep
 bench-parse: system-packages-build
 	$(SWIFT) build -c release --product ParseBenchmark
 	.build/release/ParseBenchmark $(ARGS)
+
+bench-theme: system-packages-build
+	$(SWIFT) build -c release --product ThemeParseBenchmark
+	.build/release/ThemeParseBenchmark $(ARGS)
 
 bench-log: system-packages-bench
 	Benchmarks/capture-log.sh $(ARGS)

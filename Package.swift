@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
         // The replay summary's latency percentiles (p50, p99, max).
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.1.0"),
+        // Theme files and the settings file (TOML), read in TerminalApp.
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Order-preserving JSON, dialects, spec catalogue, validation, filter language. Foundation only.
@@ -77,7 +79,14 @@ let package = Package(
 
         // The running inspector: the loop, the clock, the record source that follows the log, and
         // the effects (send, replay, export, the terminal handed to an editor), and settings.
-        .target(name: "TerminalApp", dependencies: ["TerminalUI", "CaptureLog", "Sender", "TrackingModel"]),
+        // TOML (theme and settings files) is read here: reading files is the running app's job.
+        .target(
+            name: "TerminalApp",
+            dependencies: [
+                "TerminalUI", "CaptureLog", "Sender", "TrackingModel",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
 
         // The system ncursesw library (module map and shim header).
         .systemLibrary(
@@ -117,6 +126,7 @@ let package = Package(
                 "CaptureLog",
                 "Collector",
                 "TerminalUI",
+                "TerminalApp",
                 "SeededRandom",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -152,6 +162,12 @@ let package = Package(
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             path: "Benchmarks/InspectorBenchmark"
+        ),
+        // `make bench-theme`: reading a theme file with TOMLKit against the hand-written reader it replaced.
+        .executableTarget(
+            name: "ThemeParseBenchmark",
+            dependencies: ["TerminalApp", "TerminalUI"],
+            path: "Benchmarks/ThemeParseBenchmark"
         ),
         // The baseline of `make bench-collect`: a bare Hummingbird app that reads the body and answers 200.
         .executableTarget(
@@ -204,7 +220,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TerminalApp", "TrackingModel", "CaptureLog"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TestSupport", "TerminalUI", "TerminalApp", "TrackingModel", "CaptureLog"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesw", "TerminalUI"]),
         // Runs the built `trackscope` binary as a user would (CLI and, through tmux, the terminal UI).
         .testTarget(name: "trackscopeTests", dependencies: ["TestSupport", "trackscope", "CaptureLog", "TrackingModel"]),

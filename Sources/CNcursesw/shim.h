@@ -26,10 +26,15 @@ static inline attr_t trackscope_color_pair(int pair) { return COLOR_PAIR(pair); 
 static inline int trackscope_key_resize(void) { return KEY_RESIZE; }
 static inline int trackscope_err(void) { return ERR; }
 
-/// Builds a cchar_t for one character with attributes and a colour pair, for wadd_wch.
-static inline int trackscope_setcchar(cchar_t *out, wchar_t ch, attr_t attrs, short pair) {
-    wchar_t text[2] = { ch, 0 };
-    return setcchar(out, text, attrs, pair, NULL);
+/// Builds a cchar_t from a NUL-terminated text (a spacing character and up to CCHARW_MAX - 1
+/// combining marks) with attributes and a colour pair (any pair number: extended colours).
+static inline int trackscope_setcchar_text(cchar_t *out, const wchar_t *text, attr_t attrs, int pair) {
+    return setcchar(out, text, attrs, (short)(pair < 0x7FFF ? pair : 0), &pair);
 }
+
+/// The columns the C library (and so ncurses) gives a character; declared here because glibc
+/// declares it only under _XOPEN_SOURCE.
+extern int wcwidth(wchar_t c);
+static inline int trackscope_wcwidth(wchar_t c) { return wcwidth(c); }
 
 #endif

@@ -2,21 +2,62 @@ import CNcursesw
 import TerminalUI
 
 /// The attributes and colour pair of every style role, set up from a theme for the colours the
-/// terminal has.
+/// terminal has: exact 24-bit colours where it has true colour (a `-direct` terminfo, or
+/// palette entries redefined where the terminal can change colours), else the nearest colour of
+/// its palette (256, 16 or 8).
 struct CursesPalette {
     struct Entry {
         var attributes: attr_t
-        var pair: Int16
+        var pair: Int32
     }
 
     private(set) var entries: [StyleRole: Entry] = [:]
+    /// How 24-bit colours were drawn, for tests and diagnostics.
+    private(set) var trueColorMethod: TrueColorMethod = .none
 
-    /// Registers one colour pair per role (pairs 1 ... roles) when `colors` > 0 and returns the
-    /// palette. Without colours the theme's attributes are used alone.
-    static func make(theme: Theme, colors: Int, pairs: Int) -> CursesPalette {
+    enum TrueColorMethod: Equatable {
+        /// No true colour: nearest palette colours.
+        case none
+        /// Colour numbers are 0xRRGGBB (a `-direct` terminfo, `colors#0x1000000`).
+        case direct
+        /// Palette entries from 255 down redefined with init_extended_color (restored at exit).
+        case redefinedPalette
+    }
+
+    /// Registers one colour pair per role (pairs 1 ... roles) and returns the palette. Without
+    /// colours the theme's attributes are used alone.
+    static func make(theme: Theme, depth: ColorDepth, colors: Int, pairs: Int, canChangeColors: Bool) -> CursesPalette {
         var palette = CursesPalette()
-        let useColors = colors >= 8 && pairs > StyleRole.allCases.count
+        let useColors = depth != .none && pairs > StyleRole.allCases.count
         let theme = useColors ? theme : theme.withoutColors
+        if depth == .trueColor {
+            if colors >= 0x100_0000 {
+                palette.trueColorMethod = .direct
+            } else if canChangeColors, colors >= 256 {
+                palette.trueColorMethod = .redefinedPalette
+            }
+        }
+        var redefined: [Int: Int32] = [:]
+        var nextSlot: Int32 = 255
+        func number(_ color: TerminalColor) -> Int32 {
+            switch palette.trueColorMethod {
+            case .none:
+                return Int32(color.index(forTerminalColors: depth.paletteSize))
+            case .direct:
+                return Int32(CursesColorNumber.direct(color))
+            case .redefinedPalette:
+                guard case .rgb(let red, let green, let blue) = color else {
+                    return Int32(color.index(forTerminalColors: 256))
+                }
+                let key = (red << 16) | (green << 8) | blue
+                if let slot = redefined[key] { return slot }
+                let slot = nextSlot
+                nextSlot -= 1
+                init_extended_color(slot, Int32(red * 1000 / 255), Int32(green * 1000 / 255), Int32(blue * 1000 / 255))
+                redefined[key] = slot
+                return slot
+            }
+        }
         for (offset, role) in StyleRole.allCases.enumerated() {
             let style = theme.style(for: role)
             var attributes = trackscope_a_normal()
@@ -24,11 +65,10 @@ struct CursesPalette {
             if style.dim { attributes |= trackscope_a_dim() }
             if style.underline { attributes |= trackscope_a_underline() }
             if style.reverse { attributes |= trackscope_a_reverse() }
-            var pair: Int16 = 0
+            var pair: Int32 = 0
             if useColors, style.foreground != .default || style.background != .default {
-                pair = Int16(offset + 1)
-                init_pair(pair, Int16(style.foreground.index(forTerminalColors: colors)),
-                          Int16(style.background.index(forTerminalColors: colors)))
+                pair = Int32(offset + 1)
+                init_extended_pair(pair, number(style.foreground), number(style.background))
             }
             palette.entries[role] = Entry(attributes: attributes, pair: pair)
         }

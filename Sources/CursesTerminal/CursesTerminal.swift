@@ -35,6 +35,8 @@ public final class CursesTerminal: TerminalBackend {
     private var signalBeforeStop: Int32?
     /// How many colours the terminal has (0 until started, or without colour support).
     public private(set) var colors = 0
+    /// The colours drawn: true colour, 256, 16, 8 or none (until started: none).
+    public private(set) var colorDepth: ColorDepth = .none
 
     public init(theme: Theme) {
         self.theme = theme
@@ -85,7 +87,9 @@ public final class CursesTerminal: TerminalBackend {
             use_default_colors()
             colors = Int(trackscope_colors())
         }
-        palette = CursesPalette.make(theme: theme, colors: colors, pairs: Int(trackscope_color_pairs()))
+        colorDepth = has_colors() ? ColorDepth.detect(environment: ProcessInfo.processInfo.environment, terminalColors: colors) : .none
+        palette = CursesPalette.make(theme: theme, depth: colorDepth, colors: colors, pairs: Int(trackscope_color_pairs()),
+                                     canChangeColors: can_change_color())
         werase(window)
         wnoutrefresh(window)
         doupdate()
@@ -142,14 +146,27 @@ public final class CursesTerminal: TerminalBackend {
             werase(window)
         }
         var cell = cchar_t()
+        var lastDrawn: (column: Int, row: Int)?
         for position in frame.changedPositions(since: previous) {
-            guard position.column < size.width, position.row < size.height else { continue }
-            let content = frame[position.column, position.row]
+            var column = position.column
+            // A continuation cell is drawn by its wide character, to its left.
+            if frame[column, position.row].isContinuation {
+                column -= 1
+                if column < 0 || (lastDrawn?.column == column && lastDrawn?.row == position.row) { continue }
+            }
+            guard column < size.width, position.row < size.height else { continue }
+            lastDrawn = (column, position.row)
+            let content = frame[column, position.row]
             let entry = palette.entry(for: content.role)
-            trackscope_setcchar(&cell, Self.displayScalar(content.character), entry.attributes, entry.pair)
-            wmove(window, Int32(position.row), Int32(position.column))
-            // The bottom-right cell reports an error (the cursor cannot advance) but is drawn.
-            wadd_wch(window, &cell)
+            let texts = CursesGlyph.texts(for: content.character, width: Int(content.width))
+            for (offset, text) in texts.enumerated() where column + offset < size.width {
+                (text + [0]).withUnsafeBufferPointer { pointer in
+                    _ = trackscope_setcchar_text(&cell, pointer.baseAddress, entry.attributes, entry.pair)
+                }
+                wmove(window, Int32(position.row), Int32(column + offset))
+                // The bottom-right cell reports an error (the cursor cannot advance) but is drawn.
+                wadd_wch(window, &cell)
+            }
         }
         wnoutrefresh(window)
         doupdate()
@@ -163,13 +180,5 @@ public final class CursesTerminal: TerminalBackend {
         for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] where setlocale(LC_CTYPE, name) != nil {
             return
         }
-    }
-
-    /// The character as one terminal column: control characters never reach here (the buffer
-    /// sanitises), and characters that are not one column wide become U+FFFD so that the grid
-    /// stays aligned.
-    static func displayScalar(_ character: Character) -> wchar_t {
-        guard let scalar = character.unicodeScalars.first else { return wchar_t(0x20) }
-        return wchar_t(bitPattern: TerminalText.isSingleColumn(scalar) ? scalar.value : 0xFFFD)
     }
 }

@@ -67,4 +67,24 @@ enum FuzzSeeds {
         "path:/v2/* site:12 \"two words\"", "properties.items[0].product.price>=9.99", "-method:GET free text",
         "seq<10 time>2026-11-26T09:00:00Z", "findings.code:missing-* dialect:legacy",
     ].map { Array($0.utf8) }
+
+    /// Settings files: every setting, keys from variables and in clear, inline tables and headers.
+    static let settingsFiles: [[UInt8]] = [
+        """
+        host = "127.0.0.1"
+        port = 8080
+        theme = "light"
+        log = "~/captures/capture.jsonl"
+
+        [sources]
+        "1234" = { key_env = "TRACKSCOPE_KEY_1234" }
+        "*" = { key = "fuzz-secret-key" }
+
+        [forward]
+        target = "https://collect.example"
+        key_env = "UPSTREAM_KEY"
+        """,
+        "[sources.\"42\"]\nkey_env = \"K\"\n[forward]\ntarget = 'http://127.0.0.1:9'\n",
+        "port = 0\n# comment\n",
+    ].map { Array($0.utf8) }
 }

@@ -1,5 +1,6 @@
 import CaptureLog
 import Foundation
+import TerminalApp
 import TerminalUI
 import TrackingModel
 
@@ -8,7 +9,7 @@ import TrackingModel
 public enum FuzzTargets {
     /// All targets, the HTTP endpoints' included.
     public static var all: [FuzzTarget] {
-        [jsonParser, payloadInspector, filterParser, logLine, curlImport, harImport, eventsImport, themeFile, eventTree,
+        [jsonParser, payloadInspector, filterParser, logLine, curlImport, harImport, eventsImport, themeFile, settingsFile, eventTree,
          CollectorFuzzTarget.endpoints]
     }
 
@@ -108,9 +109,39 @@ public enum FuzzTargets {
         return nil
     }
 
-    /// Theme files a user drops into the themes folder.
-    public static let themeFile = FuzzTarget.each("theme-file", seeds: [Theme.default, Theme.mono].map { Array(ThemeFile.text(for: $0).utf8) }) { input in
-        _ = try? ThemeFile.parse(String(decoding: input, as: UTF8.self), fallbackName: "fuzz")
+    /// Theme files a user drops into the themes folder: a theme read from a file writes back to
+    /// text that reads back the same; an error's line is inside the file.
+    public static let themeFile = FuzzTarget.each("theme-file", seeds: Theme.builtIn.values.sorted { $0.name < $1.name }.map { Array(ThemeFile.text(for: $0).utf8) }) { input in
+        let text = String(decoding: input, as: UTF8.self)
+        do throws(ThemeFileError) {
+            let theme = try ThemeFileReader.parse(text, fallbackName: "fuzz")
+            guard (try? ThemeFileReader.parse(ThemeFile.text(for: theme), fallbackName: "x")) == theme else {
+                return "a theme read from a file does not read back the same"
+            }
+        } catch {
+            return lineProblem(error.line, in: text)
+        }
         return nil
+    }
+
+    /// The settings file: an error names a line inside the file, and never a key written in clear.
+    public static let settingsFile = FuzzTarget.each("settings-file", seeds: FuzzSeeds.settingsFiles) { input in
+        let text = String(decoding: input, as: UTF8.self)
+        do throws(SettingsError) {
+            _ = try SettingsFile.parse(text, path: "config.toml", isOwnerOnly: false, home: "/home/fuzz")
+        } catch {
+            if let problem = lineProblem(error.line, in: text) { return problem }
+            if error.message.contains("in clear"), error.message.contains("fuzz-secret-key") {
+                return "an error message shows a source key in clear"
+            }
+        }
+        return nil
+    }
+
+    /// Nil when `line` is nil or one of the lines of `text`, else what is wrong.
+    private static func lineProblem(_ line: Int?, in text: String) -> String? {
+        guard let line else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        return (1...max(1, lines)).contains(line) ? nil : "error line \(line) outside the file's \(lines) lines"
     }
 }

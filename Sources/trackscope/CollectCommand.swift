@@ -2,6 +2,7 @@ import ArgumentParser
 import CaptureLog
 import Collector
 import Foundation
+import TerminalApp
 import Logging
 import Sender
 
@@ -22,20 +23,20 @@ struct CollectCommand: AsyncParsableCommand {
 
     @OptionGroup var logLocation: LogLocationOptions
 
-    @Option(help: "The address to listen on. Anything but loopback opens the collector to the network: it says so at start, and the inspection API then asks for a token.")
-    var host: String = "127.0.0.1"
+    @Option(help: "The address to listen on (default: the settings file's, else 127.0.0.1). Anything but loopback opens the collector to the network: it says so at start, and the inspection API then asks for a token.")
+    var host: String?
 
-    @Option(help: "The port to listen on; 0 picks a free one (printed).")
-    var port: Int = 8080
+    @Option(help: "The port to listen on; 0 picks a free one, printed (default: the settings file's, else 8080).")
+    var port: Int?
 
     @Flag(help: "Answer 400 for events with error findings and 401 for missing or unknown keys (for CI).")
     var strict = false
 
     @Option(name: .customLong("source-key"), parsing: .singleValue,
-            help: ArgumentHelp("A source key to accept, for every site (KEY) or one (SITE=KEY). Repeatable.", valueName: "key"))
+            help: ArgumentHelp("A source key to accept, for every site (KEY) or one (SITE=KEY). Repeatable; replaces the settings file's keys.", valueName: "key"))
     var sourceKeys: [String] = []
 
-    @Option(help: ArgumentHelp("Send every accepted request on to this base URL (e.g. https://collect.commander1.com).", valueName: "url"))
+    @Option(help: ArgumentHelp("Send every accepted request on to this base URL (e.g. https://collect.commander1.com; default: the settings file's forward.target).", valueName: "url"))
     var forward: String?
 
     @Option(name: .customLong("forward-key-env"),
@@ -64,7 +65,7 @@ struct CollectCommand: AsyncParsableCommand {
     var verbose = false
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+        if let port, !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535.") }
         guard Durability(rawValue: durability) != nil else { throw ValidationError("--durability is fsync or os.") }
         guard idleTimeout > 0 else { throw ValidationError("--idle-timeout must be positive.") }
         guard requestTimeout > 0 else { throw ValidationError("--request-timeout must be positive.") }
@@ -75,13 +76,24 @@ struct CollectCommand: AsyncParsableCommand {
                 throw ValidationError("--forward must be an http or https URL.")
             }
         }
-        if forwardKeyEnvironmentVariable != nil, forward == nil {
-            throw ValidationError("--forward-key-env needs --forward.")
-        }
     }
 
     func run() async throws {
-        let logURL = logLocation.url
+        let settings = RunSettings.current(SettingsOverrides(
+            host: self.host, port: self.port, log: logLocation.log, sourceKeys: self.sourceKeys,
+            forwardTarget: self.forward, forwardKeyVariable: forwardKeyEnvironmentVariable
+        ))
+        let (host, port, forward) = (settings.host.value, settings.port.value, settings.forwardTarget.value)
+        if settings.forwardKeyVariable.value != nil, forward == nil {
+            throw ValidationError("--forward-key-env (or forward.key_env in the settings file) needs --forward (or forward.target).")
+        }
+        let sourceKeys: [String]
+        do {
+            sourceKeys = try settings.sourceKeyArguments(environment: RunSettings.environment)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        let logURL = settings.logURL
         let log = try FileCollectorLog(url: logURL, durability: Durability(rawValue: durability) ?? .fsync, maximumSize: maximumLogSize?.bytes)
         for warning in log.openingWarnings { Self.printError("capture log: \(warning)") }
 
@@ -90,7 +102,7 @@ struct CollectCommand: AsyncParsableCommand {
 
         var forwarder: (any UpstreamForwarder)?
         if let forward {
-            let key = try forwardKey()
+            let key = try forwardKey(settings.forwardKeyVariable.value)
             forwarder = HTTPForwarder(baseURL: forward, sourceKey: key)
         }
         var configuration = CollectorConfiguration(
@@ -114,11 +126,11 @@ struct CollectCommand: AsyncParsableCommand {
         try await runner.waitUntilStopped()
     }
 
-    /// The upstream key from `--forward-key-env`, nil when none is named.
-    private func forwardKey() throws -> String? {
-        guard let name = forwardKeyEnvironmentVariable else { return nil }
+    /// The upstream key from the variable `--forward-key-env` (or the settings file) names, nil when none is named.
+    private func forwardKey(_ variable: String?) throws -> String? {
+        guard let name = variable else { return nil }
         guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
-            throw ValidationError("--forward-key-env names \(name), but it is not set (or empty).")
+            throw ValidationError("the forward key variable \(name) is not set (or empty).")
         }
         return value
     }

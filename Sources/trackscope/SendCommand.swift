@@ -2,6 +2,7 @@ import ArgumentParser
 import CaptureLog
 import Foundation
 import Sender
+import TerminalApp
 import TrackingModel
 
 /// `trackscope send`: builds events (from files, standard input or a template), edits and
@@ -73,7 +74,7 @@ struct SendCommand: AsyncParsableCommand {
         let events = try prepareEvents()
         guard !events.isEmpty else { Self.fail("trackscope send: no event to send") }
         let siteId = try resolveSite(targetSite)
-        let sourceKey = try readKey()
+        let sourceKey = try readKey(site: siteId)
 
         // Validate first: the findings of every event, then the gate.
         var requests = buildRequests(events, target: target, siteId: siteId, sourceKey: sourceKey)
@@ -144,8 +145,15 @@ struct SendCommand: AsyncParsableCommand {
         Self.fail("trackscope send: which site? Give --site SITE (or a --to URL that names it, such as .../events?tc_s=SITE).")
     }
 
-    private func readKey() throws -> String? {
-        guard let name = keyEnvironmentVariable else { return nil }
+    /// The key `--key-env` names, else the settings file's key for `site` (or for every site).
+    private func readKey(site: String) throws -> String? {
+        guard let name = keyEnvironmentVariable else {
+            guard let setting = RunSettings.current().sourceKey(forSite: site) else { return nil }
+            guard let key = setting.resolvedKey(environment: RunSettings.environment) else {
+                Self.fail("trackscope send: the settings' source key for site \(setting.site) is read from an environment variable that is not set (\(setting.origin)).")
+            }
+            return key
+        }
         guard let key = SendTarget(baseURL: to, keyEnvironmentVariable: name)
             .sourceKey(in: ProcessInfo.processInfo.environment) else {
             Self.fail("trackscope send: --key-env \(name): the environment variable \(name) is not set, or empty.")

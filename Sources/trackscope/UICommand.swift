@@ -25,19 +25,19 @@ struct UICommand: AsyncParsableCommand {
     @OptionGroup var logLocation: LogLocationOptions
 
     @Option(name: .long, help: ArgumentHelp(
-        "The colour theme: default, mono, a theme name from $XDG_CONFIG_HOME/trackscope/themes, or a .toml file. NO_COLOR selects mono.",
+        "The colour theme: default, light, high-contrast, mono, a theme name from $XDG_CONFIG_HOME/trackscope/themes, or a .toml file (default: the settings file's, else default). NO_COLOR selects mono.",
         valueName: "name"
     ))
-    var theme: String = "default"
+    var theme: String?
 
     @Flag(inversion: .prefixedNo, help: "Run the collector inside the UI (the default), or only follow the log.")
     var collect = true
 
-    @Option(help: "The address the embedded collector listens on. Anything but loopback opens it to the network: it says so at start, and the inspection API then asks for a token.")
-    var host = "127.0.0.1"
+    @Option(help: "The address the embedded collector listens on (default: the settings file's, else 127.0.0.1). Anything but loopback opens it to the network: it says so at start, and the inspection API then asks for a token.")
+    var host: String?
 
-    @Option(help: "The port the embedded collector listens on; 0 picks a free one.")
-    var port = 8080
+    @Option(help: "The port the embedded collector listens on; 0 picks a free one (default: the settings file's, else 8080).")
+    var port: Int?
 
     @OptionGroup var inspection: InspectionTokenOptions
 
@@ -46,7 +46,7 @@ struct UICommand: AsyncParsableCommand {
     var maximumLogSize: ByteCountArgument?
 
     func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+        if let port, !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535.") }
         if let maximumLogSize, maximumLogSize.bytes <= 0 { throw ValidationError("--max-log-size must be positive.") }
     }
 
@@ -55,15 +55,21 @@ struct UICommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("trackscope ui needs a terminal: standard input and output must be a TTY (for scripts, use the other commands).\n".utf8))
             throw ExitCode(2)
         }
-        let environment = ProcessInfo.processInfo.environment
-        let chosenTheme: Theme
+        let environment = RunSettings.environment
+        let settings = RunSettings.current(SettingsOverrides(host: self.host, port: self.port, theme: theme, log: logLocation.log))
+        let (host, port) = (settings.host.value, settings.port.value)
+        let sourceKeys: [String]
         do {
-            chosenTheme = Theme.choose(requested: try UIThemeLoader.load(theme, environment: environment), environment: environment)
+            sourceKeys = try settings.sourceKeyArguments(environment: environment)
         } catch {
             FileHandle.standardError.write(Data("trackscope ui: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        let url = logLocation.url
+        // A theme that cannot be read is not fatal: the default theme, and a warning.
+        let themeOutcome = ThemeLoader.load(settings.theme.value, environment: environment)
+        if let warning = themeOutcome.warning { FileHandle.standardError.write(Data("trackscope ui: \(warning)\n".utf8)) }
+        let chosenTheme = themeOutcome.theme
+        let url = settings.logURL
         // The collector starts before the screen does, so that its failure can be shown there.
         var collectorStatus: (address: String?, problem: String?) = (nil, nil)
         var collector: CollectorRunner?
@@ -72,7 +78,8 @@ struct UICommand: AsyncParsableCommand {
         if collect {
             do {
                 let (embedded, core) = try await Self.makeCollector(
-                    logURL: url, host: host, port: port, maximumLogSize: maximumLogSize?.bytes, token: try inspection.token()
+                    logURL: url, host: host, port: port, maximumLogSize: maximumLogSize?.bytes, token: try inspection.token(),
+                    sourceKeys: SourceKeys(arguments: sourceKeys)
                 )
                 let boundPort = try await embedded.start()
                 let shownHost = host.contains(":") ? "[\(host)]" : host
@@ -107,7 +114,7 @@ struct UICommand: AsyncParsableCommand {
         }
         var state = AppState(logPath: url.path, width: terminal.size.width, height: terminal.size.height)
         state.collectorAddress = collectorStatus.address
-        let warnings = [exposure].compactMap { $0 } + source.warnings + [collectorStatus.problem].compactMap { $0 }
+        let warnings = [exposure, themeOutcome.warning].compactMap { $0 } + source.warnings + [collectorStatus.problem].compactMap { $0 }
         if !warnings.isEmpty {
             state.statusMessage = .init(warnings.joined(separator: "; "), role: .warning, remainingTicks: 200)
         }
@@ -124,10 +131,10 @@ struct UICommand: AsyncParsableCommand {
     /// screen), writing to the log the UI follows.
     /// Returns the collector and its core (stores, and the token its inspection API asks for).
     private static func makeCollector(logURL: URL, host: String, port: Int, maximumLogSize: Int?,
-                                      token: InspectionToken?) async throws -> (CollectorRunner, CollectorCore) {
+                                      token: InspectionToken?, sourceKeys: SourceKeys) async throws -> (CollectorRunner, CollectorCore) {
         let log = try FileCollectorLog(url: logURL, maximumSize: maximumLogSize)
         let quiet = Logger(label: "trackscope.ui.collector") { _ in SwiftLogNoOpLogHandler() }
-        let configuration = CollectorConfiguration(host: host, port: port, inspectionToken: token)
+        let configuration = CollectorConfiguration(host: host, port: port, sourceKeys: sourceKeys, inspectionToken: token)
         let core = CollectorCore(configuration: configuration, log: log, logger: quiet)
         core.startRebuildingFromLog()
         return (CollectorRunner(core: core), core)

@@ -34,16 +34,6 @@ import TerminalUI
         #expect(CursesKeys.key(status: OK, code: 0x1C) == nil)
     }
 
-    @Test func wideAndZeroWidthCharactersKeepTheGridAligned() {
-        #expect(CursesTerminal.displayScalar("a") == wchar_t(0x61))
-        #expect(CursesTerminal.displayScalar("▼") == wchar_t(0x25BC))
-        #expect(CursesTerminal.displayScalar("␛") == wchar_t(0x241B))
-        #expect(CursesTerminal.displayScalar("漢") == wchar_t(0xFFFD))
-        #expect(CursesTerminal.displayScalar("😀") == wchar_t(0xFFFD))
-        #expect(CursesTerminal.displayScalar("\u{200B}") == wchar_t(0xFFFD))
-        #expect(CursesTerminal.displayScalar("é") == wchar_t(0xE9))
-    }
-
     @Test func pipesAndFilesAreNotTerminals() throws {
         var fds: [Int32] = [0, 0]
         #expect(pipe(&fds) == 0)

@@ -5,14 +5,11 @@ extension ScreenBuffer {
     /// Returns the column after the last character written.
     @discardableResult
     public mutating func write(_ line: StyledLine, column: Int, row: Int, maximumWidth: Int? = nil) -> Int {
-        let limit = maximumWidth.map { column + $0 } ?? width
+        let limit = min(maximumWidth.map { column + $0 } ?? width, width)
         var x = column
         for span in line.spans {
-            for character in TerminalSafeText.pictured(span.text) {
-                guard x < limit, x < width else { return x }
-                if x >= 0, row >= 0, row < height { self[x, row] = Cell(character, role: span.role) }
-                x += 1
-            }
+            guard x < limit else { return x }
+            x = write(characters: TerminalSafeText.pictured(span.text), column: x, row: row, role: span.role, limit: limit)
         }
         return x
     }

@@ -58,6 +58,17 @@ public enum TerminalColor: Sendable, Hashable {
         }
     }
 
+    /// The colour's red, green and blue (0-255): a 24-bit colour's own, an indexed colour's in
+    /// the xterm palette, an ANSI colour's in xterm's defaults; nil for the terminal's default.
+    public var components: (red: Int, green: Int, blue: Int)? {
+        switch self {
+        case .default: return nil
+        case .ansi(let index): return Self.ansiRGB[index]
+        case .indexed(let index): return Self.rgbOfIndexed(index)
+        case .rgb(let red, let green, let blue): return (red, green, blue)
+        }
+    }
+
     private static let cubeLevels = [0, 95, 135, 175, 215, 255]
 
     private static let ansiRGB: [(Int, Int, Int)] = [
@@ -79,8 +90,16 @@ public enum TerminalColor: Sendable, Hashable {
         (16..<256).min { distance(rgbOfIndexed($0), (red, green, blue)) < distance(rgbOfIndexed($1), (red, green, blue)) } ?? 7
     }
 
+    /// The nearest of the 16 (or 8) ANSI colours. A grey stays a grey (black, white and their
+    /// bright forms): by distance alone a mid grey would turn yellow, the ANSI colours being far apart.
     static func nearestANSI(_ color: (Int, Int, Int), colors: Int) -> Int {
         let count = colors >= 16 ? 16 : 8
+        let (red, green, blue) = color
+        if max(red, green, blue) - min(red, green, blue) <= 24 {
+            let lightness = (red + green + blue) / 3
+            if count == 8 { return lightness < 128 ? 0 : 7 }
+            return [0, 8, 7, 15].min { abs(ansiRGB[$0].0 - lightness) < abs(ansiRGB[$1].0 - lightness) } ?? 7
+        }
         return (0..<count).min { distance(ansiRGB[$0], color) < distance(ansiRGB[$1], color) } ?? 7
     }
 

@@ -1,4 +1,5 @@
-/// A style for every UI role. Built in: `default` (colours) and `mono` (attributes only).
+/// A style for every UI role. Built in: `default` (colours on a dark or any background), `light`
+/// (for light backgrounds), `high-contrast` (readable on any background) and `mono` (attributes only).
 public struct Theme: Sendable, Equatable {
     public var name: String
     public var styles: [StyleRole: TextStyle]
@@ -19,7 +20,9 @@ public struct Theme: Sendable, Equatable {
     }
 
     /// The built-in themes by name.
-    public static let builtIn: [String: Theme] = ["default": .default, "mono": .mono]
+    public static let builtIn: [String: Theme] = [
+        "default": .default, "mono": .mono, "light": .light, "high-contrast": .highContrast,
+    ]
 
     /// The theme to use: `mono` when NO_COLOR is set to anything non-empty (no-color.org), else
     /// `requested` (default "default").

@@ -1,43 +1,51 @@
-/// Reads theme files: `role = "style"` lines, `#` comments, and an optional `name = "..."`.
-/// A deliberately small subset of TOML, enough for themes until a TOML library is chosen.
+/// What a theme file says, whatever its syntax: `name = "..."` and one `role = "style"` a UI role,
+/// as in
 ///
 /// ```
 /// name = "default"
 /// title = "cyan bold"
 /// selectedRow = "black on cyan"
 /// ```
+///
+/// The TOML is read by TerminalApp's `ThemeFileReader` (TOMLKit); the rules of the values (which
+/// keys, which styles, every role given) live here, pure.
 public enum ThemeFile {
-    /// Parses `text`; `fallbackName` names the theme when the file does not. Every role must be
+    /// One `key = value` of the file, with the line it is on when known.
+    public struct Entry: Sendable, Hashable {
+        public var key: String
+        /// The string, or nil when the value is not a string (an error).
+        public var value: String?
+        public var line: Int?
+
+        public init(key: String, value: String?, line: Int?) {
+            self.key = key
+            self.value = value
+            self.line = line
+        }
+    }
+
+    /// The theme `entries` describe; `fallbackName` names it when they do not. Every role must be
     /// given: a theme file that forgets one is an error, not a surprise on screen.
-    public static func parse(_ text: String, fallbackName: String) throws(ThemeFileError) -> Theme {
+    public static func theme(from entries: [Entry], fallbackName: String) throws(ThemeFileError) -> Theme {
         var name = fallbackName
         var styles: [StyleRole: TextStyle] = [:]
-        for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let lineNumber = offset + 1
-            let line = stripComment(String(rawLine)).trimmingSpaces
-            if line.isEmpty { continue }
-            guard let equals = line.firstIndex(of: "=") else {
-                throw ThemeFileError(line: lineNumber, message: "expected key = \"value\"")
+        for entry in entries {
+            guard let value = entry.value else {
+                throw ThemeFileError(line: entry.line, message: "the value of \(entry.key) must be a quoted string")
             }
-            let key = String(line[..<equals]).trimmingSpaces
-            let rawValue = String(line[line.index(after: equals)...]).trimmingSpaces
-            guard rawValue.count >= 2, rawValue.first == "\"", rawValue.last == "\"" else {
-                throw ThemeFileError(line: lineNumber, message: "the value of \(key) must be a quoted string")
-            }
-            let value = String(rawValue.dropFirst().dropLast())
-            if key == "name" {
+            if entry.key == "name" {
                 name = value
                 continue
             }
-            guard let role = StyleRole(rawValue: key) else {
+            guard let role = StyleRole(rawValue: entry.key) else {
                 let known = StyleRole.allCases.map(\.rawValue).joined(separator: ", ")
-                throw ThemeFileError(line: lineNumber, message: "unknown role \(key) (roles: \(known))")
+                throw ThemeFileError(line: entry.line, message: "unknown role \(entry.key) (roles: \(known))")
             }
             guard styles[role] == nil else {
-                throw ThemeFileError(line: lineNumber, message: "\(key) is given twice")
+                throw ThemeFileError(line: entry.line, message: "\(entry.key) is given twice")
             }
             guard let style = TextStyle(description: value) else {
-                throw ThemeFileError(line: lineNumber, message: "cannot read the style \"\(value)\" (colours: default, black … white, bright-red …, 0-255, #rrggbb; attributes: bold dim underline reverse; \"FG on BG\")")
+                throw ThemeFileError(line: entry.line, message: "\(entry.key): cannot read the style \"\(value)\" (colours: default, black … white, bright-red …, 0-255, #rrggbb; attributes: bold dim underline reverse; \"FG on BG\")")
             }
             styles[role] = style
         }
@@ -48,25 +56,29 @@ public enum ThemeFile {
         return Theme(name: name, styles: styles)
     }
 
-    /// The file text for `theme`, which `parse` reads back to the same theme.
+    /// `text` as a TOML basic string: quotes, backslashes and control characters escaped.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
+    /// The file text for `theme`, which the reader reads back to the same theme.
     public static func text(for theme: Theme) -> String {
-        var lines = ["name = \"\(theme.name)\""]
+        var lines = ["name = \(quoted(theme.name))"]
         for role in StyleRole.allCases {
             lines.append("\(role.rawValue) = \"\(theme.style(for: role).description)\"")
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    private static func stripComment(_ line: String) -> String {
-        var inString = false
-        for index in line.indices {
-            switch line[index] {
-            case "\"": inString.toggle()
-            case "#" where !inString: return String(line[..<index])
-            default: break
-            }
-        }
-        return line
     }
 }
 
@@ -74,9 +86,18 @@ public enum ThemeFile {
 public struct ThemeFileError: Error, Sendable, Hashable, CustomStringConvertible {
     /// 1-based; nil when the problem is the file as a whole.
     public var line: Int?
+    /// 1-based, when the TOML reader gives one.
+    public var column: Int?
     public var message: String
 
+    public init(line: Int?, column: Int? = nil, message: String) {
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
     public var description: String {
-        line.map { "line \($0): \(message)" } ?? message
+        guard let line else { return message }
+        return "line \(line)\(column.map { ", column \($0)" } ?? ""): \(message)"
     }
 }

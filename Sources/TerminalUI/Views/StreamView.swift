@@ -55,12 +55,12 @@ public enum StreamView {
         if let collectorAddress = state.collectorAddress {
             parts.append("collecting on \(collectorAddress)")
             // Narrow terminals keep the whole address (its port matters) and drop the words.
-            if parts.map({ " — " + $0 }).joined().count > width - 2 {
+            if TerminalText.width(of: parts.map({ " — " + $0 }).joined()) > width - 2 {
                 parts[parts.count - 1] = collectorAddress.replacingOccurrences(of: "http://", with: "")
             }
         }
         let tail = parts.map { " — " + $0 }.joined()
-        let tailLength = TerminalSafeText.pictured(tail).count
+        let tailLength = TerminalText.width(of: TerminalSafeText.pictured(tail))
         // Narrow terminals drop the program name before cutting the path to nothing.
         let prefix = width - 13 - tailLength >= 12 ? "trackscope — " : ""
         let room = width - prefix.count - tailLength
@@ -89,7 +89,7 @@ public enum StreamView {
         }
         let row = firstRow + max(0, state.listHeight / 2 - 1)
         let text = TextFitting.fit(message, width: buffer.width)
-        let trimmed = text.count - text.reversed().prefix { $0 == " " }.count
+        let trimmed = TerminalText.width(of: text) - text.reversed().prefix { $0 == " " }.count
         buffer.write(text, column: max(0, (buffer.width - trimmed) / 2), row: row, role: .dim)
     }
 

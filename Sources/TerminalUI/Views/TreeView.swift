@@ -80,7 +80,7 @@ public enum TreeView {
         let column = layout.panelColumn
         let width = layout.panelWidth
         var title = "── " + node.label + " "
-        title += String(repeating: "─", count: max(0, width - title.count))
+        title += String(repeating: "─", count: max(0, width - TerminalText.width(of: title)))
         buffer.write(TextFitting.fit(title, width: width), column: column, row: layout.panelTop, role: .dim)
         if layout.isPanelAtSide {
             for y in layout.treeTop..<(layout.treeTop + layout.panelHeight) {
