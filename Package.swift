@@ -185,7 +185,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TerminalApp", "TrackingModel", "CaptureLog"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TestSupport", "TerminalUI", "TerminalApp", "TrackingModel", "CaptureLog"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNcursesw", "TerminalUI"]),
         // Runs the built `trackscope` binary as a user would (CLI and, through tmux, the terminal UI).
         .testTarget(name: "trackscopeTests", dependencies: ["TestSupport", "trackscope", "CaptureLog", "TrackingModel"]),

@@ -29,6 +29,14 @@ enum UIThemeLoader {
         return base.appendingPathComponent("trackscope/themes", isDirectory: true)
     }
 
+    /// The names `:theme` completes: the built-in themes and the user's theme files.
+    static func names(environment: [String: String]) -> [String] {
+        let folder = userFolder(environment: environment)
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let userNames = files.filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(5)) }
+        return Set(Theme.builtIn.keys).union(userNames).sorted()
+    }
+
     static func load(_ name: String, environment: [String: String]) throws -> Theme {
         if name.contains("/") || name.hasSuffix(".toml") {
             return try read(URL(fileURLWithPath: name), fallbackName: URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent)

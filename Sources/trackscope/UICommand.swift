@@ -103,11 +103,19 @@ struct UICommand: AsyncParsableCommand {
         }
         var state = AppState(logPath: url.path, width: terminal.size.width, height: terminal.size.height)
         state.collectorAddress = collectorStatus.address
+        let historyFile = QueryHistoryFile.standard(environment: environment)
+        state.finder.filterBar.history = QueryHistory(historyFile.load())
+        state.finder.themeNames = UIThemeLoader.names(environment: environment)
         let warnings = [exposure].compactMap { $0 } + source.warnings + [collectorStatus.problem].compactMap { $0 }
         if !warnings.isEmpty {
             state.statusMessage = .init(warnings.joined(separator: "; "), role: .warning, remainingTicks: 200)
         }
-        let runner = AppRunner(backend: terminal, source: source)
+        let effects = AppEffectPerformer(
+            loadTheme: { name in try UIThemeLoader.load(name, environment: environment) },
+            historyFile: historyFile,
+            exportBaseURL: collectorStatus.address ?? "http://localhost:8080"
+        )
+        let runner = AppRunner(backend: terminal, source: source, effects: effects)
         _ = await runner.run(initialState: state)
         terminal.stop()
         await collector?.stop()

@@ -9,4 +9,11 @@ public protocol TerminalBackend: AnyObject {
     func draw(_ frame: ScreenBuffer, previous: ScreenBuffer?)
     /// True once a signal (SIGINT, SIGTERM, SIGHUP) asked the application to stop.
     var isStopRequested: Bool { get }
+    /// Draws from now on with `theme`'s colours (the loop then draws the next frame whole).
+    func use(_ theme: Theme)
+}
+
+extension TerminalBackend {
+    /// A backend without colours ignores themes.
+    public func use(_ theme: Theme) {}
 }
