@@ -72,6 +72,7 @@ public struct AppRunner<Backend: TerminalBackend> {
                 let effect = state.finder.effects.removeFirst()
                 if case .useTheme(let name) = effect, let theme = effects.theme(named: name, in: &state) {
                     backend.use(theme)
+                    state = AppReducer.reduce(state, .effectFinished(.message("theme \(name)", isError: false)))
                     redrawAll = true
                     continue
                 }

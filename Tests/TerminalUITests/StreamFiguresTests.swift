@@ -53,7 +53,7 @@ import TrackingModel
         state.collectorAddress = "http://127.0.0.1:8123"
         state = AppReducer.reduce(state, .source(.available(count: 0)))
         let lines = AppView.render(state).lines
-        #expect(Array(lines[4...15]) == [
+        #expect(Array(lines[4...18]) == [
             " No records yet. Send an event to the collector running inside trackscope:",
             "",
             "   POST http://127.0.0.1:8123/events?tc_s=SITE        one event (v2; key as token= or Bearer)",
@@ -62,8 +62,11 @@ import TrackingModel
             "",
             " Try it from another terminal:",
             "   curl 'http://127.0.0.1:8123/events?tc_s=1234' \\",
-            "     -H 'Content-Type: application/json' \\",
-            "     -d '{\"event_name\":\"page_view\",\"user\":{\"consistent_anonymous_id\":\"a-1\"}}'",
+            "     -H 'Content-Type: application/json' -d '",
+            "     {\"event_name\":\"page_view\",\"page_type\":\"home\",",
+            "      \"context\":{\"event_id\":\"e-1\",\"event_timestamp\":1718096400000},",
+            "      \"user\":{\"consistent_anonymous_id\":\"a-1\",\"email\":\"me@example.com\",",
+            "              \"consent_categories\":[\"1\"]}}'",
             "",
             " or press c to compose one here, ? for every key.",
         ])

@@ -83,11 +83,11 @@ extension TerminalUIEndToEndTests {
         // Back to the list; filter with status:400: only the broken request is left.
         try session.send("Escape", "/")
         try await session.waitForScreen("the filter bar") { $0.count == 40 && $0[38] == "/" }
-        try session.send("status:4")
+        try session.send("status:4x")
         screen = try await session.waitForScreen("an invalid query") { $0.count == 40 && $0[39].contains("✗ status needs a number") }
-        #expect(screen[38] == "/status:4")
-        #expect(screen[39].hasPrefix("        ^ ✗ "))
-        try session.send("00")
+        #expect(screen[38] == "/status:4x")
+        #expect(screen[39] == "        ^ ✗ status needs a number such as 200 or a class such as 4xx, not '4x'")
+        try session.send("BSpace", "00")
         try await session.waitForScreen("a valid query") { $0.count == 40 && $0[39].hasPrefix("✓ valid") }
         try session.send("Enter")
         screen = try await session.waitForScreen("the broken request alone") { lines in
@@ -132,18 +132,25 @@ extension TerminalUIEndToEndTests {
         // OSC 52 would set the clipboard if tmux let it; make sure it would.
         try session.tmux(["set-option", "-s", "set-clipboard", "on"])
         let hostile = folder.appendingPathComponent("hostile.json")
-        let body = #"{"event":"page_view\u001b[2J","eventId":"e-1","properties":{"user":{"id":"u\u001b]52;c;cHduZWQ=\u0007"}},"device":{"cookies":"x=\u001b]0;pwned\u0007"}}"#
+        let body = #"{"event":"page_view\u001b[2J","eventId":"e-1","properties":{"search_term":"\u0007\u001b]0;pwned\u0007","user":{"id":"u\u001b]52;c;cHduZWQ=\u0007"}}}"#
         try Data(body.utf8).write(to: hostile)
         #expect(try await Self.curl(port: port, body: hostile) == 200)
         var screen = try await session.waitForScreen("the hostile event listed") { lines in
             lines.count == 40 && lines[0].contains("1 record — following") && lines[2].hasPrefix("  1 ")
         }
         #expect(screen[2].contains(" page_view␛[2J "))
-        #expect(screen[2].contains(" u␛]52;c;cHdu"))
-        try session.send("Enter", "*")
-        screen = try await session.waitForScreen("the tree, all open") { $0.contains { $0.contains("x  ␛]0;pwned␇") } }
-        #expect(screen.contains { $0.contains("page_view␛[2J") })
-        #expect(screen.contains { $0.contains("u␛]52;c;cHduZWQ=␇") })
+        #expect(screen[2].contains(" u␛]52;c;cHd… "))
+        try session.send("Enter")
+        try await session.waitFor("▾ Event  page_view␛[2J")
+        try session.send("*")
+        // Values are shown as JSON writes them (escaped), node summaries with the control pictures.
+        screen = try await session.waitForScreen("the tree, all open") { lines in
+            lines.contains { $0.hasPrefix(#"    search_term  "\u0007\u001b]0;pwned\u0007""#) }
+                && lines.contains { $0.hasPrefix(#"    id  "u\u001b]52;c;cHduZWQ=\u0007""#) }
+        }
+        #expect(screen.contains { $0.hasPrefix(#"    name  "page_view\u001b[2J""#) })
+        #expect(screen.contains { $0.hasPrefix("▾ User  u␛]52;c;cHduZWQ=␇") })
+        #expect(screen.contains { $0.hasPrefix(#"    id  "u\u001b]52;c;cHduZWQ=\u0007""#) })
         // Nothing reached the terminal: the screen was not cleared, the title and the clipboard
         // (tmux's buffers) are untouched.
         #expect(screen[0].hasPrefix("trackscope — record #1"))

@@ -14,9 +14,14 @@ enum FirstEventView {
                         StyledSpan("          one event (legacy; Authorization: Bearer KEY)", role: .dim)]),
             StyledLine(),
             StyledLine("Try it from another terminal:", role: .normal),
+            // A valid event (no finding), in lines short enough for 80 columns: the JSON may span
+            // lines inside the quotes.
             StyledLine("  curl '\(address)/events?tc_s=1234' \\", role: .jsonKey),
-            StyledLine("    -H 'Content-Type: application/json' \\", role: .jsonKey),
-            StyledLine("    -d '{\"event_name\":\"page_view\",\"user\":{\"consistent_anonymous_id\":\"a-1\"}}'", role: .jsonKey),
+            StyledLine("    -H 'Content-Type: application/json' -d '", role: .jsonKey),
+            StyledLine("    {\"event_name\":\"page_view\",\"page_type\":\"home\",", role: .jsonKey),
+            StyledLine("     \"context\":{\"event_id\":\"e-1\",\"event_timestamp\":1718096400000},", role: .jsonKey),
+            StyledLine("     \"user\":{\"consistent_anonymous_id\":\"a-1\",\"email\":\"me@example.com\",", role: .jsonKey),
+            StyledLine("             \"consent_categories\":[\"1\"]}}'", role: .jsonKey),
             StyledLine(),
             StyledLine([StyledSpan("or press "), StyledSpan("c", role: .title), StyledSpan(" to compose one here, "),
                         StyledSpan("?", role: .title), StyledSpan(" for every key.")]),
