@@ -6,6 +6,12 @@ public enum CaptureLogLocation {
     public static let fileName = "capture.jsonl"
 
     public static func defaultURL(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        stateFolder(environment: environment).appendingPathComponent(fileName)
+    }
+
+    /// trackscope's folder for state kept between runs (the log, the filter history):
+    /// `$XDG_STATE_HOME/trackscope`, else `~/.local/state/trackscope`.
+    public static func stateFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
         let stateHome: URL
         if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
             stateHome = URL(fileURLWithPath: xdg, isDirectory: true)
@@ -14,8 +20,6 @@ public enum CaptureLogLocation {
                 ?? FileManager.default.homeDirectoryForCurrentUser
             stateHome = home.appendingPathComponent(".local/state", isDirectory: true)
         }
-        return stateHome
-            .appendingPathComponent("trackscope", isDirectory: true)
-            .appendingPathComponent(fileName)
+        return stateHome.appendingPathComponent("trackscope", isDirectory: true)
     }
 }

@@ -27,7 +27,7 @@ public final class CursesTerminal: TerminalBackend {
         }
     }
 
-    public let theme: Theme
+    public private(set) var theme: Theme
     private var screen: OpaquePointer?
     private var palette = CursesPalette()
     private var signals: SignalWatcher?
@@ -93,6 +93,13 @@ public final class CursesTerminal: TerminalBackend {
         werase(window)
         wnoutrefresh(window)
         doupdate()
+    }
+
+    /// Draws with `theme`'s colours from now on (the loop draws the next frame whole).
+    public func use(_ theme: Theme) {
+        self.theme = theme
+        guard isRunning else { return }
+        palette = CursesPalette.make(theme: theme, colors: colors, pairs: Int(trackscope_color_pairs()))
     }
 
     /// Gives the terminal back as it was. Safe to call more than once.

@@ -19,9 +19,13 @@ public struct AppRunner<Backend: TerminalBackend> {
     /// API catalogue); nil when there is none.
     public var catalogue: (@Sendable (CaptureRecord) async -> ItemCatalogue)?
 
-    public init(backend: Backend, source: any RecordSource) {
+    /// Performs what the state asks of the application (export, themes, the query history).
+    public var effects: AppEffectPerformer
+
+    public init(backend: Backend, source: any RecordSource, effects: AppEffectPerformer = AppEffectPerformer()) {
         self.backend = backend
         self.source = source
+        self.effects = effects
     }
 
     /// Runs until the user quits or a signal asks to stop; returns the last state.
@@ -65,6 +69,24 @@ public struct AppRunner<Backend: TerminalBackend> {
                 if state.shouldQuit { break }
             }
             if state.shouldQuit { break }
+
+            var redrawAll = false
+            while !state.finder.effects.isEmpty {
+                let effect = state.finder.effects.removeFirst()
+                if case .useTheme(let name) = effect, let theme = effects.theme(named: name, in: &state) {
+                    backend.use(theme)
+                    state = AppReducer.reduce(state, .effectFinished(.message("theme \(name)", isError: false)))
+                    redrawAll = true
+                    continue
+                }
+                if let result = await effects.perform(effect, source: source) {
+                    state = AppReducer.reduce(state, .effectFinished(result))
+                }
+            }
+            if redrawAll {
+                previousFrame = nil
+                drawnState = nil
+            }
 
             let loaded = await load(state, failedIndexes: &failedIndexes)
             state = loaded.state
@@ -114,17 +136,22 @@ public struct AppRunner<Backend: TerminalBackend> {
             didWork = true
         }
         if let range = state.pendingFilterScan() {
-            let text = state.filter.applied
+            let query = state.filter.query
             var matches: [Int] = []
             for index in range {
-                if let summary = state.rows[index] {
-                    if summary.contains(text) { matches.append(index) }
-                } else if let record = try? await source.record(at: index),
-                          RecordSummary(index: index, record: record).contains(text) {
+                if let record = try? await source.record(at: index), record.matches(query) {
                     matches.append(index)
                 }
             }
             state = AppReducer.reduce(state, .filterScanned(generation: state.filter.generation, range: range, matches: matches))
+            didWork = true
+        }
+        if let range = state.pendingTally {
+            var counts = LogTally.Counts()
+            for index in range {
+                if let summary = try? await source.summary(at: index) { counts.add(summary) }
+            }
+            state = AppReducer.reduce(state, .tallied(counts, range: range))
             didWork = true
         }
         return (state, didWork)

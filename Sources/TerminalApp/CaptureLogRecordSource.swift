@@ -24,6 +24,10 @@ public final class CaptureLogRecordSource: RecordSource {
         try reader.record(at: index)
     }
 
+    public func summary(at index: Int) throws -> CaptureRecordSummary {
+        try reader.summary(at: index)
+    }
+
     /// Problems found when opening (corrupt lines skipped, a torn last line), to tell the user once.
     public var warnings: [String] { reader.warnings }
 

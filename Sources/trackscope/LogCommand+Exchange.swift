@@ -10,14 +10,10 @@ extension LogCommand {
             abstract: "Export records as curl commands, a HAR 1.2 file, or plain events (JSON Lines).",
             discussion: "curl commands read the source key from $\(CaptureExport.keyVariable); it is never written in clear.")
 
-        enum Format: String, ExpressibleByArgument, CaseIterable {
-            case curl, har, events
-        }
-
         @OptionGroup var location: LogLocationOptions
 
         @Option(help: "curl, har or events.")
-        var format: Format
+        var format: CaptureExportWriter.Format
 
         @Option(name: .customLong("filter"), help: "Only the records this filter query matches.")
         var filterQuery: String?
@@ -32,24 +28,15 @@ extension LogCommand {
             let query = filterQuery.map(LogCommand.parseQuery) ?? .all
             let files = LogFiles.open(location)
             var bytes: [UInt8] = []
-            var harRecords: [CaptureRecord] = []
             var out = StandardOutput()
             let toFile = output != nil
-            let format = self.format
-            let baseURL = self.baseURL
+            var writer = CaptureExportWriter(format: format, query: query, baseURL: baseURL)
             try files.scan(matching: query) { record in
-                var chunk: [UInt8] = []
-                switch format {
-                case .curl: chunk = Array((CaptureExport.curl(record, baseURL: baseURL) + "\n").utf8)
-                case .events: chunk = CaptureExport.eventLines(record, matching: query.matchesEverything ? nil : query)
-                case .har: harRecords.append(record)
-                }
+                let chunk = writer.add(record)
                 if toFile { bytes += chunk } else { out.write(chunk) }
             }
-            if format == .har {
-                let text = Array((JSONPrinter.pretty(CaptureExport.har(harRecords, baseURL: baseURL)) + "\n").utf8)
-                if toFile { bytes += text } else { out.write(text) }
-            }
+            let end = writer.finish()
+            if toFile { bytes += end } else { out.write(end) }
             if let output {
                 do {
                     try Data(bytes).write(to: URL(fileURLWithPath: output))
@@ -165,3 +152,5 @@ enum DurabilityArgument: String, ExpressibleByArgument, CaseIterable {
 
     var durability: Durability { self == .fsync ? .fsync : .os }
 }
+
+extension CaptureExportWriter.Format: ExpressibleByArgument {}

@@ -8,7 +8,7 @@ struct Trackscope: AsyncParsableCommand {
         abstract: "Inspect, validate, compose and replay Commanders Act server-side tracking events.",
         version: TrackscopeVersion.current,
         subcommands: [
-            ValidateCommand.self, ConvertCommand.self, ExamplesCommand.self, SendCommand.self, ReplayCommand.self, UICommand.self, LogCommand.self, ConfigCommand.self,
+            ValidateCommand.self, ConvertCommand.self, ExamplesCommand.self, SendCommand.self, ReplayCommand.self, UICommand.self, LogCommand.self, ConfigCommand.self, KeysCommand.self,
             CollectCommand.self,
         ],
         defaultSubcommand: UICommand.self

@@ -114,11 +114,19 @@ struct UICommand: AsyncParsableCommand {
         }
         var state = AppState(logPath: url.path, width: terminal.size.width, height: terminal.size.height)
         state.collectorAddress = collectorStatus.address
+        let historyFile = QueryHistoryFile.standard(environment: environment)
+        state.finder.filterBar.history = QueryHistory(historyFile.load())
+        state.finder.themeNames = ThemeLoader.names(environment: environment)
         let warnings = [exposure, themeOutcome.warning].compactMap { $0 } + source.warnings + [collectorStatus.problem].compactMap { $0 }
         if !warnings.isEmpty {
             state.statusMessage = .init(warnings.joined(separator: "; "), role: .warning, remainingTicks: 200)
         }
-        var runner = AppRunner(backend: terminal, source: source)
+        let effects = AppEffectPerformer(
+            loadTheme: { name in try ThemeLoader.theme(named: name, environment: environment) },
+            historyFile: historyFile,
+            exportBaseURL: collectorStatus.address ?? "http://localhost:8080"
+        )
+        var runner = AppRunner(backend: terminal, source: source, effects: effects)
         if let catalogue { runner.catalogue = { record in await Self.itemCatalogue(of: record, in: catalogue) } }
         _ = await runner.run(initialState: state)
         terminal.stop()

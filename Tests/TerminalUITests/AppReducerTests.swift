@@ -17,13 +17,13 @@ import Testing
         var harness = Harness(records: SampleRecords.numbered(30))
         harness.press(.character("k"), .character("k"))
         #expect(harness.state.selection == 27 && !harness.state.isFollowing)
-        #expect(harness.lines[0].hasSuffix("30 records — paused"))
+        #expect(harness.lines[0].contains("30 records — paused — "))
         harness.append(SampleRecords.numbered(5))
         #expect(harness.state.selection == 27)
-        #expect(harness.lines[0].hasSuffix("35 records — paused"))
+        #expect(harness.lines[0].contains("35 records — paused — "))
         harness.press(.character("G"))
         #expect(harness.state.selection == 34 && harness.state.isFollowing)
-        #expect(harness.lines[0].hasSuffix("35 records — following"))
+        #expect(harness.lines[0].contains("35 records — following — "))
     }
 
     @Test func movingDownOntoTheLastRecordFollowsAgain() {
@@ -125,24 +125,25 @@ import Testing
         harness.press(.character("/"))
         for character in "purchasx" { harness.press(.character(character)) }
         harness.press(.backspace, .character("e"))
-        #expect(harness.lines[23] == "/purchase▏  ⏎ apply  Esc cancel")
+        #expect(harness.lines[22] == "/purchase")
+        #expect(harness.lines[23] == "✓ valid  ⏎ apply  Esc cancel  ↑↓ history")
         harness.press(.enter)
-        #expect(!harness.state.filter.isEditing)
+        #expect(harness.state.finder.input == .none)
         #expect(harness.state.filter.matches == [0, 1])
-        #expect(harness.lines[0] == "trackscope — /tmp/capture.jsonl — 2 of 4 records match “purchase” — following")
+        #expect(harness.lines[0] == "…capture.jsonl — 2 of 4 records match “purchase” — following — ▼3 ▲1 E2 W0 0.0/s")
         #expect(harness.lines[2].contains("purchase") && harness.lines[3].contains("add_to_cart, purcha"))
         #expect(harness.lines[4] == "")
         harness.press(.enter)
         #expect(harness.state.detail?.record?.sequence == 2)
         harness.press(.escape, .escape)
         #expect(!harness.state.filter.isActive)
-        #expect(harness.lines[0] == "trackscope — /tmp/capture.jsonl — 4 records — following")
+        #expect(harness.lines[0] == "trackscope — /tmp/capture.jsonl — 4 records — following — ▼3 ▲1 E2 W0 0.0/s")
     }
 
     @Test func filterMatchesFindingCodesStatusAndNewRecords() {
         var harness = Harness(records: SampleRecords.all)
         harness.press(.character("/"))
-        for character in "INVALID-json" { harness.press(.character(character)) }
+        for character in "code:INVALID-json" { harness.press(.character(character)) }
         harness.press(.enter)
         #expect(harness.state.filter.matches == [3])
         harness.append([SampleRecords.hostile, SampleRecords.purchase])
@@ -161,7 +162,7 @@ import Testing
     @Test func escapeCancelsEditingWithoutApplying() {
         var harness = Harness(records: SampleRecords.all)
         harness.press(.character("/"), .character("q"), .escape)
-        #expect(!harness.state.filter.isEditing && !harness.state.filter.isActive)
+        #expect(harness.state.finder.input == .none && !harness.state.filter.isActive)
         #expect(!harness.state.shouldQuit)
     }
 
@@ -209,7 +210,7 @@ import Testing
         #expect(harness.lines[23] == "the log file was replaced; reading it again")
     }
 
-    @Test(arguments: [Key.character("x"), .tab, .function(5), .left, .character("n")])
+    @Test(arguments: [Key.character("x"), .tab, .function(5), .left, .character("p")])
     func keysWithoutMeaningChangeNothing(key: Key) {
         let harness = Harness(records: SampleRecords.all)
         #expect(AppReducer.reduce(harness.state, .key(key)) == harness.state)

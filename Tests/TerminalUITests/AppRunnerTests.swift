@@ -95,7 +95,7 @@ final class FakeTerminal: TerminalBackend {
                 appended = true
                 Task { await source.append(SampleRecords.numbered(500)) }
             }
-            if lines.first?.hasSuffix("500 records — following") == true, lines[22].hasPrefix("500 ") {
+            if lines.first?.contains("500 records — following") == true, lines[22].hasPrefix("500 ") {
                 terminal.pendingKeys = [.control("c")]
             }
         }

@@ -21,7 +21,7 @@ import TrackingModel
             "  1 │ {\"event_name\":\"purchase\",\"context\":{\"event_id\":\"e-1\",\"event_timestamp\":179",
             "    6320166123},\"value\":16.00,\"consent_categories\":[],\"user\":{\"id\":\"u-9\"}}",
         ])
-        #expect(harness.lines[23] == "j/k scroll  Tab tabs  n/p record  Esc back  ? help  q back")
+        #expect(harness.lines[23] == "j/k scroll  Tab tabs  n/N record  Esc back  ? help")
         harness.press(.character("3"))
         #expect(Array(harness.lines[1...8]) == [
             " 1 Tree   2 Raw  [3 Headers]  4 Findings (2)   5 Answer",
@@ -45,7 +45,7 @@ import TrackingModel
             "",
             "⏎ shows the finding's field in the tree",
         ])
-        #expect(harness.lines[23] == "j/k select  ⏎ go to field  Tab tabs  n/p record  Esc back  ? help")
+        #expect(harness.lines[23] == "j/k select  ⏎ go to field  Tab tabs  n/N record  Esc back  ? help")
         harness.press(.character("5"))
         #expect(Array(harness.lines[1...7]) == [
             " 1 Tree   2 Raw   3 Headers   4 Findings (2)  [5 Answer]",

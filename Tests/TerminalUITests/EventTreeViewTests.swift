@@ -41,7 +41,7 @@ import TrackingModel
         ])
         #expect(Array(lines[3...20]) == v2Open)
         #expect(lines[21].hasPrefix("── Event ───"))
-        #expect(lines[29] == "j/k move  ←→ open/close  */- all/none  Tab tabs  n/p record  Esc back  ? help")
+        #expect(lines[29] == "j/k move  ←→ open/close  */- all/none  Tab tabs  n/N record  Esc back  ? help")
     }
 
     /// An item whose product the Product API stored shows the catalogue's name and price beside it;
@@ -293,9 +293,10 @@ import TrackingModel
         var harness = opened(InspectorSamples.v2Purchase, width: 80, height: 24)
         harness.press(.character("?"))
         let lines = harness.lines
-        #expect(lines.contains("  → / l, ← / h       expand the node; collapse it, or go to its parent"))
-        #expect(lines.contains("  *, -               expand all, collapse all"))
-        #expect(lines.contains("  Tab / Shift-Tab    next / previous tab"))
-        #expect(lines.contains("  1 … 5              tabs: Tree, Raw, Headers, Findings, Answer"))
+        #expect(lines.contains("  → / l, ⏎                    expand the node (again: step into it); on"))
+        #expect(lines.contains("  ← / h                       collapse the node, or go to its parent"))
+        #expect(lines.contains("  *, -                        expand all, collapse all"))
+        #expect(lines.contains("  Tab / Shift-Tab             next / previous tab"))
+        #expect(lines.contains("  1 … 5                       tabs: Tree, Raw, Headers, Findings, Answer"))
     }
 }

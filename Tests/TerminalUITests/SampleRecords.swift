@@ -107,8 +107,13 @@ struct Harness {
             if let index = state.pendingDetailIndex {
                 state = AppReducer.reduce(state, .detailLoaded(index: index, record: records[index]))
             }
+            if let range = state.pendingTally {
+                var counts = LogTally.Counts()
+                for index in range { counts.add(CaptureRecordSummary(records[index], eventNames: records[index].eventNames)) }
+                state = AppReducer.reduce(state, .tallied(counts, range: range))
+            }
             if let range = state.pendingFilterScan() {
-                let matches = range.filter { RecordSummary(index: $0, record: records[$0]).contains(state.filter.applied) }
+                let matches = range.filter { records[$0].matches(state.filter.query) }
                 state = AppReducer.reduce(state, .filterScanned(generation: state.filter.generation, range: range, matches: matches))
             }
         }

@@ -9,7 +9,7 @@ import TrackingModel
         let lines = harness.lines
         #expect(lines.count == 24)
         #expect(Array(lines[0...6]) == [
-            "trackscope — /tmp/capture.jsonl — 4 records — following",
+            "trackscope — /tmp/capture.jsonl — 4 records — following — ▼3 ▲1 E2 W0 0.0/s",
             "SEQ TIME           METHOD PATH         EVENT                DIALECT HTTP ISSUES",
             "  1 18:09:26.123 ▼ POST   /events      purchase             v2       200 E1 W1",
             "  2 18:09:27.623 ▼ POST   /events/bat… add_to_cart, purcha… v2       200 ok",
@@ -17,21 +17,21 @@ import TrackingModel
             "  4 19:09:26.123 ▼ POST   /events␛[31m (invalid JSON)       —        400 E1",
             "",
         ])
-        #expect(lines[23] == "j/k move  ⏎ open  / filter  g top  ? help  q quit")
+        #expect(lines[23] == "j/k move  ⏎ open  / filter  : command  ? help  q quit")
     }
 
     @Test func widerTerminalsShowWholePaths() {
         let lines = Harness(records: SampleRecords.all, width: 120, height: 40).lines
         #expect(lines.count == 40)
-        #expect(lines[1] == "SEQ TIME           METHOD PATH                         EVENT                                        DIALECT HTTP ISSUES")
-        #expect(lines[3] == "  2 18:09:27.623 ▼ POST   /events/batch                add_to_cart, purchase                        v2       200 ok")
-        #expect(lines[4] == "  3 18:10:28.127 ▲ POST   /v2/1234/events              page_view                                    legacy   200 ok")
+        #expect(lines[1] == "SEQ TIME           METHOD PATH                 EVENT                            SITE   USER         DIALECT HTTP ISSUES")
+        #expect(lines[3] == "  2 18:09:27.623 ▼ POST   /events/batch        add_to_cart, purchase            1234   —            v2       200 ok")
+        #expect(lines[4] == "  3 18:10:28.127 ▲ POST   /v2/1234/events      page_view                        —      —            legacy   200 ok")
     }
 
     @Test func narrowTerminalsDropColumnsButKeepEventsAndIssues() {
         let lines = Harness(records: SampleRecords.all, width: 40, height: 10).lines
         #expect(lines == [
-            "…p/capture.jsonl — 4 records — following",
+            "… — 4 records — following — ▼3 ▲1 E2 W0",
             "SEQ   EVENT                 HTTP ISSUES",
             "  1 ▼ purchase               200 E1 W1",
             "  2 ▼ add_to_cart, purchase  200 ok",
@@ -40,7 +40,7 @@ import TrackingModel
             "",
             "",
             "",
-            "j/k move  ⏎ open  / filter  g top  ? he…",
+            "j/k move  ⏎ open  / filter  : command  …",
         ])
     }
 
@@ -82,10 +82,10 @@ import TrackingModel
 
     @Test func anEmptyLogWaitsForRecordsThenShowsThem() {
         var harness = Harness(records: [])
-        #expect(harness.lines[0] == "trackscope — /tmp/capture.jsonl — 0 records — following")
+        #expect(harness.lines[0] == "trackscope — /tmp/capture.jsonl — 0 records — following — ▼0 ▲0 E0 W0 0.0/s")
         #expect(harness.lines.contains { $0.trimmingCharacters(in: .whitespaces) == "waiting for records" })
         harness.append([SampleRecords.purchase])
-        #expect(harness.lines[0] == "trackscope — /tmp/capture.jsonl — 1 record — following")
+        #expect(harness.lines[0] == "trackscope — /tmp/capture.jsonl — 1 record — following — ▼1 ▲0 E1 W0 0.0/s")
         #expect(harness.lines[2].hasPrefix("  1 18:09:26.123 ▼ POST   /events      purchase"))
     }
 

@@ -73,11 +73,11 @@ import TrackingModel
 
         try await append([Self.purchase(), Self.batch(), Self.hostile()])
         screen = try await session.waitForScreen("three records listed") { lines in
-            lines.count == 30 && lines[0].hasSuffix("3 records — following") && lines[4].contains("(invalid JSON)")
+            lines.count == 30 && lines[0].contains("3 records — following") && lines[4].contains("(invalid JSON)")
         }
-        #expect(screen[0] == "trackscope — \(log.path) — 3 records — following")
+        #expect(screen[0].hasSuffix("/capture.jsonl — 3 records — following — ▼2 ▲1 E2 W0 0.0/s"))
         #expect(screen[1].hasPrefix("SEQ TIME           METHOD PATH"))
-        #expect(screen[1].hasSuffix(" EVENT                            DIALECT HTTP ISSUES"))
+        #expect(screen[1].hasSuffix(" EVENT                       SITE   DIALECT HTTP ISSUES"))
         #expect(screen[2].hasPrefix("  1 ") && screen[2].contains(" ▼ POST   /events ") && screen[2].contains(" purchase "))
         #expect(screen[2].hasSuffix("v2       200 E1"))
         #expect(screen[3].contains(" /events/batch ") && screen[3].contains(" add_to_cart, view_item "))
@@ -126,7 +126,7 @@ import TrackingModel
         try await session.waitFor("4 records — following")
         try await append([Self.purchase()])
         screen = try await session.waitForScreen("the fifth record listed") { lines in
-            lines.count > 6 && lines[0].hasSuffix("5 records — following") && lines[6].hasPrefix("  5 ")
+            lines.count > 6 && lines[0].contains("5 records — following") && lines[6].hasPrefix("  5 ")
         }
         #expect(screen[6].hasPrefix("  5 ") && screen[6].contains(" purchase "))
 
@@ -135,10 +135,6 @@ import TrackingModel
         screen = try await session.waitForScreen("the 60-column layout") { $0.count == 16 && $0[1].hasPrefix("SEQ ") && !$0[1].contains("DIALECT") }
         #expect(screen.allSatisfy { $0.count <= 60 })
         #expect(screen[2].contains("purchase"))
-        try session.resize(width: 30, height: 8)
-        try await session.waitFor("terminal too small")
-        try session.resize(width: 100, height: 30)
-        try await session.waitFor("DIALECT HTTP ISSUES")
 
         // q quits: the program exits cleanly and the shell's screen is back, cursor shown.
         try session.send("q")
@@ -157,7 +153,7 @@ import TrackingModel
     }
 
     /// The inspector: a v2 purchase as a tree, its cookies explained, then the raw body.
-    @Test(arguments: [(100, 30), (80, 24)])
+    @Test(arguments: [(120, 40), (80, 24)])
     func inspectsAPurchaseAsATree(size: (width: Int, height: Int)) async throws {
         try await append([Self.v2PurchaseWithCookies()])
         let session = try await start(width: size.width, height: size.height)
@@ -173,9 +169,10 @@ import TrackingModel
         try session.send("l", "j")
         screen = try await session.waitForScreen("the _ga row explained") { lines in
             lines.contains { $0.hasPrefix("    _ga  GA1.2.111.222  Google Analytics client id") }
-                && lines.contains { $0.hasPrefix("── _ga ─") }
+                && lines.contains { $0.contains("── _ga ─") }
         }
-        #expect(screen.contains { $0.hasPrefix("Cookie _ga: Google Analytics client id") })
+        // Below the tree, or at its right from 120 columns.
+        #expect(screen.contains { $0.hasPrefix("Cookie _ga: Google Analytics client id") || $0.contains("│Cookie _ga: Google Analytics client id") })
         #expect(screen.contains { $0.hasPrefix("    theme  dark") })
         #expect(screen.allSatisfy { $0.count <= size.width })
         try session.send("2")
@@ -205,7 +202,7 @@ import TrackingModel
         let session = try await start(width: 80, height: 24, environment: ["NO_COLOR": "1"])
         try await session.waitFor("2 records — following")
         try session.send("/", "batch")
-        try await session.waitFor("/batch▏")
+        try await session.waitForScreen("the query typed") { $0.count == 24 && $0[22] == "/batch" && $0[23].hasPrefix("✓ valid") }
         try session.send("Enter")
         let screen = try await session.waitForScreen("the filtered stream") { lines in
             lines.contains { $0.contains("1 of 2 records match “batch”") } && lines.count > 2 && lines[2].contains("add_to_cart")

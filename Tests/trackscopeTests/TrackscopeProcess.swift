@@ -26,11 +26,12 @@ enum TrackscopeProcess {
         return URL(fileURLWithPath: ".build/debug/trackscope")
     }
 
-    /// Runs trackscope with `arguments`, feeding `input` on standard input, and waits for it
+    /// Runs trackscope (or `executable`) with `arguments`, feeding `input` on standard input, and waits for it
     /// without blocking a thread of Swift concurrency (collectors in other tests need them).
-    static func run(_ arguments: [String], input: Data? = nil, environment: [String: String]? = nil) async throws -> Result {
+    static func run(_ arguments: [String], input: Data? = nil, environment: [String: String]? = nil,
+                    executable: URL? = nil) async throws -> Result {
         let process = Process()
-        process.executableURL = binaryURL
+        process.executableURL = executable ?? binaryURL
         process.arguments = arguments
         if let environment {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

@@ -104,6 +104,16 @@ public final class CaptureLogReader: @unchecked Sendable {
         }
     }
 
+    /// The summary of record `index` (what counting needs, without decoding its bodies).
+    public func summary(at index: Int) throws -> CaptureRecordSummary {
+        let line = try rawLine(at: index)
+        do {
+            return try CaptureRecordSummary.decode(line: line)
+        } catch {
+            throw CaptureLogError.corruptLine(offset: try offset(at: index), reason: error.message)
+        }
+    }
+
     /// Records `range`, decoded now; undecodable lines are skipped.
     public func records(in range: Range<Int>) -> [CaptureRecord] {
         range.compactMap { try? record(at: $0) }

@@ -55,6 +55,12 @@ public final class SegmentedCaptureLogReader: @unchecked Sendable {
         return try reader.record(at: local)
     }
 
+    /// The summary of record `index` (what counting needs, without decoding its bodies).
+    public func summary(at index: Int) throws -> CaptureRecordSummary {
+        let (reader, local) = try locate(index)
+        return try reader.summary(at: local)
+    }
+
     /// What a user should be told once, for every file read.
     public var warnings: [String] {
         lock.withLock {

@@ -16,6 +16,14 @@ public enum ThemeLoader {
         SettingsLocation.configurationFolder(environment: environment).appendingPathComponent("themes", isDirectory: true)
     }
 
+    /// The names `:theme` completes: the built-in themes and the user's theme files.
+    public static func names(environment: [String: String]) -> [String] {
+        let folder = userFolder(environment: environment)
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let userNames = files.filter { $0.hasSuffix(".toml") }.map { String($0.dropLast(5)) }
+        return Set(Theme.builtIn.keys).union(userNames).sorted()
+    }
+
     /// The theme called `name` (or at the path `name`), NO_COLOR honoured; the default theme and a
     /// warning when it cannot be read or is not found.
     public static func load(_ name: String, environment: [String: String]) -> Outcome {

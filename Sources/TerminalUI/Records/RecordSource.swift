@@ -11,6 +11,16 @@ public protocol RecordSource: Sendable {
     /// records (the log does not exist yet, it cannot be read). The stream may skip intermediate
     /// counts: consumers only need the latest.
     func updates() -> AsyncStream<RecordSourceEvent>
+    /// The summary of the record at `index`: what counting needs (direction, findings), read
+    /// without decoding its bodies where the source can.
+    func summary(at index: Int) async throws -> CaptureRecordSummary
+}
+
+extension RecordSource {
+    public func summary(at index: Int) async throws -> CaptureRecordSummary {
+        let record = try await record(at: index)
+        return CaptureRecordSummary(record, eventNames: record.eventNames)
+    }
 }
 
 /// A change of a record source, as the UI loop sees it.

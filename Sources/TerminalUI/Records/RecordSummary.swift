@@ -18,6 +18,10 @@ public struct RecordSummary: Sendable, Hashable {
     /// Why the body has no events, when it has none ("empty body", "invalid JSON", ...).
     public var bodyNote: String?
     public var dialect: Dialect?
+    /// The site the request was for.
+    public var siteId: String?
+    /// The users (`user.id`) of the body's events, once each, in order.
+    public var userIds: [String]
     public var status: Int?
     public var errorCount: Int
     public var warningCount: Int
@@ -33,7 +37,9 @@ public struct RecordSummary: Sendable, Hashable {
         path = record.path
         query = record.query
         dialect = record.dialect
+        siteId = record.siteId
         status = record.response?.status
+        userIds = []
         errorCount = record.findings.count { $0.severity == .error }
         warningCount = record.findings.count { $0.severity == .warning }
         findingCodes = record.findings.map(\.code)
@@ -47,6 +53,9 @@ public struct RecordSummary: Sendable, Hashable {
         case .body(let body):
             let events = body.events
             eventNames = body.eventNames
+            for event in events {
+                if let id = NormalizedEvent(event).user?.id, !userIds.contains(id) { userIds.append(id) }
+            }
             bodyNote = eventNames.isEmpty ? (events.isEmpty ? "no events" : "no event name") : nil
         }
     }
@@ -55,16 +64,5 @@ public struct RecordSummary: Sendable, Hashable {
     public var eventText: String {
         if eventNames.isEmpty { return bodyNote.map { "(\($0))" } ?? "" }
         return eventNames.joined(separator: ", ")
-    }
-
-    /// Whether `text` (lowercased) appears in any field a person would search by.
-    public func contains(_ text: String) -> Bool {
-        let needle = text.lowercased()
-        if needle.isEmpty { return true }
-        var fields = [String(sequence), method, path, query, direction.rawValue, eventText]
-        fields.append(dialect?.rawValue ?? "")
-        if let status { fields.append(String(status)) }
-        fields.append(contentsOf: findingCodes)
-        return fields.contains { $0.lowercased().contains(needle) }
     }
 }

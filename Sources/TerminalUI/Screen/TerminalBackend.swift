@@ -13,6 +13,8 @@ public protocol TerminalBackend: AnyObject {
     /// calls it when a turn had nothing to do, so that a key press is answered at once rather than
     /// after a sleep.
     func waitForInput(timeout: Duration) async
+    /// Draws from now on with `theme`'s colours (the loop then draws the next frame whole).
+    func use(_ theme: Theme)
 }
 
 extension TerminalBackend {
@@ -20,4 +22,7 @@ extension TerminalBackend {
     public func waitForInput(timeout: Duration) async {
         try? await Task.sleep(for: timeout)
     }
+
+    /// A backend without colours ignores themes.
+    public func use(_ theme: Theme) {}
 }

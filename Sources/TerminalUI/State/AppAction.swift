@@ -16,6 +16,10 @@ public enum AppAction: Sendable, Equatable {
     case filterScanned(generation: Int, range: Range<Int>, matches: [Int])
     /// Reading from the source failed.
     case loadFailed(message: String)
+    /// An effect the state asked for (`finder.effects`) was performed.
+    case effectFinished(AppEffectResult)
+    /// Records `range` were counted for the header.
+    case tallied(LogTally.Counts, range: Range<Int>)
     /// A timer beat (about ten a second): expires status messages.
     case tick
     /// Quit now (a signal, the end of input).

@@ -5,18 +5,18 @@ public enum AppReducer {
         switch action {
         case .key(let key):
             if key == .resize { break }
-            if state.isShowingHelp, !state.filter.isEditing {
+            let context = state.keyContext
+            guard let command = KeyMap.command(for: key, in: context) else { break }
+            if context == .help {
                 // Help is modal: the keys that open it, Esc and q close it; Ctrl-C still quits.
-                switch KeyMap.command(for: key, screen: state.screen, isEditingFilter: false) {
-                case .quit where key == .control("c"): state.shouldQuit = true
-                case .toggleHelp, .back, .quit: state.isShowingHelp = false
+                switch command {
+                case .quit: state.shouldQuit = true
+                case .toggleHelp: state.isShowingHelp = false
                 default: break
                 }
                 break
             }
-            if let command = KeyMap.command(for: key, screen: state.screen, isEditingFilter: state.filter.isEditing) {
-                apply(command, to: &state)
-            }
+            apply(command, to: &state)
         case .resize(let width, let height):
             state.width = max(0, width)
             state.height = max(0, height)
@@ -47,9 +47,14 @@ public enum AppReducer {
             guard generation == state.filter.generation, range.lowerBound == state.filter.scannedCount else { break }
             state.filter.scannedCount = range.upperBound
             state.filter.matches.append(contentsOf: matches.sorted())
+        case .tallied(let counts, let range):
+            state.finder.tally.add(counts, range: range)
+        case .effectFinished(let result):
+            effectFinished(result, in: &state)
         case .loadFailed(let message):
             state.statusMessage = .init(message, role: .error)
         case .tick:
+            state.finder.traffic.tick(count: state.recordCount)
             if var message = state.statusMessage {
                 message.remainingTicks -= 1
                 state.statusMessage = message.remainingTicks > 0 ? message : nil
@@ -67,24 +72,14 @@ public enum AppReducer {
             state.shouldQuit = true
         case .toggleHelp:
             state.isShowingHelp.toggle()
-        case .beginFilter:
-            state.filter.isEditing = true
-            state.filter.draft = state.filter.applied
-        case .filterInsert(let character):
-            state.filter.draft.append(character)
-        case .filterDeleteBackward:
-            if !state.filter.draft.isEmpty { state.filter.draft.removeLast() }
-        case .filterCancel:
-            state.filter.isEditing = false
-        case .filterApply:
-            state.filter.isEditing = false
-            applyFilter(state.filter.draft.trimmingSpaces, to: &state)
+        case .beginFilter, .beginCommand, .line, .toggleFollow:
+            applyFinder(command, to: &state)
         case .back:
             if state.screen == .detail {
                 state.screen = .stream
                 state.detail = nil
             } else if state.filter.isActive {
-                applyFilter("", to: &state)
+                clearFilter(in: &state)
             }
         default:
             if state.screen == .detail { applyDetail(command, to: &state) } else { applyStream(command, to: &state) }
@@ -104,6 +99,8 @@ public enum AppReducer {
         case .pageUp: select(current - page, in: &state)
         case .top: select(0, in: &state)
         case .bottom: select(last, in: &state)
+        case .nextRecord: moveToMatch(current + 1, in: &state)
+        case .previousRecord: moveToMatch(current - 1, in: &state)
         case .open:
             guard let index = state.recordIndex(atListPosition: current) else { return }
             state.screen = .detail
@@ -114,28 +111,18 @@ public enum AppReducer {
 
     /// Selects `position` (clamped); the list follows the tail again exactly when it lands on
     /// the last entry.
-    private static func select(_ position: Int, in state: inout AppState) {
+    static func select(_ position: Int, in state: inout AppState) {
         let last = state.listCount - 1
         let clamped = min(max(0, position), last)
         state.selection = clamped
         state.isFollowing = clamped == last
     }
 
-    private static func applyFilter(_ text: String, to state: inout AppState) {
-        state.filter.applied = text
-        state.filter.draft = text
-        state.filter.generation += 1
-        state.filter.scannedCount = 0
-        state.filter.matches = []
-        state.selection = nil
-        state.scrollTop = 0
-        state.isFollowing = true
-    }
-
     private static func recordsChanged(count: Int, in state: inout AppState) {
         if count < state.recordCount {
             // The log was replaced or truncated: forget what was read from it.
             state.rows = [:]
+            state.finder.tally = LogTally()
             state.filter.scannedCount = 0
             state.filter.matches = []
             state.filter.generation += 1

@@ -2,8 +2,8 @@ extension AppState {
     /// True when the terminal is below the minimum size.
     public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
 
-    /// Rows of the record list: the screen less the header, the column titles and the status bar.
-    public var listHeight: Int { max(0, height - 3) }
+    /// Rows of the record list: the screen less the header, the column titles and the bottom lines.
+    public var listHeight: Int { max(0, height - 2 - bottomHeight) }
 
     /// Rows of a detail tab's body: the screen less the header, the tab bar and the status bar.
     public var detailHeight: Int { detailLayout.contentHeight }
@@ -45,8 +45,11 @@ extension AppState {
         return filter.scannedCount..<min(recordCount, filter.scannedCount + chunk)
     }
 
+    /// The next records to count for the header.
+    public var pendingTally: Range<Int>? { finder.tally.pendingRange(recordCount: recordCount) }
+
     /// True when the loop has nothing to load for the current frame.
     public var isSettled: Bool {
-        missingRowIndexes.isEmpty && pendingDetailIndex == nil && pendingFilterScan() == nil
+        missingRowIndexes.isEmpty && pendingDetailIndex == nil && pendingFilterScan() == nil && pendingTally == nil
     }
 }

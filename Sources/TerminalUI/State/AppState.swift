@@ -1,5 +1,6 @@
 import CaptureLog
 import Foundation
+import TrackingModel
 
 /// Everything the terminal UI shows, as a value: the reducer changes it, the views draw it.
 public struct AppState: Sendable, Equatable {
@@ -56,12 +57,12 @@ public struct AppState: Sendable, Equatable {
         }
     }
 
-    /// The filter: the text being typed, and the one applied with the records found to match.
+    /// The filter applied, with the records found to match (the filter bar is `finder.filterBar`).
     public struct Filter: Sendable, Equatable {
-        public var draft = ""
-        public var isEditing = false
         /// The applied filter text; empty when no filter is applied.
         public var applied = ""
+        /// The applied query, parsed.
+        public var query = FilterQuery.all
         /// Bumped on every apply, so that results of an older scan are ignored.
         public var generation = 0
         /// Records 0 ..< scannedCount have been checked against `applied`.
@@ -110,6 +111,8 @@ public struct AppState: Sendable, Equatable {
     public var rows: [Int: RecordSummary] = [:]
     public var detail: Detail?
     public var filter = Filter()
+    /// The filter bar, the command line and what they ask of the application.
+    public var finder = Finder()
     public var statusMessage: StatusMessage?
     /// Where the embedded collector listens (`http://127.0.0.1:8080`), when it runs.
     public var collectorAddress: String?

@@ -10,15 +10,17 @@ public enum KeyCommand: Sendable, Hashable {
     /// Back one level: detail to stream, help to where it was opened, clear an applied filter.
     case back
     case quit
+    /// The next match of the list (every record without a filter); on a record, open it.
     case nextRecord
+    /// The previous match of the list; on a record, open it.
     case previousRecord
+    /// Open the filter bar (`/`).
     case beginFilter
+    /// Open the command line (`:`).
+    case beginCommand
+    /// Follow new records, or stop following (`F`).
+    case toggleFollow
     case toggleHelp
-    /// While editing the filter.
-    case filterInsert(Character)
-    case filterDeleteBackward
-    case filterApply
-    case filterCancel
     /// On a record: Enter. Expands the tree node; on the Findings tab, jumps to the finding's field.
     case activate
     /// Open the tree node (or step into it when open).
@@ -32,4 +34,29 @@ public enum KeyCommand: Sendable, Hashable {
     case nextTab
     case previousTab
     case selectTab(DetailTab)
+    /// Editing the filter bar or the command line.
+    case line(LineEdit)
+}
+
+/// What a key does to the line being typed (the filter bar or the command line).
+public enum LineEdit: Sendable, Hashable {
+    case insert(Character)
+    case deleteBackward
+    case deleteForward
+    case left
+    case right
+    case home
+    case end
+    /// Ctrl-U: delete everything before the cursor.
+    case deleteToStart
+    /// Ctrl-W: delete the word before the cursor.
+    case deleteWord
+    /// ↑: the previous query of the history.
+    case olderHistory
+    /// ↓: the next query of the history (past the newest: what was being typed).
+    case newerHistory
+    /// Tab: complete the command name or argument.
+    case complete
+    case submit
+    case cancel
 }

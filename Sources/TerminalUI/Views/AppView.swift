@@ -12,7 +12,7 @@ public enum AppView {
             renderTooSmall(state, into: &buffer)
             return
         }
-        if state.isShowingHelp {
+        if state.isShowingHelp, state.finder.input == .none {
             HelpView.render(state, into: &buffer)
         } else {
             switch state.screen {

@@ -1,38 +1,36 @@
-/// The keys, in full.
+/// The keys, in full, from the key binding table: the part for the screen the help was opened on
+/// first, then typing in the filter bar and the command line, then the other screen's.
 public enum HelpView {
-    static let entries: [(keys: String, what: String)] = [
-        ("j / ↓, k / ↑", "select the next / previous record; on a record, move in the tree or scroll"),
-        ("PgDn, PgUp / b", "a page down / up (Space too, in the list)"),
-        ("g / Home, G / End", "first / last record; G follows new records again"),
-        ("⏎", "open the selected record; on a record, expand the node, or jump to a finding's field"),
-        ("→ / l, ← / h", "expand the node; collapse it, or go to its parent"),
-        ("Space", "on a record: open / close the node"),
-        ("*, -", "expand all, collapse all"),
-        ("Tab / Shift-Tab", "next / previous tab"),
-        ("1 … 5", "tabs: Tree, Raw, Headers, Findings, Answer"),
-        ("n, p", "next / previous record, on a record"),
-        ("/", "filter: type text, ⏎ to apply (matches method, path, event, dialect, status, finding codes)"),
-        ("Esc", "back from a record; clear the filter"),
-        ("q", "back from a record; quit from the list"),
-        ("?", "this help"),
-        ("Ctrl-C", "quit"),
-    ]
+    /// The sections in the order they are shown from `context`.
+    static func orderedSections(from screen: AppState.Screen) -> [KeyBinding.Section] {
+        let first = screen == .stream ? "list" : "record"
+        let sections = KeyBinding.sections
+        return sections.filter { $0.name == first } + sections.filter { $0.name == "lines" }
+            + sections.filter { $0.name != first && $0.name != "lines" }
+    }
 
     public static func render(_ state: AppState, into buffer: inout ScreenBuffer) {
         for row in 0..<max(0, buffer.height - 1) { buffer.fill(row: row, role: .normal) }
         buffer.fill(row: 0, role: .title)
         buffer.write("trackscope — keys", column: 0, row: 0, role: .title)
-        let keyWidth = min(entries.map(\.keys.count).max() ?? 0, buffer.width / 3)
-        var row = 2
-        for entry in entries {
-            let line = StyledLine([
-                StyledSpan("  " + TextFitting.fit(entry.keys, width: keyWidth), role: .jsonKey),
-                StyledSpan("  " + entry.what),
-            ])
-            for piece in line.wrapped(width: buffer.width, indent: keyWidth + 4) {
-                guard row < buffer.height - 1 else { return }
-                buffer.write(piece, column: 0, row: row)
-                row += 1
+        let sections = orderedSections(from: state.screen)
+        let keyWidth = min(sections.flatMap(\.bindings).map(\.label.count).max() ?? 0, buffer.width / 3)
+        var row = 1
+        for section in sections {
+            row += 1
+            guard row < buffer.height - 1 else { return }
+            buffer.write(section.title.replacingOccurrences(of: "`", with: ""), column: 0, row: row, role: .title)
+            row += 1
+            for binding in section.bindings {
+                let line = StyledLine([
+                    StyledSpan("  " + TextFitting.fit(binding.label, width: keyWidth), role: .jsonKey),
+                    StyledSpan("  " + binding.help),
+                ])
+                for piece in line.wrapped(width: buffer.width, indent: keyWidth + 4) {
+                    guard row < buffer.height - 1 else { return }
+                    buffer.write(piece, column: 0, row: row)
+                    row += 1
+                }
             }
         }
     }

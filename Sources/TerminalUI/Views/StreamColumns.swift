@@ -1,8 +1,9 @@
 /// The columns of the record list and how they fit a width: narrow terminals drop the least
-/// needed columns first (dialect, time, method, path, status); seq, direction, event and issues stay.
+/// needed columns first (user, site, dialect, time, method, path, status); seq, direction, event
+/// and issues stay.
 struct StreamColumns: Equatable {
     enum Kind: CaseIterable {
-        case sequence, time, direction, method, path, event, dialect, status, issues
+        case sequence, time, direction, method, path, event, site, user, dialect, status, issues
     }
 
     struct Column: Equatable {
@@ -23,6 +24,8 @@ struct StreamColumns: Equatable {
         case .method: "METHOD"
         case .path: "PATH"
         case .event: "EVENT"
+        case .site: "SITE"
+        case .user: "USER"
         case .dialect: "DIALECT"
         case .status: "HTTP"
         case .issues: "ISSUES"
@@ -36,15 +39,16 @@ struct StreamColumns: Equatable {
     init(width: Int, sequenceWidth: Int) {
         var fixed: [Kind: Int] = [
             .sequence: max(3, sequenceWidth), .time: 12, .direction: 1, .method: 6,
-            .dialect: 7, .status: 4, .issues: 7,
+            .dialect: 7, .status: 4, .issues: 7, .site: 6, .user: 12,
         ]
         var minimumFlex: [Kind: Int] = [.path: 12, .event: 12]
-        let dropOrder: [Kind] = [.dialect, .time, .method, .path, .status]
+        let dropOrder: [Kind] = [.user, .site, .dialect, .time, .method, .path, .status]
         var kinds = Kind.allCases
         func needed() -> Int {
             kinds.reduce(0) { $0 + (fixed[$1] ?? minimumFlex[$1] ?? 0) } + kinds.count - 1
         }
-        for kind in dropOrder where needed() > width {
+        // The site and user columns come only when the event column keeps some room beside them.
+        for kind in dropOrder where needed() + (kind == .user || kind == .site ? 12 : 0) > width {
             kinds.removeAll { $0 == kind }
             fixed[kind] = nil
             minimumFlex[kind] = nil

@@ -1,3 +1,4 @@
+import Foundation
 import TrackingModel
 
 /// The live list of records: a header, column titles, one row a record, the selected row
@@ -18,6 +19,10 @@ public enum StreamView {
             buffer.write(title, column: column.x, row: 1, role: .dim)
         }
         let firstRow = 2
+        if state.recordCount == 0, let address = state.collectorAddress, !state.filter.isActive {
+            FirstEventView.render(collectorAddress: address, into: &buffer, rows: firstRow..<(firstRow + state.listHeight))
+            return
+        }
         if state.listCount == 0 {
             renderEmpty(state, into: &buffer, firstRow: firstRow)
             return
@@ -34,9 +39,20 @@ public enum StreamView {
         }
     }
 
-    /// "trackscope — PATH — N records — following — collecting on URL", the path shortened from
-    /// the left to fit.
+    /// "trackscope — PATH — N records — following — 3 received, 1 sent, 2 with errors, 1 with
+    /// warnings, 0.5/s — collecting on URL", the figures in short (`▼3 ▲1 E2 W1 0.5/s`) and the
+    /// path shortened from the left to fit.
     static func headerText(_ state: AppState, width: Int) -> String {
+        for wording in [TrafficWording.words, .symbols] {
+            let text = headerText(state, width: width, wording: wording)
+            if wording == .symbols || text.pathRoom >= 24 { return text.text }
+        }
+        return ""
+    }
+
+    private enum TrafficWording { case words, symbols }
+
+    private static func headerText(_ state: AppState, width: Int, wording: TrafficWording) -> (text: String, pathRoom: Int) {
         var parts: [String] = []
         switch state.source {
         case .waiting(let reason):
@@ -51,6 +67,7 @@ public enum StreamView {
                 parts.append(TextFitting.counted(state.recordCount, "record"))
             }
             parts.append(state.isFollowing ? "following" : "paused")
+            parts.append(trafficText(state, wording: wording))
         }
         if let collectorAddress = state.collectorAddress {
             parts.append("collecting on \(collectorAddress)")
@@ -65,7 +82,20 @@ public enum StreamView {
         let prefix = width - 13 - tailLength >= 12 ? "trackscope — " : ""
         let room = width - prefix.count - tailLength
         let path = room >= 8 ? TextFitting.keepingEnd(state.logPath, width: room) : "…"
-        return prefix + path + tail
+        return (prefix + path + tail, room)
+    }
+
+    /// Received, sent, with errors, with warnings, and the rate.
+    private static func trafficText(_ state: AppState, wording: TrafficWording) -> String {
+        let counts = state.finder.tally.counts
+        let rate = state.finder.traffic.recordsPerSecond ?? 0
+        let rateText = rate < 10 ? String(format: "%.1f/s", rate) : "\(Int(rate.rounded()))/s"
+        switch wording {
+        case .words:
+            return "\(counts.received) received, \(counts.sent) sent, \(counts.withErrors) with errors, \(counts.withWarnings) with warnings, \(rateText)"
+        case .symbols:
+            return "▼\(counts.received) ▲\(counts.sent) E\(counts.withErrors) W\(counts.withWarnings) \(rateText)"
+        }
     }
 
     private static func renderHeader(_ state: AppState, into buffer: inout ScreenBuffer) {
@@ -113,6 +143,11 @@ public enum StreamView {
             case .event:
                 let role: StyleRole = summary.eventNames.isEmpty ? (summary.bodyNote == "invalid JSON" ? .error : .dim) : .listRow
                 buffer.write(TextFitting.fit(summary.eventText, width: width), column: column.x, row: row, role: role)
+            case .site:
+                buffer.write(TextFitting.fit(summary.siteId ?? "—", width: width), column: column.x, row: row, role: summary.siteId == nil ? .dim : .listRow)
+            case .user:
+                let users = summary.userIds.joined(separator: ", ")
+                buffer.write(TextFitting.fit(users.isEmpty ? "—" : users, width: width), column: column.x, row: row, role: users.isEmpty ? .dim : .listRow)
             case .dialect:
                 let role: StyleRole = summary.dialect == .unknown ? .warning : .listRow
                 buffer.write(TextFitting.fit(summary.dialect?.rawValue ?? "—", width: width), column: column.x, row: row, role: role)

@@ -1,0 +1,96 @@
+extension KeyBinding {
+    /// Every key binding, in the order the help screen, the hints line and the README show them.
+    /// Adding a key is adding a row here.
+    public static let table: [KeyBinding] = [
+        // Anywhere.
+        KeyBinding("Ctrl-C", [.control("c")], in: Set(KeyContext.allCases), .quit, "quit, from anywhere"),
+
+        // The list.
+        KeyBinding("j / ↓, k / ↑", in: [.list],
+                   .each([.character("j"), .down], .moveDown) + .each([.character("k"), .up], .moveUp),
+                   hints: [Hint("j/k move")],
+                   "select the next / previous record; the list follows new records until you move up"),
+        KeyBinding("PgDn Space, PgUp b", in: [.list],
+                   .each([.pageDown, .character(" "), .control("f"), .control("d")], .pageDown)
+                       + .each([.pageUp, .character("b"), .control("b"), .control("u")], .pageUp),
+                   "a page down / up"),
+        KeyBinding("g / Home, G / End", in: [.list],
+                   .each([.character("g"), .home], .top) + .each([.character("G"), .end], .bottom),
+                   "first / last record; G follows new records again"),
+        KeyBinding("⏎ / → / l", [.enter, .right, .character("l")], in: [.list], .open,
+                   hints: [Hint("⏎ open")], "open the selected record"),
+        KeyBinding("/", [.character("/")], in: [.list], .beginFilter, hints: [Hint("/ filter", in: [.list])],
+                   "filter with the filter language (event:purchase status:400 sev:error; plain words search the text); ⏎ applies"),
+        KeyBinding("n, N", in: [.list], .each([.character("n")], .nextRecord) + .each([.character("N")], .previousRecord),
+                   hints: [Hint("n/N match", when: .filterActive)],
+                   "the next / previous match of the filter (every record when there is none)"),
+        KeyBinding(":", [.character(":")], in: [.list], .beginCommand, hints: [Hint(": command", in: [.list])],
+                   "command line: goto SEQ, theme NAME, export curl|har|events FILE, follow, clear, help (Tab completes)"),
+        KeyBinding("F", [.character("F")], in: [.list], .toggleFollow,
+                   hints: [Hint("F follow", when: .notFollowing)], "follow new records, or stop following"),
+        KeyBinding("Esc", [.escape], in: [.list], .back, hints: [Hint("Esc clear filter", when: .filterActive)],
+                   "clear the filter"),
+        KeyBinding("?, F1", [.character("?"), .function(1)], in: [.list], .toggleHelp, hints: [Hint("? help")], "this help"),
+        KeyBinding("q", [.character("q")], in: [.list], .quit, hints: [Hint("q quit")], "quit"),
+
+        // A record.
+        KeyBinding("j / ↓, k / ↑", in: KeyContext.record,
+                   .each([.character("j"), .down], .moveDown) + .each([.character("k"), .up], .moveUp),
+                   hints: [Hint("j/k move", in: [.tree]), Hint("j/k select", in: [.findings]), Hint("j/k scroll", in: [.text])],
+                   "move in the tree, select a finding; scroll the other tabs"),
+        KeyBinding("→ / l, ⏎", in: KeyContext.record,
+                   .each([.right, .character("l")], .expand) + .each([.enter], .activate),
+                   hints: [Hint("⏎ go to field", in: [.findings])],
+                   "expand the node (again: step into it); on Findings, jump to the finding's field"),
+        KeyBinding("← / h", [.left, .character("h")], in: KeyContext.record, .collapse,
+                   hints: [Hint("←→ open/close", in: [.tree])], "collapse the node, or go to its parent"),
+        KeyBinding("Space", [.character(" ")], in: KeyContext.record, .toggle, "open or close the node"),
+        KeyBinding("*, -", in: KeyContext.record, .each([.character("*")], .expandAll) + .each([.character("-")], .collapseAll),
+                   hints: [Hint("*/- all/none", in: [.tree])], "expand all, collapse all"),
+        KeyBinding("Tab / Shift-Tab", in: KeyContext.record, .each([.tab], .nextTab) + .each([.backTab], .previousTab),
+                   hints: [Hint("Tab tabs")], "next / previous tab"),
+        KeyBinding("1 … 5", in: KeyContext.record,
+                   DetailTab.allCases.map { Pair(key: .character(Character(String($0.rawValue + 1))), command: .selectTab($0)) },
+                   "tabs: Tree, Raw, Headers, Findings, Answer"),
+        KeyBinding("PgDn, PgUp", in: KeyContext.record,
+                   .each([.pageDown, .control("f"), .control("d")], .pageDown) + .each([.pageUp, .control("b"), .control("u")], .pageUp),
+                   "a page down / up"),
+        KeyBinding("g / Home, G / End", in: KeyContext.record,
+                   .each([.character("g"), .home], .top) + .each([.character("G"), .end], .bottom), "top, bottom"),
+        KeyBinding("n, N / p", in: KeyContext.record,
+                   .each([.character("n")], .nextRecord) + .each([.character("N"), .character("p")], .previousRecord),
+                   hints: [Hint("n/N record")], "the next / previous record of the list (the next match when filtered), on the same tab"),
+        KeyBinding("Esc / q", [.escape, .character("q")], in: KeyContext.record, .back, hints: [Hint("Esc back")],
+                   "back to the list"),
+
+        KeyBinding("/, :", in: KeyContext.record, .each([.character("/")], .beginFilter) + .each([.character(":")], .beginCommand),
+                   "the filter bar, the command line (as in the list)"),
+        KeyBinding("?, F1", [.character("?"), .function(1)], in: KeyContext.record, .toggleHelp, hints: [Hint("? help")], "this help"),
+
+        // The help screen.
+        KeyBinding("?, F1, Esc, q", [.character("?"), .function(1), .escape, .character("q")], in: [.help], .toggleHelp,
+                   hints: [Hint("? / Esc close help")], "close the help"),
+
+        // Typing in the filter bar or the command line.
+        KeyBinding("⏎", [.enter], in: [.filterBar], .line(.submit), hints: [Hint("⏎ apply")],
+                   "filter bar: apply the query (only a valid one: the bar says what is wrong and where)"),
+        KeyBinding("⏎", [.enter], in: [.commandLine], .line(.submit), hints: [Hint("⏎ run")], "command line: run the command"),
+        KeyBinding("Esc", [.escape], in: KeyContext.lines, .line(.cancel), hints: [Hint("Esc cancel")],
+                   "close the line; the applied filter stays"),
+        KeyBinding("↑, ↓", in: [.filterBar], .each([.up], .line(.olderHistory)) + .each([.down], .line(.newerHistory)),
+                   hints: [Hint("↑↓ history")], "older / newer queries, kept between runs"),
+        KeyBinding("Tab", [.tab], in: [.commandLine], .line(.complete), hints: [Hint("Tab complete")],
+                   "complete the command or its argument (export formats, theme names); again: the next candidate"),
+        KeyBinding("← →, Home End, Ctrl-A Ctrl-E", in: KeyContext.lines,
+                   .each([.left], .line(.left)) + .each([.right], .line(.right))
+                       + .each([.home, .control("a")], .line(.home)) + .each([.end, .control("e")], .line(.end)),
+                   "move the cursor: a character, to the start, to the end"),
+        KeyBinding("Backspace, Delete", in: KeyContext.lines,
+                   .each([.backspace, .control("h")], .line(.deleteBackward)) + .each([.delete], .line(.deleteForward)),
+                   "delete the character before / under the cursor"),
+        KeyBinding("Ctrl-U, Ctrl-W", in: KeyContext.lines,
+                   .each([.control("u")], .line(.deleteToStart)) + .each([.control("w")], .line(.deleteWord)),
+                   "delete to the start of the line, delete the word before the cursor"),
+        KeyBinding("any other character", in: KeyContext.lines, [], "typed into the line at the cursor"),
+    ]
+}
