@@ -15,6 +15,8 @@ public struct AppRunner<Backend: TerminalBackend> {
     public var idleSleep: Duration = .milliseconds(15)
     /// How often `.tick` is sent.
     public var tickInterval: Duration = .milliseconds(100)
+    /// Compose, send and replay (AppRunner+Effects); nil where they are not available.
+    public var effects: InspectorEffects?
 
     public init(backend: Backend, source: any RecordSource) {
         self.backend = backend
@@ -38,6 +40,8 @@ public struct AppRunner<Backend: TerminalBackend> {
         var failedIndexes = Set<Int>()
         let clock = ContinuousClock()
         var nextTick = clock.now.advanced(by: tickInterval)
+        let inbox = EffectInbox()
+        if let effects { effects.configure(&state.effects) }
 
         while !state.shouldQuit {
             var actions: [AppAction] = []
@@ -51,6 +55,7 @@ public struct AppRunner<Backend: TerminalBackend> {
                     actions.append(.key(key))
                 }
             }
+            actions += inbox.take()
             if backend.isStopRequested { actions.append(.quit) }
             if let event = latest.take() { actions.append(.source(event)) }
             if clock.now >= nextTick {
@@ -62,6 +67,17 @@ public struct AppRunner<Backend: TerminalBackend> {
                 if state.shouldQuit { break }
             }
             if state.shouldQuit { break }
+            if let effect = state.effects.pending {
+                state = AppReducer.reduce(state, .effectStarted)
+                if await perform(effect, inbox: inbox) {
+                    // The terminal was handed over: draw everything again, at its size now.
+                    previousFrame = nil
+                    drawnState = nil
+                    let size = backend.size
+                    state = AppReducer.reduce(state, .resize(width: size.width, height: size.height))
+                }
+                continue
+            }
 
             let loaded = await load(state, failedIndexes: &failedIndexes)
             state = loaded.state
@@ -102,6 +118,15 @@ public struct AppRunner<Backend: TerminalBackend> {
         if let index = state.pendingDetailIndex {
             do {
                 state = AppReducer.reduce(state, .detailLoaded(index: index, record: try await source.record(at: index)))
+            } catch {
+                state = AppReducer.reduce(state, .loadFailed(message: "cannot read record \(index + 1): \(error)"))
+                state = AppReducer.reduce(state, .key(.escape))
+            }
+            didWork = true
+        }
+        if let index = state.diff?.pendingIndex {
+            do {
+                state = AppReducer.reduce(state, .diffLoaded(index: index, record: try await source.record(at: index)))
             } catch {
                 state = AppReducer.reduce(state, .loadFailed(message: "cannot read record \(index + 1): \(error)"))
                 state = AppReducer.reduce(state, .key(.escape))

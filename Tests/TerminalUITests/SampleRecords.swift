@@ -107,6 +107,9 @@ struct Harness {
             if let index = state.pendingDetailIndex {
                 state = AppReducer.reduce(state, .detailLoaded(index: index, record: records[index]))
             }
+            if let index = state.diff?.pendingIndex {
+                state = AppReducer.reduce(state, .diffLoaded(index: index, record: records[index]))
+            }
             if let range = state.pendingFilterScan() {
                 let matches = range.filter { RecordSummary(index: $0, record: records[$0]).contains(state.filter.applied) }
                 state = AppReducer.reduce(state, .filterScanned(generation: state.filter.generation, range: range, matches: matches))

@@ -17,7 +17,7 @@ import TrackingModel
             "  4 19:09:26.123 ▼ POST   /events␛[31m (invalid JSON)       —        400 E1",
             "",
         ])
-        #expect(lines[23] == "j/k move  ⏎ open  / filter  g top  ? help  q quit")
+        #expect(lines[23] == "j/k move  ⏎ open  / filter  c compose  m mark  g top  ? help  q quit")
     }
 
     @Test func widerTerminalsShowWholePaths() {
@@ -40,7 +40,7 @@ import TrackingModel
             "",
             "",
             "",
-            "j/k move  ⏎ open  / filter  g top  ? he…",
+            "j/k move  ⏎ open  / filter  c compose  …",
         ])
     }
 

@@ -9,4 +9,15 @@ public protocol TerminalBackend: AnyObject {
     func draw(_ frame: ScreenBuffer, previous: ScreenBuffer?)
     /// True once a signal (SIGINT, SIGTERM, SIGHUP) asked the application to stop.
     var isStopRequested: Bool { get }
+    /// Hands the terminal over (to an editor run as a child): the shell's modes are restored and
+    /// nothing is drawn until `resume`.
+    func suspend()
+    /// Takes the terminal back after `suspend`; the next frame is drawn whole.
+    func resume()
+}
+
+extension TerminalBackend {
+    /// A backend with nothing to hand over (a test's fake) does nothing.
+    public func suspend() {}
+    public func resume() {}
 }

@@ -5,6 +5,7 @@ public enum AppReducer {
         switch action {
         case .key(let key):
             if key == .resize { break }
+            if applyOverlayKey(key, to: &state) { break }
             if state.isShowingHelp, !state.filter.isEditing {
                 // Help is modal: the keys that open it, Esc and q close it; Ctrl-C still quits.
                 switch KeyMap.command(for: key, screen: state.screen, isEditingFilter: false) {
@@ -56,7 +57,10 @@ public enum AppReducer {
             }
         case .quit:
             state.shouldQuit = true
+        case .effectStarted, .effect, .diffLoaded:
+            applyInspectorAction(action, to: &state)
         }
+        applyPendingJump(&state)
         normalize(&state)
         return state
     }
@@ -86,6 +90,8 @@ public enum AppReducer {
             } else if state.filter.isActive {
                 applyFilter("", to: &state)
             }
+        case .compose, .editAndResend, .toggleMark, .toggleMarkAll, .replay, .diff:
+            applyInspectorCommand(command, to: &state)
         default:
             if state.screen == .detail { applyDetail(command, to: &state) } else { applyStream(command, to: &state) }
         }
@@ -139,6 +145,7 @@ public enum AppReducer {
             state.filter.scannedCount = 0
             state.filter.matches = []
             state.filter.generation += 1
+            state.marks.keep(below: count)
             if let detail = state.detail, detail.recordIndex >= count {
                 state.detail = nil
                 state.screen = .stream

@@ -47,6 +47,6 @@ extension AppState {
 
     /// True when the loop has nothing to load for the current frame.
     public var isSettled: Bool {
-        missingRowIndexes.isEmpty && pendingDetailIndex == nil && pendingFilterScan() == nil
+        missingRowIndexes.isEmpty && pendingDetailIndex == nil && pendingFilterScan() == nil && diff?.pendingIndex == nil
     }
 }

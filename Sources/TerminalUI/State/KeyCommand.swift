@@ -32,4 +32,11 @@ public enum KeyCommand: Sendable, Hashable {
     case nextTab
     case previousTab
     case selectTab(DetailTab)
+    // Compose, marks, replay and diff (AppReducer+Compose).
+    case compose
+    case editAndResend
+    case toggleMark
+    case toggleMarkAll
+    case replay
+    case diff
 }

@@ -13,6 +13,9 @@
 /// | n, p | — | next / previous record |
 /// | / | edit the filter | edit the filter |
 /// | Esc | clear the filter | back to the stream |
+/// | c, e | compose an event; edit the selected one and send it again | the same |
+/// | m, M | mark / unmark the record; all the filter selects | mark / unmark the record |
+/// | r, d | replay the selected or marked records; diff two marked ones | the same |
 /// | q | quit | back to the stream |
 /// | ? | help | help |
 /// | Ctrl-C | quit | quit |
@@ -29,6 +32,7 @@ public enum KeyMap {
             default: return nil
             }
         }
+        if let command = composeCommand(for: key) { return command }
         if screen == .detail, let command = detailCommand(for: key) { return command }
         switch key {
         case .character("j"), .down: return .moveDown
@@ -52,6 +56,19 @@ public enum KeyMap {
             return screen == .detail ? .previousRecord : nil
         default:
             return nil
+        }
+    }
+
+    /// Compose, marks, replay and diff: the same on the stream and on a record.
+    private static func composeCommand(for key: Key) -> KeyCommand? {
+        switch key {
+        case .character("c"): .compose
+        case .character("e"): .editAndResend
+        case .character("m"): .toggleMark
+        case .character("M"): .toggleMarkAll
+        case .character("r"): .replay
+        case .character("d"): .diff
+        default: nil
         }
     }
 

@@ -14,6 +14,11 @@ public enum HelpView {
         ("/", "filter: type text, ⏎ to apply (matches method, path, event, dialect, status, finding codes)"),
         ("Esc", "back from a record; clear the filter"),
         ("q", "back from a record; quit from the list"),
+        ("c", "compose an event: a template or a copy of the record, edited in $VISUAL / $EDITOR (or the built-in editor), validated, then sent"),
+        ("e", "edit the selected record's event and send it again"),
+        ("m, M", "mark / unmark the record; mark all the filter selects (again: unmark all)"),
+        ("r", "replay the marked records (or the selected one): target, transforms, rate"),
+        ("d", "diff the events of the two marked records"),
         ("?", "this help"),
         ("Ctrl-C", "quit"),
     ]

@@ -30,10 +30,12 @@ public enum StatusBar {
     /// The key hints for the current screen, most useful first (the tail is cut when narrow).
     static func hints(_ state: AppState) -> [String] {
         if state.isShowingHelp { return ["? / Esc close help", "Ctrl-C quit"] }
+        if let hints = InspectorOverlay.hints(state) { return hints }
         switch state.screen {
         case .stream:
             var hints = ["j/k move", "⏎ open", "/ filter"]
             if state.filter.isActive { hints.append("Esc clear filter") }
+            hints.append(contentsOf: ["c compose", "m mark"])
             hints.append(state.isFollowing ? "g top" : "G follow")
             hints.append(contentsOf: ["? help", "q quit"])
             return hints
