@@ -84,6 +84,11 @@ import TrackingModel
         // The caret stands under the column the finding names.
         #expect(lines[9] == "    │ " + String(repeating: " ", count: finding.column! - 1) + "^")
         #expect(lines[23] == "⏎/e edit  ! send anyway  t target  i site  j/k scroll  Esc cancel")
+        // Below the findings, the text as edited, numbered.
+        let first = try #require(lines.firstIndex(of: "  1 │ {"))
+        #expect(first > 9)
+        #expect(lines[first + 2] == "  3 │ " + line3)
+        #expect(lines[first + 4] == "  5 │ }")
 
         // Enter goes back to the editor with the text as it is.
         harness.press(.enter)

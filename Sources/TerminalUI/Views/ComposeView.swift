@@ -103,6 +103,13 @@ public enum ComposeView {
             lines.append(StyledLine())
             lines.append(contentsOf: findingLines(finding, textLines: textLines))
         }
+        // Then the text itself, numbered as in the findings.
+        lines.append(StyledLine())
+        let numberWidth = max(3, String(textLines.count).count)
+        for (index, text) in textLines.enumerated() where index < textLines.count - 1 || !text.isEmpty {
+            lines.append(StyledLine([StyledSpan(TextFitting.fit(String(index + 1), width: numberWidth, alignRight: true) + " │ ", role: .dim),
+                                     StyledSpan(text)]))
+        }
         let top = 5
         let height = max(0, buffer.height - 1 - top)
         let start = min(compose.scroll, max(0, lines.count - height))
