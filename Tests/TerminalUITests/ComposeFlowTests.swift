@@ -235,4 +235,21 @@ import TrackingModel
         #expect(area.apply(.function(5)) == false)
         #expect(area.text.hasSuffix("line 30\n"))
     }
+
+    @Test func theHelpAndTheKeyMapKnowTheComposeKeys() {
+        var harness = Harness(records: SampleRecords.all, width: 120, height: 40)
+        harness.press(.character("?"))
+        let lines = harness.lines
+        #expect(lines.contains { $0.hasPrefix("  c ") && $0.contains("compose an event") })
+        #expect(lines.contains { $0.hasPrefix("  m, M ") && $0.contains("mark all the filter selects") })
+        #expect(lines.contains { $0.hasPrefix("  d ") && $0.contains("diff the events of the two marked records") })
+        let expected: [(Character, KeyCommand)] = [("c", .compose), ("e", .editAndResend), ("m", .toggleMark), ("M", .toggleMarkAll),
+                                                  ("r", .replay), ("d", .diff)]
+        for (key, command) in expected {
+            #expect(KeyMap.command(for: .character(key), screen: .stream, isEditingFilter: false) == command)
+            #expect(KeyMap.command(for: .character(key), screen: .detail, isEditingFilter: false) == command)
+            // While the filter is typed, they are text.
+            #expect(KeyMap.command(for: .character(key), screen: .stream, isEditingFilter: true) == .filterInsert(key))
+        }
+    }
 }
