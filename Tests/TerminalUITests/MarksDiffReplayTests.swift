@@ -165,5 +165,17 @@ import TrackingModel
         #expect(harness.state.effects.pending == nil)
         harness.send(.effect(.replayRefused(message: "rate 5/x: write 50/s, 300/m or 1000/h")))
         #expect(harness.lines[23] == "replay not started: rate 5/x: write 50/s, 300/m or 1000/h")
+        #expect(harness.state.replayForm == nil)
+
+        // Refused after Enter: the form comes back as it was filled in.
+        harness.press(.character("r"), .up)
+        for character in "5/x" { harness.press(.character(character)) }
+        harness.press(.enter)
+        harness.send(.effectStarted)
+        harness.send(.effect(.replayRefused(message: "rate 5/x: write 50/s, 300/m or 1000/h")))
+        #expect(harness.state.replayForm?.order.rate == "5/x")
+        #expect(harness.state.replayForm?.focus == .rate)
+        #expect(harness.state.effects.replay == nil)
+        #expect(harness.lines[0] == "trackscope — replay 1 record")
     }
 }

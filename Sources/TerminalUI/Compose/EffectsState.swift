@@ -14,6 +14,8 @@ public struct EffectsState: Sendable, Equatable {
     public var hasExternalEditor = false
     /// The replay running, when one is.
     public var replay: ReplayProgress?
+    /// The form that started it: shown again when the app refuses the replay (a bad rate, ...).
+    public var replayStartedFrom: ReplayForm?
 
     public init() {}
 

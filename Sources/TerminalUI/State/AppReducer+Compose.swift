@@ -155,7 +155,9 @@ extension AppReducer {
             case .character("i"):
                 compose.fieldDraft = compose.siteId
                 compose.step = .typing(.site)
-            case .down, .character("j"): compose.scroll += 1
+            case .down, .character("j"):
+                let lines = compose.text.count { $0 == "\n" } + 4 * compose.findings.count + 4
+                compose.scroll = min(compose.scroll + 1, lines)
             case .up, .character("k"): compose.scroll = max(0, compose.scroll - 1)
             case .escape, .character("q"):
                 state.compose = nil

@@ -22,12 +22,13 @@ extension AppReducer {
             state.replayForm = nil
             return
         case .down, .tab:
-            form.focus = fields[min(fields.count - 1, form.focus.rawValue + 1)]
+            form.focus = fields[(form.focus.rawValue + 1) % fields.count]
         case .up, .backTab:
-            form.focus = fields[max(0, form.focus.rawValue - 1)]
+            form.focus = fields[(form.focus.rawValue + fields.count - 1) % fields.count]
         case .enter:
             state.effects.pending = .replay(recordIndexes: form.recordIndexes, order: form.order)
             state.effects.replay = ReplayProgress(total: form.recordIndexes.count)
+            state.effects.replayStartedFrom = form
             state.statusMessage = .init("replay: starting \(TextFitting.counted(form.recordIndexes.count, "record"))", remainingTicks: 600)
             state.replayForm = nil
             return
@@ -55,9 +56,13 @@ extension AppReducer {
                                         remainingTicks: 600)
         case .replayFinished(let summary, let failed):
             state.effects.replay = nil
+            state.effects.replayStartedFrom = nil
             state.statusMessage = .init("replay done: \(summary)", role: failed > 0 ? .warning : .info, remainingTicks: 100)
         case .replayRefused(let message):
             state.effects.replay = nil
+            // The form again, as it was, to fix what was refused.
+            state.replayForm = state.effects.replayStartedFrom
+            state.effects.replayStartedFrom = nil
             state.statusMessage = .init("replay not started: \(message)", role: .error, remainingTicks: 80)
         default:
             break
