@@ -6,7 +6,7 @@ BUILD_PACKAGES = libncurses-dev pkg-config
 TEST_PACKAGES = $(BUILD_PACKAGES) tmux jq
 BENCH_PACKAGES = $(TEST_PACKAGES) wrk hyperfine bc
 
-.PHONY: run test build release fuzz bench bench-parse bench-log bench-collect bench-request bench-inspect bench-replay clean system-packages-build system-packages-test system-packages-bench
+.PHONY: run test build release fuzz bench bench-parse bench-log bench-collect bench-request bench-inspect bench-replay bench-ui clean system-packages-build system-packages-test system-packages-bench
 
 run: system-packages-build
 	$(SWIFT) build -c release --product trackscope
@@ -32,7 +32,7 @@ fuzz: system-packages-build
 	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz
 
 # Benchmarks print their figures and a ratio against a baseline measured in the same run.
-bench: bench-parse bench-log bench-request bench-collect bench-inspect bench-replay
+bench: bench-parse bench-log bench-request bench-collect bench-inspect bench-replay bench-ui
 
 bench-parse: system-packages-build
 	$(SWIFT) build -c release --product ParseBenchmark
@@ -53,6 +53,9 @@ bench-inspect: system-packages-bench
 
 bench-replay: system-packages-bench
 	Benchmarks/replay.sh $(ARGS)
+
+bench-ui: system-packages-build
+	Benchmarks/inspector.sh $(ARGS)
 
 system-packages-build:
 	@scripts/ensure-system-packages $(BUILD_PACKAGES)

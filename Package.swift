@@ -144,6 +144,15 @@ let package = Package(
             dependencies: ["CaptureLog", "TrackingModel"],
             path: "Benchmarks/RequestPathBenchmark"
         ),
+        // `make bench-ui`: key press to frame while records arrive, and opening a 1M-record log.
+        .executableTarget(
+            name: "InspectorBenchmark",
+            dependencies: [
+                "TerminalApp", "TerminalUI", "CaptureLog",
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ],
+            path: "Benchmarks/InspectorBenchmark"
+        ),
         // The baseline of `make bench-collect`: a bare Hummingbird app that reads the body and answers 200.
         .executableTarget(
             name: "BareServer",

@@ -144,6 +144,15 @@ public final class CursesTerminal: TerminalBackend {
         }
     }
 
+    /// Waits on standard input with poll(2): returns as soon as a byte arrives (or a signal, such
+    /// as a resize, interrupts the wait), at the latest after `timeout`.
+    public func waitForInput(timeout: Duration) async {
+        guard isRunning else { return }
+        let milliseconds = Int32(clamping: timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        _ = poll(&descriptor, 1, milliseconds)
+    }
+
     public func draw(_ frame: ScreenBuffer, previous: ScreenBuffer?) {
         guard isRunning else { return }
         let window = trackscope_stdscr()

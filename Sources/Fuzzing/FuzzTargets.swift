@@ -8,7 +8,8 @@ import TrackingModel
 public enum FuzzTargets {
     /// All targets, the HTTP endpoints' included.
     public static var all: [FuzzTarget] {
-        [jsonParser, payloadInspector, filterParser, logLine, curlImport, harImport, eventsImport, themeFile, CollectorFuzzTarget.endpoints]
+        [jsonParser, payloadInspector, filterParser, logLine, curlImport, harImport, eventsImport, themeFile, eventTree,
+         CollectorFuzzTarget.endpoints]
     }
 
     /// The target called `name`, if any.
@@ -89,6 +90,21 @@ public enum FuzzTargets {
     /// `log import --format events`: every line gives a record (a broken one with its error).
     public static let eventsImport = FuzzTarget.each("events-import", seeds: FuzzSeeds.eventLines + FuzzSeeds.payloads) { input in
         _ = CaptureImport.events(input)
+        return nil
+    }
+
+    /// The inspector's tree of a body (with its cookie and user agent readers): every node opens,
+    /// every row draws, and a node found by its raw path is the one that path names.
+    public static let eventTree = FuzzTarget.each("event-tree", seeds: FuzzSeeds.payloads) { input in
+        let record = CaptureRecord(direction: .received, method: "POST", path: "/events", query: "", requestBody: input)
+        let tree = EventTreeBuilder.tree(for: record)
+        let rows = tree.rows(opened: tree.expandablePaths)
+        for row in rows {
+            _ = TreeView.line(for: row, isOpen: true, width: 80)
+            if let rawPath = row.node.rawPath, let found = tree.path(forRawPath: rawPath), tree.node(at: found) == nil {
+                return "the raw path \(rawPath) leads to no node"
+            }
+        }
         return nil
     }
 

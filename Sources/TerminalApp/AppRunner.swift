@@ -11,10 +11,13 @@ import Foundation
 public struct AppRunner<Backend: TerminalBackend> {
     public let backend: Backend
     public let source: any RecordSource
-    /// How long the loop sleeps when a turn had nothing to do.
+    /// How long the loop waits for a key when a turn had nothing to do (it wakes at once for one).
     public var idleSleep: Duration = .milliseconds(15)
     /// How often `.tick` is sent.
     public var tickInterval: Duration = .milliseconds(100)
+    /// Looks up the stored products of an opened record's items (the embedded collector's Product
+    /// API catalogue); nil when there is none.
+    public var catalogue: (@Sendable (CaptureRecord) async -> ItemCatalogue)?
     /// Compose, send and replay (AppRunner+Effects); nil where they are not available.
     public var effects: InspectorEffects?
 
@@ -91,7 +94,7 @@ public struct AppRunner<Backend: TerminalBackend> {
                 drawnState = state
             }
             if actions.isEmpty && !loaded.didWork {
-                try? await Task.sleep(for: idleSleep)
+                await backend.waitForInput(timeout: idleSleep)
             }
         }
         return state
@@ -117,7 +120,9 @@ public struct AppRunner<Backend: TerminalBackend> {
         }
         if let index = state.pendingDetailIndex {
             do {
-                state = AppReducer.reduce(state, .detailLoaded(index: index, record: try await source.record(at: index)))
+                let record = try await source.record(at: index)
+                let products = await catalogue?(record) ?? ItemCatalogue()
+                state = AppReducer.reduce(state, .detailLoaded(index: index, record: record, catalogue: products))
             } catch {
                 state = AppReducer.reduce(state, .loadFailed(message: "cannot read record \(index + 1): \(error)"))
                 state = AppReducer.reduce(state, .key(.escape))

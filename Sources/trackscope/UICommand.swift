@@ -6,6 +6,7 @@ import Foundation
 import Logging
 import TerminalApp
 import TerminalUI
+import TrackingModel
 
 /// `trackscope ui`: the capture log, live, in the terminal.
 struct UICommand: AsyncParsableCommand {
@@ -71,16 +72,19 @@ struct UICommand: AsyncParsableCommand {
         // The collector starts before the screen does, so that its failure can be shown there.
         var collectorStatus: (address: String?, problem: String?) = (nil, nil)
         var collector: CollectorRunner?
+        var catalogue: ProductCatalogue?
         var exposure: String?
         if collect {
             do {
-                let (embedded, token) = try await Self.makeCollector(
+                let (embedded, core) = try await Self.makeCollector(
                     logURL: url, host: host, port: port, maximumLogSize: maximumLogSize?.bytes, token: try inspection.token()
                 )
                 let boundPort = try await embedded.start()
                 let shownHost = host.contains(":") ? "[\(host)]" : host
                 collectorStatus.address = "http://\(shownHost):\(boundPort)"
                 collector = embedded
+                catalogue = core.catalogue
+                let token = core.inspectionToken
                 // Said before the screen covers it (and seen again once the UI quits), and on the screen.
                 if let warning = inspection.exposureWarning(host: host, port: boundPort, token: token) {
                     FileHandle.standardError.write(Data((warning + "\n").utf8))
@@ -113,6 +117,7 @@ struct UICommand: AsyncParsableCommand {
             state.statusMessage = .init(warnings.joined(separator: "; "), role: .warning, remainingTicks: 200)
         }
         var runner = AppRunner(backend: terminal, source: source)
+        if let catalogue { runner.catalogue = { record in await Self.itemCatalogue(of: record, in: catalogue) } }
         let effects = InspectorEffects(logURL: url, keyVariable: keyEnvironmentVariable, environment: environment,
                                        userAgent: SendCommand.userAgent)
         runner.effects = effects
@@ -126,14 +131,25 @@ struct UICommand: AsyncParsableCommand {
 
     /// The collector of `trackscope collect` with its defaults, quiet (nothing may print over the
     /// screen), writing to the log the UI follows.
-    /// Returns the collector and the token its inspection API asks for (nil on loopback without one).
+    /// Returns the collector and its core (stores, and the token its inspection API asks for).
     private static func makeCollector(logURL: URL, host: String, port: Int, maximumLogSize: Int?,
-                                      token: InspectionToken?) async throws -> (CollectorRunner, InspectionToken?) {
+                                      token: InspectionToken?) async throws -> (CollectorRunner, CollectorCore) {
         let log = try FileCollectorLog(url: logURL, maximumSize: maximumLogSize)
         let quiet = Logger(label: "trackscope.ui.collector") { _ in SwiftLogNoOpLogHandler() }
         let configuration = CollectorConfiguration(host: host, port: port, inspectionToken: token)
         let core = CollectorCore(configuration: configuration, log: log, logger: quiet)
         core.startRebuildingFromLog()
-        return (CollectorRunner(core: core), core.inspectionToken)
+        return (CollectorRunner(core: core), core)
+    }
+
+    /// The products the embedded collector's Product API stored for `record`'s items.
+    private static func itemCatalogue(of record: CaptureRecord, in catalogue: ProductCatalogue) async -> ItemCatalogue {
+        guard let site = record.siteId, let body = try? JSONParser.parseValue(record.requestBody) else { return ItemCatalogue() }
+        var products: [ItemCatalogue.Position: CatalogueProduct] = [:]
+        for found in await catalogue.products(forItemsIn: body, site: site) {
+            products[.init(event: found.event, item: found.item)] = CatalogueProduct(
+                name: found.product.name, price: found.product.price?.literal, currency: found.product.currency)
+        }
+        return ItemCatalogue(products)
     }
 }

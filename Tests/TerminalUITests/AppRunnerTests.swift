@@ -13,6 +13,9 @@ final class FakeTerminal: TerminalBackend {
     /// Runs after every drawn frame: lets a test react to what is on screen.
     var afterDraw: ((FakeTerminal) -> Void)?
     var reads = 0
+    /// How many times the loop waited for input; `whileWaiting` runs in each wait instead of a sleep.
+    var waits = 0
+    var whileWaiting: ((FakeTerminal) -> Void)?
     let deadline = ContinuousClock.now.advanced(by: .seconds(20))
 
     init(width: Int, height: Int) {
@@ -32,10 +35,33 @@ final class FakeTerminal: TerminalBackend {
         afterDraw?(self)
     }
 
+    func waitForInput(timeout: Duration) async {
+        waits += 1
+        if let whileWaiting {
+            whileWaiting(self)
+        } else {
+            try? await Task.sleep(for: timeout)
+        }
+    }
+
     var lastLines: [String] { frames.last?.lines ?? [] }
 }
 
 @Suite struct AppRunnerTests {
+    /// An idle loop waits on the terminal's input rather than sleeping, so a key that comes during
+    /// the wait is handled at once (with an hour-long idle wait, a sleep would never see `q`).
+    @Test(.timeLimit(.minutes(1))) func anIdleLoopWaitsForTheTerminalsInput() async {
+        let terminal = FakeTerminal(width: 80, height: 24)
+        terminal.whileWaiting = { terminal in
+            if terminal.waits == 3 { terminal.pendingKeys = [.character("q")] }
+        }
+        var runner = AppRunner(backend: terminal, source: InMemoryRecordSource(SampleRecords.all))
+        runner.idleSleep = .seconds(3600)
+        let state = await runner.run(initialState: AppState(logPath: "/tmp/capture.jsonl", width: 0, height: 0, timeZone: SampleRecords.utc))
+        #expect(state.shouldQuit)
+        #expect(terminal.waits == 3)
+    }
+
     @Test func drawsRecordsOpensOneAndQuits() async {
         let source = InMemoryRecordSource(SampleRecords.all)
         let terminal = FakeTerminal(width: 80, height: 24)

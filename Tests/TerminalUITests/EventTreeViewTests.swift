@@ -44,6 +44,28 @@ import TrackingModel
         #expect(lines[29] == "j/k move  ←→ open/close  */- all/none  Tab tabs  n/p record  Esc back  ? help")
     }
 
+    /// An item whose product the Product API stored shows the catalogue's name and price beside it;
+    /// the device row reads the user agent as browser, system and kind of device.
+    @Test func itemsShowTheCatalogueAndTheDeviceItsUserAgent() {
+        var record = InspectorSamples.v2Purchase
+        record.requestBody = Array(InspectorSamples.v2Body.replacingOccurrences(
+            of: #""user_agent":"Mozilla/5.0""#,
+            with: #""user_agent":"Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 Version/17.1 Mobile/15E148 Safari/604.1""#).utf8)
+        var harness = Harness(records: [record], width: 100, height: 60)
+        harness.press(.enter)
+        let catalogue = ItemCatalogue([.init(event: 0, item: 0): CatalogueProduct(name: "Mug (blue)", price: "16.50", currency: "EUR")])
+        harness.send(.detailLoaded(index: 0, record: record, catalogue: catalogue))
+        harness.press(.character("*"))
+        let lines = harness.lines
+        #expect(lines.contains("    ▾ [0]  Mug  catalogue: Mug (blue), 16.50 EUR"))
+        #expect(lines.contains("▾ Device  Safari 17 on iOS 17.1, mobile"))
+        #expect(lines.contains { $0.hasPrefix("    user_agent  \"Mozilla/5.0 (iPhone;") && $0.hasSuffix("Safari 17 on iOS 17.1, mobile") })
+        // Without a catalogue entry, no note.
+        harness.send(.detailLoaded(index: 0, record: record))
+        harness.press(.character("*"))
+        #expect(harness.lines.contains("    ▾ [0]  Mug"))
+    }
+
     @Test func collapseAllThenExpandAll() {
         var harness = opened(InspectorSamples.v2Purchase)
         harness.press(.character("-"))
@@ -120,7 +142,7 @@ import TrackingModel
             "    value  5",
             "    items  missing",
             "▸ User  u-1",
-            "▸ Device  curl/8",
+            "▸ Device  curl 8, bot",
             "▸ Cookies  (2)",
             "▸ Page  https://x.example/",
             "  site  \"s-1\"",
@@ -131,8 +153,8 @@ import TrackingModel
             "    id  \"u-1\"",
             "  ▾ consent_categories  [1]",
             "      [0]  1",
-            "▾ Device  curl/8",
-            "    user_agent  \"curl/8\"",
+            "▾ Device  curl 8, bot",
+            "    user_agent  \"curl/8\"  curl 8, bot",
             "▾ Cookies  (2)",
             "    _gid  GA1.2.5  Google Analytics 24-hour visitor id",
             "    CAID  abc  Commanders Act anonymous id (consistent_anonymous_id)",

@@ -163,19 +163,14 @@ extension CollectorCore {
         let body = try? JSONParser.parseValue(record.requestBody)
         var enrichment: [JSONValue] = []
         if let body, let site = record.siteId {
-            for event in EventBody.events(in: body) {
-                let normalized = NormalizedEvent(event)
-                for (index, item) in normalized.items.enumerated() {
-                    guard let id = item.product?.id ?? item.id,
-                          let product = await catalogue.product(site: site, id: id) else { continue }
-                    enrichment.append(JSONValue.compactObject([
-                        ("item", JSONValue.integer(index)),
-                        ("id", .string(id)),
-                        ("name", product.name.map(JSONValue.string)),
-                        ("price", product.price.map(JSONValue.number)),
-                        ("currency", product.currency.map(JSONValue.string)),
-                    ]))
-                }
+            for found in await catalogue.products(forItemsIn: body, site: site) {
+                enrichment.append(JSONValue.compactObject([
+                    ("item", JSONValue.integer(found.item)),
+                    ("id", .string(found.id)),
+                    ("name", found.product.name.map(JSONValue.string)),
+                    ("price", found.product.price.map(JSONValue.number)),
+                    ("currency", found.product.currency.map(JSONValue.string)),
+                ]))
             }
         }
         let bodyText: JSONValue? = body == nil && !record.requestBody.isEmpty

@@ -21,6 +21,16 @@ public actor ProductCatalogue {
         public var currency: String? { value["currency"]?.stringValue }
     }
 
+    /// A stored product found for one item of an event.
+    public struct ItemProduct: Sendable, Hashable {
+        /// The event's position in the body (0 for a single event) and the item's in its items.
+        public var event: Int
+        public var item: Int
+        /// The product id the item names (its `product.id`, else its `id`).
+        public var id: String
+        public var product: Product
+    }
+
     private struct Key: Hashable {
         var site: String
         var id: String
@@ -36,6 +46,19 @@ public actor ProductCatalogue {
     /// The product `id` of `site`, when the Product API stored one.
     public func product(site: String, id: String) -> Product? {
         products[Key(site: site, id: id)]
+    }
+
+    /// The stored products of the items of every event in `body` (a request body of `site`), in
+    /// order; items with no stored product are left out. The inspector and the inspection API show them.
+    public func products(forItemsIn body: JSONValue, site: String) -> [ItemProduct] {
+        var found: [ItemProduct] = []
+        for (eventIndex, event) in EventBody.events(in: body).enumerated() {
+            for (itemIndex, item) in NormalizedEvent(event).items.enumerated() {
+                guard let id = item.product?.id ?? item.id, let product = product(site: site, id: id) else { continue }
+                found.append(ItemProduct(event: eventIndex, item: itemIndex, id: id, product: product))
+            }
+        }
+        return found
     }
 
     /// Stores (replaces) `product` under `site`.

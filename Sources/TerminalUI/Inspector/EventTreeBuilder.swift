@@ -25,8 +25,9 @@ public enum EventTreeBuilder {
         }
     }
 
-    /// The tree of `record`'s request body (empty when the body is not JSON).
-    public static func tree(for record: CaptureRecord) -> EventTree {
+    /// The tree of `record`'s request body (empty when the body is not JSON); items whose product
+    /// `catalogue` knows get its name and price beside them.
+    public static func tree(for record: CaptureRecord, catalogue: ItemCatalogue = ItemCatalogue()) -> EventTree {
         guard case .body(let body) = PayloadDecoder.decode(record.requestBody) else {
             return EventTree(roots: [], findings: record.findings)
         }
@@ -41,15 +42,15 @@ public enum EventTreeBuilder {
             }
             if let prefix {
                 for (index, event) in EventBody.events(in: value).enumerated() {
-                    roots.append(batchChild(event, index: index, path: prefix.appending(index)))
+                    roots.append(batchChild(event, index: index, path: prefix.appending(index), catalogue: catalogue))
                 }
             } else {
-                roots = nodes(of: value, at: .root)
+                roots = nodes(of: value, at: .root, catalogue: catalogue, eventIndex: 0)
             }
         } else {
             // JSON Lines: one event a line, each with paths of its own line.
             for (index, event) in body.documents.enumerated() {
-                var child = batchChild(event, index: index, path: .root)
+                var child = batchChild(event, index: index, path: .root, catalogue: catalogue)
                 child.rawPath = nil
                 roots.append(child)
             }
@@ -59,14 +60,15 @@ public enum EventTreeBuilder {
         return tree
     }
 
-    private static func batchChild(_ event: JSONValue, index: Int, path: JSONPath) -> EventTree.Node {
+    private static func batchChild(_ event: JSONValue, index: Int, path: JSONPath, catalogue: ItemCatalogue) -> EventTree.Node {
         let name = EventBody.name(of: event) ?? "(no name)"
         return EventTree.Node(id: "event-\(index)", label: "Event \(index + 1)", value: name, rawPath: path,
-                              children: nodes(of: event, at: path))
+                              children: nodes(of: event, at: path, catalogue: catalogue, eventIndex: index))
     }
 
-    /// The top-level nodes of one event whose raw path is `base`.
-    static func nodes(of value: JSONValue, at base: JSONPath) -> [EventTree.Node] {
+    /// The top-level nodes of one event whose raw path is `base` (event `eventIndex` of its body).
+    static func nodes(of value: JSONValue, at base: JSONPath, catalogue: ItemCatalogue = ItemCatalogue(),
+                      eventIndex: Int = 0) -> [EventTree.Node] {
         let event = NormalizedEvent(value)
         let layout = NormalizedEvent.Layout.of(event.dialect)
         let root = value.objectValue ?? JSONObject()
@@ -100,6 +102,11 @@ public enum EventTreeBuilder {
         var properties = EventTree.Node(id: "properties", label: "Properties", value: "{\(event.properties.count)}", rawPath: dataPath,
                                         specOwner: event.name)
         properties.children = members(event.properties, at: dataPath, table: spec.map(SpecTable.init(event:)))
+        if !catalogue.isEmpty, let items = properties.children.firstIndex(where: { $0.id == "items" }) {
+            for index in properties.children[items].children.indices {
+                properties.children[items].children[index].note = catalogue.product(event: eventIndex, item: index)?.note
+            }
+        }
         if let spec {
             appendMissing(spec.requiredFields, owner: spec.name, present: event.properties, at: dataPath, to: &properties)
         }
@@ -119,10 +126,16 @@ public enum EventTreeBuilder {
             if layout.device.components.count == 1 { consumed.insert("device") }
             let devicePath = base.appending(layout.device)
             let cookieKey = device["cookie"] != nil ? "cookie" : device["cookies"] != nil ? "cookies" : nil
-            var node = EventTree.Node(id: "device", label: "Device", value: event.device?.userAgent.map { shortened($0) }, rawPath: devicePath)
+            // The user agent read as a person would: browser, system, kind of device.
+            let agent = event.device?.userAgent.flatMap(UserAgent.init).flatMap { $0.browser != nil || $0.system != nil ? $0 : nil }
+            var node = EventTree.Node(id: "device", label: "Device", value: agent?.summary ?? event.device?.userAgent.map { shortened($0) },
+                                      rawPath: devicePath)
             let object = SpecCatalogue.object(named: "device")
             node.children = members(JSONObject(device.members.filter { $0.key != cookieKey }), at: devicePath,
                                     table: SpecTable(object: "device"))
+            for index in node.children.indices where ["user_agent", "userAgent"].contains(node.children[index].id) {
+                node.children[index].note = agent?.summary
+            }
             nodes.append(node)
             if let cookieKey, let header = device[cookieKey]?.stringValue {
                 let cookiePath = devicePath.appending(cookieKey)

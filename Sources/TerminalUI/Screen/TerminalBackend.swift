@@ -9,6 +9,10 @@ public protocol TerminalBackend: AnyObject {
     func draw(_ frame: ScreenBuffer, previous: ScreenBuffer?)
     /// True once a signal (SIGINT, SIGTERM, SIGHUP) asked the application to stop.
     var isStopRequested: Bool { get }
+    /// Returns when a key may be waiting, or after `timeout`, whichever comes first. The loop
+    /// calls it when a turn had nothing to do, so that a key press is answered at once rather than
+    /// after a sleep.
+    func waitForInput(timeout: Duration) async
     /// Hands the terminal over (to an editor run as a child): the shell's modes are restored and
     /// nothing is drawn until `resume`.
     func suspend()
@@ -17,6 +21,11 @@ public protocol TerminalBackend: AnyObject {
 }
 
 extension TerminalBackend {
+    /// Sleeps for `timeout`: for terminals that cannot tell when input comes.
+    public func waitForInput(timeout: Duration) async {
+        try? await Task.sleep(for: timeout)
+    }
+
     /// A backend with nothing to hand over (a test's fake) does nothing.
     public func suspend() {}
     public func resume() {}

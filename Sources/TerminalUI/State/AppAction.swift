@@ -10,7 +10,7 @@ public enum AppAction: Sendable, Equatable {
     /// Summaries of rows the state asked for (`missingRowIndexes`).
     case rowsLoaded([RecordSummary])
     /// The record the detail screen asked for (`pendingDetailIndex`).
-    case detailLoaded(index: Int, record: CaptureRecord)
+    case detailLoaded(index: Int, record: CaptureRecord, catalogue: ItemCatalogue = ItemCatalogue())
     /// Records in `range` were checked against the filter of `generation`; `matches` are those
     /// that matched.
     case filterScanned(generation: Int, range: Range<Int>, matches: [Int])

@@ -42,8 +42,8 @@ public enum AppReducer {
             for summary in summaries where summary.index < state.recordCount {
                 state.rows[summary.index] = summary
             }
-        case .detailLoaded(let index, let record):
-            if state.detail?.recordIndex == index { state.detail?.load(record) }
+        case .detailLoaded(let index, let record, let catalogue):
+            if state.detail?.recordIndex == index { state.detail?.load(record, catalogue: catalogue) }
         case .filterScanned(let generation, let range, let matches):
             guard generation == state.filter.generation, range.lowerBound == state.filter.scannedCount else { break }
             state.filter.scannedCount = range.upperBound

@@ -44,10 +44,11 @@ public struct AppState: Sendable, Equatable {
             if let record { load(record) }
         }
 
-        /// Keeps `record` and builds its tree, with the event and its properties open.
-        public mutating func load(_ record: CaptureRecord) {
+        /// Keeps `record` and builds its tree, with the event and its properties open; `catalogue`
+        /// holds the stored products of its items.
+        public mutating func load(_ record: CaptureRecord, catalogue: ItemCatalogue = ItemCatalogue()) {
             self.record = record
-            let tree = EventTreeBuilder.tree(for: record)
+            let tree = EventTreeBuilder.tree(for: record, catalogue: catalogue)
             self.tree = tree
             opened = tree.initiallyOpened
             selected = tree.roots.first.map { [$0.id] } ?? []

@@ -28,7 +28,7 @@ public enum TreeView {
             let index = detail.treeOffset + screenRow
             guard index < rows.count else { break }
             let y = layout.treeTop + screenRow
-            buffer.write(line(for: rows[index], isOpen: detail.opened.contains(rows[index].path)), column: 0, row: y,
+            buffer.write(line(for: rows[index], isOpen: detail.opened.contains(rows[index].path), width: layout.treeWidth), column: 0, row: y,
                          maximumWidth: layout.treeWidth)
             if index == selectedIndex {
                 for x in 0..<layout.treeWidth { buffer[x, y].role = .selectedRow }
@@ -40,7 +40,8 @@ public enum TreeView {
     }
 
     /// One tree row: indent, ▸/▾ for nodes with children, the label, the value, a dimmed note.
-    public static func line(for row: EventTree.Row, isOpen: Bool) -> StyledLine {
+    /// When the row is wider than `width`, a long value is cut so that the note stays in sight.
+    public static func line(for row: EventTree.Row, isOpen: Bool, width: Int = .max) -> StyledLine {
         let node = row.node
         var line = StyledLine(String(repeating: "  ", count: row.depth))
         if node.children.isEmpty {
@@ -54,8 +55,12 @@ public enum TreeView {
         }
         let isGroup = row.depth == 0 || node.id.hasPrefix("event-")
         line.append(node.label, role: isGroup ? .title : .jsonKey)
-        if let value = node.value {
+        if var value = node.value {
             line.append("  ")
+            if let note = node.note {
+                let room = width - line.text.count - 2 - note.count
+                if value.count > room, room >= 8 { value = TextFitting.fit(value, width: room) }
+            }
             line.append(value, role: role(ofValue: value))
         }
         if let note = node.note {
