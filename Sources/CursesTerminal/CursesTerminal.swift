@@ -115,6 +115,25 @@ public final class CursesTerminal: TerminalBackend {
         signals = nil
     }
 
+    /// Hands the terminal to a child (an editor): the program's modes are saved, the shell's
+    /// restored (ncurses' `def_prog_mode`, `endwin`).
+    public func suspend() {
+        guard isRunning else { return }
+        def_prog_mode()
+        endwin()
+    }
+
+    /// Takes the terminal back after `suspend`: the saved modes, then a cleared screen, so that
+    /// the next frame (which the loop draws whole) replaces whatever the child left.
+    public func resume() {
+        guard isRunning else { return }
+        reset_prog_mode()
+        let window = trackscope_stdscr()
+        curs_set(0)
+        clearok(window, true)
+        wrefresh(window)
+    }
+
     public var size: (width: Int, height: Int) {
         guard isRunning else { return (0, 0) }
         return (Int(trackscope_cols()), Int(trackscope_lines()))

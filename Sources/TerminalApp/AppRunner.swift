@@ -18,6 +18,8 @@ public struct AppRunner<Backend: TerminalBackend> {
     /// Looks up the stored products of an opened record's items (the embedded collector's Product
     /// API catalogue); nil when there is none.
     public var catalogue: (@Sendable (CaptureRecord) async -> ItemCatalogue)?
+    /// Compose, send and replay (AppRunner+Effects); nil where they are not available.
+    public var effects: InspectorEffects?
 
     /// Performs what the state asks of the application (export, themes, the query history).
     public var effects: AppEffectPerformer
@@ -45,6 +47,8 @@ public struct AppRunner<Backend: TerminalBackend> {
         var failedIndexes = Set<Int>()
         let clock = ContinuousClock()
         var nextTick = clock.now.advanced(by: tickInterval)
+        let inbox = EffectInbox()
+        if let effects { effects.configure(&state.effects) }
 
         while !state.shouldQuit {
             var actions: [AppAction] = []
@@ -58,6 +62,7 @@ public struct AppRunner<Backend: TerminalBackend> {
                     actions.append(.key(key))
                 }
             }
+            actions += inbox.take()
             if backend.isStopRequested { actions.append(.quit) }
             if let event = latest.take() { actions.append(.source(event)) }
             if clock.now >= nextTick {
@@ -69,6 +74,17 @@ public struct AppRunner<Backend: TerminalBackend> {
                 if state.shouldQuit { break }
             }
             if state.shouldQuit { break }
+            if let effect = state.effects.pending {
+                state = AppReducer.reduce(state, .effectStarted)
+                if await perform(effect, inbox: inbox) {
+                    // The terminal was handed over: draw everything again, at its size now.
+                    previousFrame = nil
+                    drawnState = nil
+                    let size = backend.size
+                    state = AppReducer.reduce(state, .resize(width: size.width, height: size.height))
+                }
+                continue
+            }
 
             var redrawAll = false
             while !state.finder.effects.isEmpty {
@@ -129,6 +145,15 @@ public struct AppRunner<Backend: TerminalBackend> {
                 let record = try await source.record(at: index)
                 let products = await catalogue?(record) ?? ItemCatalogue()
                 state = AppReducer.reduce(state, .detailLoaded(index: index, record: record, catalogue: products))
+            } catch {
+                state = AppReducer.reduce(state, .loadFailed(message: "cannot read record \(index + 1): \(error)"))
+                state = AppReducer.reduce(state, .key(.escape))
+            }
+            didWork = true
+        }
+        if let index = state.diff?.pendingIndex {
+            do {
+                state = AppReducer.reduce(state, .diffLoaded(index: index, record: try await source.record(at: index)))
             } catch {
                 state = AppReducer.reduce(state, .loadFailed(message: "cannot read record \(index + 1): \(error)"))
                 state = AppReducer.reduce(state, .key(.escape))

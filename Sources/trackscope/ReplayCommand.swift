@@ -131,7 +131,8 @@ struct ReplayCommand: AsyncParsableCommand {
         let sender = Sender(log: writer, timeout: .milliseconds(Int((timeout * 1000).rounded())),
                             retryPolicy: RetryPolicy(retries: retries), connectionsPerHost: concurrency)
         let replayer = Replayer(sender: sender, pacing: pacing, concurrency: concurrency)
-        let build = Self.builder(target: target, transform: transform, sourceKey: sourceKey)
+        let build = Replayer.requestBuilder(target: target, transform: transform, sourceKey: sourceKey,
+                                            userAgent: SendCommand.userAgent)
         let progress = ProgressLine(enabled: isatty(2) == 1)
 
         // Ctrl-C cancels the run: no new request starts, those in flight are cancelled and recorded.
@@ -158,18 +159,6 @@ struct ReplayCommand: AsyncParsableCommand {
         if let rate, let pacing = ReplayPacing.rate(parsing: rate) { return pacing }
         if asRecorded { return .asRecorded(speed: speed.flatMap(ReplayPacing.speed(parsing:)) ?? 1) }
         return .unpaced
-    }
-
-    /// Builds each record's request when it is due; the findings are those of the body sent.
-    static func builder(target: SendTarget, transform: ReplayTransform, sourceKey: String?) -> Replayer.RequestBuilder {
-        { record in
-            let request = target.replayRequest(
-                for: record, transform: transform, sourceKey: sourceKey,
-                nowMilliseconds: ISOTime.milliseconds(Date()), newId: { UUID().uuidString.lowercased() },
-                userAgent: SendCommand.userAgent)
-            let form: PayloadForm = request.kind == .batch ? .batch : .event
-            return (request, PayloadInspector.inspect(bytes: request.body, form: form).allFindings)
-        }
     }
 
     /// `--dry-run`: one curl command a line, the key as `${VAR}` of `--key-env`.

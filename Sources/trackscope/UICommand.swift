@@ -18,7 +18,9 @@ struct UICommand: AsyncParsableCommand {
         capture log as records are appended, by it or by another process, from the oldest rotated \
         segment kept on, across rotations. With --no-collect, or when the port is taken, it only \
         follows the log; a log that does not exist yet is then waited for, not created. Keys: j/k \
-        or arrows to move, Enter to open a record, / to filter, ? for help, q to quit.
+        or arrows to move, Enter to open a record, / to filter, c to compose and send an event \
+        (in $VISUAL or $EDITOR when set), m to mark, d to diff two marked records, r to replay, ? \
+        for help, q to quit.
         """
     )
 
@@ -40,6 +42,9 @@ struct UICommand: AsyncParsableCommand {
     var port: Int?
 
     @OptionGroup var inspection: InspectionTokenOptions
+
+    @Option(name: .customLong("key-env"), help: ArgumentHelp("The environment variable that holds the source key events composed (c, e) and replayed (r) in the UI are sent with.", valueName: "name"))
+    var keyEnvironmentVariable: String?
 
     @Option(name: .customLong("max-log-size"),
             help: ArgumentHelp("The embedded collector rotates the log when it would grow past this size: bytes, or 512K, 100M, 2G (five rotated segments are kept, and shown).", valueName: "size"))
@@ -128,8 +133,12 @@ struct UICommand: AsyncParsableCommand {
         )
         var runner = AppRunner(backend: terminal, source: source, effects: effects)
         if let catalogue { runner.catalogue = { record in await Self.itemCatalogue(of: record, in: catalogue) } }
+        let effects = InspectorEffects(logURL: url, keyVariable: keyEnvironmentVariable, environment: environment,
+                                       userAgent: SendCommand.userAgent)
+        runner.effects = effects
         _ = await runner.run(initialState: state)
         terminal.stop()
+        await effects.shutdown()
         await collector?.stop()
         // Stopped by a signal: exit as a process killed by it would (128 + its number).
         if let signal = terminal.stopSignal { throw ExitCode(128 + signal) }

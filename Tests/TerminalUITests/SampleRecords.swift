@@ -112,6 +112,9 @@ struct Harness {
                 for index in range { counts.add(CaptureRecordSummary(records[index], eventNames: records[index].eventNames)) }
                 state = AppReducer.reduce(state, .tallied(counts, range: range))
             }
+            if let index = state.diff?.pendingIndex {
+                state = AppReducer.reduce(state, .diffLoaded(index: index, record: records[index]))
+            }
             if let range = state.pendingFilterScan() {
                 let matches = range.filter { records[$0].matches(state.filter.query) }
                 state = AppReducer.reduce(state, .filterScanned(generation: state.filter.generation, range: range, matches: matches))

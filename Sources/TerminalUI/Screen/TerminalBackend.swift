@@ -15,6 +15,11 @@ public protocol TerminalBackend: AnyObject {
     func waitForInput(timeout: Duration) async
     /// Draws from now on with `theme`'s colours (the loop then draws the next frame whole).
     func use(_ theme: Theme)
+    /// Hands the terminal over (to an editor run as a child): the shell's modes are restored and
+    /// nothing is drawn until `resume`.
+    func suspend()
+    /// Takes the terminal back after `suspend`; the next frame is drawn whole.
+    func resume()
 }
 
 extension TerminalBackend {
@@ -25,4 +30,7 @@ extension TerminalBackend {
 
     /// A backend without colours ignores themes.
     public func use(_ theme: Theme) {}
+    /// A backend with nothing to hand over (a test's fake) does nothing.
+    public func suspend() {}
+    public func resume() {}
 }

@@ -24,4 +24,10 @@ public enum AppAction: Sendable, Equatable {
     case tick
     /// Quit now (a signal, the end of input).
     case quit
+    /// The loop took `EffectsState.pending` and is carrying it out (compose, send, replay).
+    case effectStarted
+    /// What came of an effect.
+    case effect(AppEffectResult)
+    /// A record the diff asked for (`DiffState.pendingIndex`).
+    case diffLoaded(index: Int, record: CaptureRecord)
 }

@@ -5,6 +5,7 @@ public enum AppReducer {
         switch action {
         case .key(let key):
             if key == .resize { break }
+            if applyOverlayKey(key, to: &state) { break }
             let context = state.keyContext
             guard let command = KeyMap.command(for: key, in: context) else { break }
             if context == .help {
@@ -61,7 +62,10 @@ public enum AppReducer {
             }
         case .quit:
             state.shouldQuit = true
+        case .effectStarted, .effect, .diffLoaded:
+            applyInspectorAction(action, to: &state)
         }
+        applyPendingJump(&state)
         normalize(&state)
         return state
     }
@@ -81,6 +85,8 @@ public enum AppReducer {
             } else if state.filter.isActive {
                 clearFilter(in: &state)
             }
+        case .compose, .editAndResend, .toggleMark, .toggleMarkAll, .replay, .diff:
+            applyInspectorCommand(command, to: &state)
         default:
             if state.screen == .detail { applyDetail(command, to: &state) } else { applyStream(command, to: &state) }
         }
@@ -126,6 +132,7 @@ public enum AppReducer {
             state.filter.scannedCount = 0
             state.filter.matches = []
             state.filter.generation += 1
+            state.marks.keep(below: count)
             if let detail = state.detail, detail.recordIndex >= count {
                 state.detail = nil
                 state.screen = .stream

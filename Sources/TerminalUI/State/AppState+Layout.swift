@@ -51,5 +51,6 @@ extension AppState {
     /// True when the loop has nothing to load for the current frame.
     public var isSettled: Bool {
         missingRowIndexes.isEmpty && pendingDetailIndex == nil && pendingFilterScan() == nil && pendingTally == nil
+            && diff?.pendingIndex == nil
     }
 }

@@ -120,6 +120,12 @@ public struct AppState: Sendable, Equatable {
     public var timeZone: TimeZone
     /// Set when the user asked to quit; the loop ends.
     public var shouldQuit = false
+    /// Compose, marks, diff and replay (issue 13): each in its own type.
+    public var compose: ComposeState?
+    public var marks = Marks()
+    public var diff: DiffState?
+    public var replayForm: ReplayForm?
+    public var effects = EffectsState()
 
     public init(logPath: String, width: Int, height: Int, timeZone: TimeZone = .current,
                 source: SourceStatus = .waiting(reason: "waiting for records")) {

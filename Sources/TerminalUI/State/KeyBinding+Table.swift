@@ -30,6 +30,17 @@ extension KeyBinding {
                    hints: [Hint("F follow", when: .notFollowing)], "follow new records, or stop following"),
         KeyBinding("Esc", [.escape], in: [.list], .back, hints: [Hint("Esc clear filter", when: .filterActive)],
                    "clear the filter"),
+        // Compose, marks, replay and diff: the same in the list and on a record.
+        KeyBinding("c", [.character("c")], in: KeyContext.inspector, .compose, hints: [Hint("c compose", in: [.list])],
+                   "compose an event: a template or a copy of the record, edited in $VISUAL / $EDITOR (or the built-in editor), validated, then sent"),
+        KeyBinding("e", [.character("e")], in: KeyContext.inspector, .editAndResend, "edit the selected record's event and send it again"),
+        KeyBinding("m, M", in: KeyContext.inspector, .each([.character("m")], .toggleMark) + .each([.character("M")], .toggleMarkAll),
+                   hints: [Hint("m mark", in: [.list])],
+                   "mark / unmark the record; mark all the filter selects (again: unmark all)"),
+        KeyBinding("r", [.character("r")], in: KeyContext.inspector, .replay,
+                   "replay the marked records (or the selected one): target, transforms, rate"),
+        KeyBinding("d", [.character("d")], in: KeyContext.inspector, .diff, "diff the events of the two marked records"),
+
         KeyBinding("?, F1", [.character("?"), .function(1)], in: [.list], .toggleHelp, hints: [Hint("? help")], "this help"),
         KeyBinding("q", [.character("q")], in: [.list], .quit, hints: [Hint("q quit")], "quit"),
 

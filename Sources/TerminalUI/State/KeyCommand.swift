@@ -36,6 +36,13 @@ public enum KeyCommand: Sendable, Hashable {
     case selectTab(DetailTab)
     /// Editing the filter bar or the command line.
     case line(LineEdit)
+    // Compose, marks, replay and diff (AppReducer+Compose).
+    case compose
+    case editAndResend
+    case toggleMark
+    case toggleMarkAll
+    case replay
+    case diff
 }
 
 /// What a key does to the line being typed (the filter bar or the command line).

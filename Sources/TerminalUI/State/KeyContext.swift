@@ -22,4 +22,6 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     public static let screens: Set<KeyContext> = [.list, .tree, .findings, .text]
     /// The two lines a person types in.
     public static let lines: Set<KeyContext> = [.filterBar, .commandLine]
+    /// The list and a record: where compose, marks, replay and diff apply.
+    public static let inspector: Set<KeyContext> = record.union([.list])
 }

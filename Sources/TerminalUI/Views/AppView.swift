@@ -14,6 +14,8 @@ public enum AppView {
         }
         if state.isShowingHelp, state.finder.input == .none {
             HelpView.render(state, into: &buffer)
+        } else if InspectorOverlay.isShown(state) {
+            InspectorOverlay.render(state, into: &buffer)
         } else {
             switch state.screen {
             case .stream: StreamView.render(state, into: &buffer)

@@ -19,6 +19,7 @@ public enum StatusBar {
 
     /// The key hints of the current context, in the table's order (the tail is cut when narrow).
     static func hints(_ state: AppState) -> [String] {
+        if let hints = InspectorOverlay.hints(state) { return hints }
         let context = state.keyContext
         return KeyBinding.table.lazy
             .filter { $0.contexts.contains(context) }

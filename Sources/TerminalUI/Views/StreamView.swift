@@ -12,7 +12,10 @@ public enum StreamView {
             .compactMap { state.recordIndex(atListPosition: $0).flatMap { state.rows[$0] }?.sequence }
             .max() ?? 0
         let sequenceWidth = max(String(visibleMaximum).count, String(state.recordCount).count)
-        let columns = StreamColumns(width: buffer.width, sequenceWidth: sequenceWidth)
+        // While records are marked, a mark column comes first and the others move right.
+        let markWidth = state.marks.isEmpty ? 0 : 2
+        var columns = StreamColumns(width: buffer.width - markWidth, sequenceWidth: sequenceWidth)
+        for index in columns.columns.indices { columns.columns[index].x += markWidth }
         for column in columns.columns {
             let title = TextFitting.fit(StreamColumns.title(column.kind), width: column.width,
                                         alignRight: StreamColumns.isRightAligned(column.kind))
@@ -35,6 +38,7 @@ public enum StreamView {
             } else {
                 buffer.write("…", column: 0, row: row, role: .dim)
             }
+            if state.marks.contains(index) { buffer.write("●", column: 0, row: row, role: .warning) }
             if position == state.selection { buffer.setRole(.selectedRow, row: row) }
         }
     }

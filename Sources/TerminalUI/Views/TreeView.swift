@@ -69,7 +69,7 @@ public enum TreeView {
         return line
     }
 
-    private static func role(ofValue value: String) -> StyleRole {
+    static func role(ofValue value: String) -> StyleRole {
         if value.hasPrefix("\"") { return .jsonString }
         if value == "true" || value == "false" || value == "null" { return .jsonLiteral }
         if value.first?.isNumber == true || value.hasPrefix("-") { return .jsonNumber }
