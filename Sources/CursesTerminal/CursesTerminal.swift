@@ -99,7 +99,8 @@ public final class CursesTerminal: TerminalBackend {
     public func use(_ theme: Theme) {
         self.theme = theme
         guard isRunning else { return }
-        palette = CursesPalette.make(theme: theme, colors: colors, pairs: Int(trackscope_color_pairs()))
+        palette = CursesPalette.make(theme: theme, depth: colorDepth, colors: colors, pairs: Int(trackscope_color_pairs()),
+                                     canChangeColors: can_change_color())
     }
 
     /// Gives the terminal back as it was. Safe to call more than once.

@@ -21,13 +21,13 @@ public struct AppRunner<Backend: TerminalBackend> {
     /// Compose, send and replay (AppRunner+Effects); nil where they are not available.
     public var effects: InspectorEffects?
 
-    /// Performs what the state asks of the application (export, themes, the query history).
-    public var effects: AppEffectPerformer
+    /// Performs what the filter bar and the command line ask (export, themes, the query history).
+    public var finderEffects: FinderEffectPerformer
 
-    public init(backend: Backend, source: any RecordSource, effects: AppEffectPerformer = AppEffectPerformer()) {
+    public init(backend: Backend, source: any RecordSource, finderEffects: FinderEffectPerformer = FinderEffectPerformer()) {
         self.backend = backend
         self.source = source
-        self.effects = effects
+        self.finderEffects = finderEffects
     }
 
     /// Runs until the user quits or a signal asks to stop; returns the last state.
@@ -89,13 +89,13 @@ public struct AppRunner<Backend: TerminalBackend> {
             var redrawAll = false
             while !state.finder.effects.isEmpty {
                 let effect = state.finder.effects.removeFirst()
-                if case .useTheme(let name) = effect, let theme = effects.theme(named: name, in: &state) {
+                if case .useTheme(let name) = effect, let theme = finderEffects.theme(named: name, in: &state) {
                     backend.use(theme)
                     state = AppReducer.reduce(state, .effectFinished(.message("theme \(name)", isError: false)))
                     redrawAll = true
                     continue
                 }
-                if let result = await effects.perform(effect, source: source) {
+                if let result = await finderEffects.perform(effect, source: source) {
                     state = AppReducer.reduce(state, .effectFinished(result))
                 }
             }

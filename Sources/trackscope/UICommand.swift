@@ -126,12 +126,12 @@ struct UICommand: AsyncParsableCommand {
         if !warnings.isEmpty {
             state.statusMessage = .init(warnings.joined(separator: "; "), role: .warning, remainingTicks: 200)
         }
-        let effects = AppEffectPerformer(
+        let finderEffects = FinderEffectPerformer(
             loadTheme: { name in try ThemeLoader.theme(named: name, environment: environment) },
             historyFile: historyFile,
             exportBaseURL: collectorStatus.address ?? "http://localhost:8080"
         )
-        var runner = AppRunner(backend: terminal, source: source, effects: effects)
+        var runner = AppRunner(backend: terminal, source: source, finderEffects: finderEffects)
         if let catalogue { runner.catalogue = { record in await Self.itemCatalogue(of: record, in: catalogue) } }
         let effects = InspectorEffects(logURL: url, keyVariable: keyEnvironmentVariable, environment: environment,
                                        userAgent: SendCommand.userAgent)

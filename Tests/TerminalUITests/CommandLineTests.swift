@@ -147,7 +147,7 @@ import TrackingModel
     @Test func exportWritesTheFilteredRecordsOwnerOnly() async throws {
         let folder = TestFolder.make("export")
         let source = InMemoryRecordSource(SampleRecords.numbered(9))
-        let performer = AppEffectPerformer()
+        let performer = FinderEffectPerformer()
         let file = folder.appendingPathComponent("sent.jsonl")
         let result = await performer.perform(.export(.events, path: file.path, query: try FilterQuery.parse("dir:sent")), source: source)
         #expect(result == .message("exported 3 records to \(file.path)", isError: false))
@@ -165,7 +165,7 @@ import TrackingModel
     }
 
     @Test func exportToAMissingFolderSaysSo() async {
-        let result = await AppEffectPerformer().perform(.export(.curl, path: "/nonexistent-ts/out.sh", query: .all),
+        let result = await FinderEffectPerformer().perform(.export(.curl, path: "/nonexistent-ts/out.sh", query: .all),
                                                         source: InMemoryRecordSource(SampleRecords.all))
         #expect(result == .message("cannot export to /nonexistent-ts/out.sh: no folder /nonexistent-ts", isError: true))
     }
@@ -174,11 +174,11 @@ import TrackingModel
         var records = SampleRecords.numbered(50)
         for index in records.indices { records[index].sequence = UInt64(index * 2 + 7) }
         let source = InMemoryRecordSource(records)
-        #expect(await AppEffectPerformer.index(ofSequence: 7, in: source) == 0)
-        #expect(await AppEffectPerformer.index(ofSequence: 57, in: source) == 25)
-        #expect(await AppEffectPerformer.index(ofSequence: 105, in: source) == 49)
-        #expect(await AppEffectPerformer.index(ofSequence: 8, in: source) == nil)
-        #expect(await AppEffectPerformer.index(ofSequence: 500, in: source) == nil)
+        #expect(await FinderEffectPerformer.index(ofSequence: 7, in: source) == 0)
+        #expect(await FinderEffectPerformer.index(ofSequence: 57, in: source) == 25)
+        #expect(await FinderEffectPerformer.index(ofSequence: 105, in: source) == 49)
+        #expect(await FinderEffectPerformer.index(ofSequence: 8, in: source) == nil)
+        #expect(await FinderEffectPerformer.index(ofSequence: 500, in: source) == nil)
     }
 
     @Test func theHistoryFileIsOwnerOnlyAndBounded() throws {

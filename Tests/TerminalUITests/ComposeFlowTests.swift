@@ -246,10 +246,13 @@ import TrackingModel
         let expected: [(Character, KeyCommand)] = [("c", .compose), ("e", .editAndResend), ("m", .toggleMark), ("M", .toggleMarkAll),
                                                   ("r", .replay), ("d", .diff)]
         for (key, command) in expected {
-            #expect(KeyMap.command(for: .character(key), screen: .stream, isEditingFilter: false) == command)
-            #expect(KeyMap.command(for: .character(key), screen: .detail, isEditingFilter: false) == command)
-            // While the filter is typed, they are text.
-            #expect(KeyMap.command(for: .character(key), screen: .stream, isEditingFilter: true) == .filterInsert(key))
+            for context in KeyContext.inspector {
+                #expect(KeyMap.command(for: .character(key), in: context) == command)
+            }
+            // While the filter or a command is typed, they are text.
+            for context in KeyContext.lines {
+                #expect(KeyMap.command(for: .character(key), in: context) == .line(.insert(key)))
+            }
         }
     }
 }

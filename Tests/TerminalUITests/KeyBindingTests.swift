@@ -75,10 +75,10 @@ import Testing
 
     @Test func theHintsFollowTheContext() {
         var harness = Harness(records: SampleRecords.all, width: 100)
-        #expect(harness.lines[23] == "j/k move  ⏎ open  / filter  : command  ? help  q quit")
+        #expect(harness.lines[23] == "j/k move  ⏎ open  / filter  : command  c compose  m mark  ? help  q quit")
         harness.press(.character("k"))
-        #expect(harness.lines[23] == "j/k move  ⏎ open  / filter  : command  F follow  ? help  q quit")
+        #expect(harness.lines[23] == "j/k move  ⏎ open  / filter  : command  F follow  c compose  m mark  ? help  q quit")
         harness.press(.character("/"), .character("v"), .character("2"), .enter)
-        #expect(harness.lines[23] == "j/k move  ⏎ open  / filter  n/N match  : command  Esc clear filter  ? help  q quit")
+        #expect(harness.lines[23] == "j/k move  ⏎ open  / filter  n/N match  : command  Esc clear filter  c compose  m mark  ? help  q qu…")
     }
 }

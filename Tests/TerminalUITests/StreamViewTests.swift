@@ -17,7 +17,7 @@ import TrackingModel
             "  4 19:09:26.123 ▼ POST   /events␛[31m (invalid JSON)       —        400 E1",
             "",
         ])
-        #expect(lines[23] == "j/k move  ⏎ open  / filter  : command  ? help  q quit")
+        #expect(lines[23] == "j/k move  ⏎ open  / filter  : command  c compose  m mark  ? help  q quit")
     }
 
     @Test func widerTerminalsShowWholePaths() {

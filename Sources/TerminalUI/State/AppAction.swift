@@ -17,7 +17,7 @@ public enum AppAction: Sendable, Equatable {
     /// Reading from the source failed.
     case loadFailed(message: String)
     /// An effect the state asked for (`finder.effects`) was performed.
-    case effectFinished(AppEffectResult)
+    case effectFinished(FinderEffectResult)
     /// Records `range` were counted for the header.
     case tallied(LogTally.Counts, range: Range<Int>)
     /// A timer beat (about ten a second): expires status messages.

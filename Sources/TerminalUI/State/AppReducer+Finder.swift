@@ -107,7 +107,7 @@ extension AppReducer {
         }
     }
 
-    static func effectFinished(_ result: AppEffectResult, in state: inout AppState) {
+    static func effectFinished(_ result: FinderEffectResult, in state: inout AppState) {
         switch result {
         case .message(let text, let isError):
             state.statusMessage = .init(text, role: isError ? .error : .info, remainingTicks: 80)

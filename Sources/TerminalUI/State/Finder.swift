@@ -12,7 +12,7 @@ public struct Finder: Sendable, Equatable {
     public var filterBar = FilterBar()
     public var commandBar = CommandBar()
     /// Effects for the loop to perform, oldest first; it empties the list.
-    public var effects: [AppEffect] = []
+    public var effects: [FinderEffect] = []
     /// The theme names `:theme` completes (the built-in ones unless the application says more).
     public var themeNames: [String] = Theme.builtIn.keys.sorted()
     /// Records received per second, from the record counts of the last ticks.

@@ -3,9 +3,9 @@ import Foundation
 import TerminalUI
 import TrackingModel
 
-/// Performs the effects the UI's state asks for (`AppEffect`): exporting the records the filter
+/// Performs the effects the UI's state asks for (`FinderEffect`): exporting the records the filter
 /// selects, finding a record by its sequence number, loading a theme, keeping the query history.
-public struct AppEffectPerformer: Sendable {
+public struct FinderEffectPerformer: Sendable {
     /// Finds a theme by name (the executable's loader: user theme files, then the built-in ones);
     /// nil: the built-in ones only.
     public var loadTheme: (@Sendable (String) throws -> Theme)?
@@ -39,7 +39,7 @@ public struct AppEffectPerformer: Sendable {
     }
 
     /// Performs `effect`; returns what to tell the state (nil: nothing to say).
-    func perform(_ effect: AppEffect, source: any RecordSource) async -> AppEffectResult? {
+    func perform(_ effect: FinderEffect, source: any RecordSource) async -> FinderEffectResult? {
         switch effect {
         case .export(let format, let path, let query):
             return await export(format: format, path: path, query: query, source: source)
@@ -60,7 +60,7 @@ public struct AppEffectPerformer: Sendable {
     /// Writes the records `query` selects, through the export `trackscope log export` uses, to
     /// a file only its owner can read (it holds captured data).
     func export(format: CaptureExportWriter.Format, path: String, query: FilterQuery,
-                source: any RecordSource) async -> AppEffectResult {
+                source: any RecordSource) async -> FinderEffectResult {
         let url = URL(fileURLWithPath: Self.expandingHome(path))
         var writer = CaptureExportWriter(format: format, query: query, baseURL: exportBaseURL)
         var bytes: [UInt8] = []
