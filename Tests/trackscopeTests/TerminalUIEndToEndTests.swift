@@ -75,7 +75,9 @@ import TrackingModel
         screen = try await session.waitForScreen("three records listed") { lines in
             lines.count == 30 && lines[0].contains("3 records — following") && lines[4].contains("(invalid JSON)")
         }
-        #expect(screen[0].hasSuffix("/capture.jsonl — 3 records — following — ▼2 ▲1 E2 W0 0.0/s"))
+        // The rate depends on when the three records came within the last ticks.
+        #expect(screen[0].contains("/capture.jsonl — 3 records — following — ▼2 ▲1 E2 W0 "))
+        #expect(screen[0].range(of: #" W0 [0-9.]+/s$"#, options: .regularExpression) != nil)
         #expect(screen[1].hasPrefix("SEQ TIME           METHOD PATH"))
         #expect(screen[1].hasSuffix(" EVENT                       SITE   DIALECT HTTP ISSUES"))
         #expect(screen[2].hasPrefix("  1 ") && screen[2].contains(" ▼ POST   /events ") && screen[2].contains(" purchase "))
