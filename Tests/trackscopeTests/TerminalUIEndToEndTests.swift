@@ -104,10 +104,15 @@ import TrackingModel
         #expect(screen.contains("    value  16.00"))
         #expect(screen.contains("    currency  missing"))
         try session.send("3")
-        screen = try await session.waitForScreen("the headers tab") { $0.count > 3 && $0[1].contains("[3 Headers]") }
+        // Wait for the tab's own lines, not its title alone: a capture can catch a frame half drawn.
+        screen = try await session.waitForScreen("the headers tab") {
+            $0.count > 3 && $0[1].contains("[3 Headers]") && $0[3].hasPrefix("POST ")
+        }
         #expect(screen[3] == "POST /events?tc_s=1234  → 200 in 2.0 ms")
         try session.send("4")
-        screen = try await session.waitForScreen("the findings tab") { $0.count > 3 && $0[1].contains("[4 Findings (1)]") }
+        screen = try await session.waitForScreen("the findings tab") {
+            $0.count > 3 && $0[1].contains("[4 Findings (1)]") && $0.contains { $0.hasPrefix("          hint: ") }
+        }
         #expect(screen.contains("▶ error   missing-required-field  $.currency"))
         #expect(screen.contains("          purchase needs a currency"))
         #expect(screen.contains("          hint: add \"currency\": \"EUR\""))
