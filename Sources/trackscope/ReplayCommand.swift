@@ -191,18 +191,13 @@ struct ReplayCommand: AsyncParsableCommand {
 
     /// The key `--key-env` names, else the settings file's key for every site (`"*"`), if any.
     private func readKey() -> String? {
-        guard let name = keyEnvironmentVariable else {
-            guard let setting = RunSettings.current().sourceKeys.first(where: { $0.site == "*" }) else { return nil }
-            guard let key = setting.resolvedKey(environment: RunSettings.environment) else {
-                Self.fail("trackscope replay: the settings' source key for every site is read from an environment variable that is not set (\(setting.origin)).")
-            }
-            return key
+        do {
+            return try SourceKeyChoice.read(variable: keyEnvironmentVariable, target: to,
+                                            setting: RunSettings.current().sourceKeys.first { $0.site == "*" },
+                                            describe: { _ in "for every site" })
+        } catch {
+            Self.fail("trackscope replay: \(error.message)")
         }
-        guard let key = SendTarget(baseURL: to, keyEnvironmentVariable: name)
-            .sourceKey(in: ProcessInfo.processInfo.environment) else {
-            Self.fail("trackscope replay: --key-env \(name): the environment variable \(name) is not set, or empty.")
-        }
-        return key
     }
 
     static func say(_ line: String) {

@@ -147,18 +147,13 @@ struct SendCommand: AsyncParsableCommand {
 
     /// The key `--key-env` names, else the settings file's key for `site` (or for every site).
     private func readKey(site: String) throws -> String? {
-        guard let name = keyEnvironmentVariable else {
-            guard let setting = RunSettings.current().sourceKey(forSite: site) else { return nil }
-            guard let key = setting.resolvedKey(environment: RunSettings.environment) else {
-                Self.fail("trackscope send: the settings' source key for site \(setting.site) is read from an environment variable that is not set (\(setting.origin)).")
-            }
-            return key
+        do {
+            return try SourceKeyChoice.read(variable: keyEnvironmentVariable, target: to,
+                                            setting: RunSettings.current().sourceKey(forSite: site),
+                                            describe: { "for site \($0.site)" })
+        } catch {
+            Self.fail("trackscope send: \(error.message)")
         }
-        guard let key = SendTarget(baseURL: to, keyEnvironmentVariable: name)
-            .sourceKey(in: ProcessInfo.processInfo.environment) else {
-            Self.fail("trackscope send: --key-env \(name): the environment variable \(name) is not set, or empty.")
-        }
-        return key
     }
 
     // MARK: - Events
