@@ -1,16 +1,14 @@
 import CaptureLog
 import Foundation
 
-/// The progress bar of `log import` on standard error, drawn only when standard error is a
-/// terminal: a bar of the bytes read, the records done, their rate and the time left; redrawn at
-/// most ten times a second and wiped at the end. (Replay has its own line, `ReplayCommand.ProgressLine`.)
+/// The progress bar of `log import` (a `TerminalProgressLine`): a bar of the bytes read, the
+/// records done, their rate and the time left.
 struct ImportProgressLine {
-    private let enabled: Bool
+    private let line: TerminalProgressLine
     private let started = ContinuousClock.now
-    private var lastDrawn: ContinuousClock.Instant?
 
     init(enabled: Bool = isatty(2) == 1) {
-        self.enabled = enabled
+        line = TerminalProgressLine(enabled: enabled)
     }
 
     /// The line for `progress` after `seconds`, without the escape that clears the terminal line.
@@ -25,7 +23,7 @@ struct ImportProgressLine {
             line += "\(progress.records) records  \(Int(rate.rounded()))/s"
             if fraction > 0 {
                 let left = Int((seconds / fraction - seconds).rounded())
-                line += "  \(left / 60):\(String(format: "%02d", left % 60)) left"
+                line += "  \(TerminalProgressLine.clock(left)) left"
             }
         } else {
             line += "\(progress.records) records  \(Int(rate.rounded()))/s"
@@ -33,18 +31,11 @@ struct ImportProgressLine {
         return line
     }
 
-    mutating func draw(_ progress: EventLinesImport.Progress) {
-        guard enabled else { return }
-        let now = ContinuousClock.now
-        if let lastDrawn, now - lastDrawn < .milliseconds(100) { return }
-        lastDrawn = now
-        let elapsed = (now - started).components
-        let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + Self.text(progress, seconds: seconds)).utf8))
+    func draw(_ progress: EventLinesImport.Progress) {
+        line.draw(Self.text(progress, seconds: TerminalProgressLine.seconds(ContinuousClock.now - started)))
     }
 
     func finish() {
-        guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        line.finish()
     }
 }

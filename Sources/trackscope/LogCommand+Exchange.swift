@@ -129,7 +129,7 @@ extension LogCommand {
             }
             defer { if fd != 0 { close(fd) } }
             let writer = openWriter()
-            var progress = ImportProgressLine()
+            let progress = ImportProgressLine()
             let outcome: EventLinesImport.Outcome
             do {
                 outcome = try await EventLinesImport().run(reading: fd, name: file, into: writer) { progress.draw($0) }

@@ -209,37 +209,26 @@ struct ReplayCommand: AsyncParsableCommand {
         Self.exit(withError: ExitCode(2))
     }
 
-    /// The progress line on standard error (a terminal only): done/total, rate, time left;
-    /// redrawn at most ten times a second.
+    /// The progress line of a replay (a `TerminalProgressLine`): done/total, rate, time left.
     final class ProgressLine: Sendable {
-        private let enabled: Bool
-        private let lastDrawn = Mutex<ContinuousClock.Instant?>(nil)
+        private let line: TerminalProgressLine
 
-        init(enabled: Bool) { self.enabled = enabled }
+        init(enabled: Bool) { line = TerminalProgressLine(enabled: enabled) }
 
         var report: @Sendable (ReplaySummary, Duration) -> Void {
-            { [self] summary, elapsed in draw(summary, elapsed: elapsed) }
+            { [line] summary, elapsed in
+                line.draw(Self.text(summary, seconds: TerminalProgressLine.seconds(elapsed)), isLast: summary.done >= summary.total)
+            }
         }
 
-        private func draw(_ summary: ReplaySummary, elapsed: Duration) {
-            guard enabled else { return }
-            let now = ContinuousClock.now
-            let due = lastDrawn.withLock { last -> Bool in
-                if let last, now - last < .milliseconds(100), summary.done < summary.total { return false }
-                last = now
-                return true
-            }
-            guard due else { return }
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        static func text(_ summary: ReplaySummary, seconds: Double) -> String {
             let rate = seconds > 0 ? Double(summary.done) / seconds : 0
             let left = rate > 0 ? Int((Double(summary.total - summary.done) / rate).rounded()) : 0
-            let line = "\r\u{1B}[Kreplay: \(summary.done)/\(summary.total)  \(String(format: "%.1f", rate))/s  \(left / 60):\(String(format: "%02d", left % 60)) left"
-            FileHandle.standardError.write(Data(line.utf8))
+            return "replay: \(summary.done)/\(summary.total)  \(String(format: "%.1f", rate))/s  \(TerminalProgressLine.clock(left)) left"
         }
 
         func finish() {
-            guard enabled else { return }
-            FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+            line.finish()
         }
     }
 }
