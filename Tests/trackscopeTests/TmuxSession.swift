@@ -136,7 +136,10 @@ final class TmuxSession {
         try tmux(["display-message", "-p", "-t", name, format]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// Polls the screen until `predicate` holds (at most `timeout`), and returns that screen.
+    /// Polls the screen until `predicate` holds (at most `timeout`) on a settled screen, and
+    /// returns that screen. Settled means two captures 30 ms apart read the same: tmux may show
+    /// a frame while the program is still writing it, and a predicate that matches its top half
+    /// would otherwise hand the test a screen whose lower half is the previous frame's.
     /// Waits with `Task.sleep`, never blocking one of the few threads Swift concurrency has: the
     /// collectors that other tests run at the same time need them.
     @discardableResult
@@ -146,7 +149,13 @@ final class TmuxSession {
         var last: [String] = []
         while clock.now < deadline {
             last = try screen()
-            if predicate(last) { return last }
+            if predicate(last) {
+                try await Task.sleep(for: .milliseconds(30))
+                let again = try screen()
+                if again == last { return last }
+                last = again
+                continue
+            }
             try await Task.sleep(for: .milliseconds(50))
         }
         throw Failure.timedOut(waitingFor: what, screen: last.joined(separator: "\n"))
