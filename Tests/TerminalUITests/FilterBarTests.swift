@@ -60,6 +60,36 @@ import TrackingModel
         #expect(caretLine.contains("✗ unknown severity"))
     }
 
+    @Test func theCaretCountsColumnsNotCharacters() {
+        // 東京 takes four columns; "é" typed as e and a combining accent takes one.
+        let harness = Self.typing("user.id:東京 page:cafe\u{301} sev:fatal", width: 120, height: 30)
+        #expect(harness.lines[28] == "/user.id:東京 page:cafe\u{301} sev:fatal")
+        let offset = Array("user.id:東京 page:cafe\u{301} ").count + 4
+        #expect(offset == 25)
+        // One column for the prompt, two more for the wide pair.
+        #expect(harness.lines[29] == String(repeating: " ", count: 1 + offset + 2) + "^ ✗ unknown severity 'fatal' (expected error, warning or info)")
+        #expect(harness.screen[1 + offset + 2, 29].role == .error)
+        // The cursor cell after the text is where the text ends on screen.
+        let end = 1 + TerminalText.width(of: "user.id:東京 page:cafe\u{301} sev:fatal")
+        #expect(harness.screen[end, 28].role == .selectedRow)
+        #expect(harness.screen[end - 1, 28].role != .selectedRow)
+    }
+
+    @Test func aLongQueryOfWideCharactersScrollsByColumns() {
+        // 30 wide characters (60 columns) in a 40-column bar: the start scrolls away, the
+        // cursor stays on screen, and no row is wider than the screen.
+        let text = String(repeating: "漢", count: 30)
+        var harness = Self.typing(text, width: 40, height: 12)
+        #expect(TerminalText.width(of: harness.lines[10]) <= 40)
+        #expect(harness.lines[10].hasPrefix("/漢"))
+        #expect(harness.screen[39, 10].role == .selectedRow || harness.screen[38, 10].role == .selectedRow)
+        // Home brings the first character back, the cursor on it (both of its columns).
+        harness.press(.home)
+        #expect(harness.lines[10] == "/" + String(repeating: "漢", count: 19))
+        #expect(harness.screen[1, 10].role == .selectedRow && harness.screen[2, 10].role == .selectedRow)
+        #expect(harness.screen[3, 10].role != .selectedRow)
+    }
+
     @Test func plainWordsAreATextSearch() {
         var harness = Self.typing("add_to_cart")
         #expect(harness.lines[23].hasPrefix("✓ valid"))

@@ -9,22 +9,22 @@ enum FilterBarView {
         let inputRow = buffer.height - 2
         let messageRow = buffer.height - 1
         guard inputRow >= 0 else { return }
-        let textStart = LineInputView.render(prompt: "/", editor: bar.editor, row: inputRow, width: buffer.width, into: &buffer)
+        let layout = LineInputView.render(prompt: "/", editor: bar.editor, row: inputRow, width: buffer.width, into: &buffer)
         buffer.fill(row: messageRow, role: .dim)
         switch bar.parsed {
         case .failure(let error):
-            let caret = textStart + error.offset
-            guard caret >= 0, caret < buffer.width else {
-                buffer.write(TextFitting.fit("✗ " + error.message, width: buffer.width), column: 0, row: messageRow, role: .error)
+            let message = "✗ " + error.message
+            guard let caret = layout.column(ofCharacter: error.offset) else {
+                buffer.write(TextFitting.fit(message, width: buffer.width), column: 0, row: messageRow, role: .error)
                 return
             }
             buffer.write("^", column: caret, row: messageRow, role: .error)
-            let message = "✗ " + error.message
-            if caret + 2 + message.count <= buffer.width || caret < buffer.width / 2 {
+            let messageWidth = TerminalText.width(of: message)
+            if caret + 2 + messageWidth <= buffer.width || caret < buffer.width / 2 {
                 buffer.write(TextFitting.fit(message, width: buffer.width - caret - 2), column: caret + 2, row: messageRow, role: .error)
             } else {
                 let fitted = TextFitting.fit(message, width: caret - 1)
-                buffer.write(fitted, column: max(0, caret - 1 - fitted.count), row: messageRow, role: .error)
+                buffer.write(fitted, column: max(0, caret - 1 - TerminalText.width(of: fitted)), row: messageRow, role: .error)
             }
         case .success(let query):
             var line = StyledLine()
