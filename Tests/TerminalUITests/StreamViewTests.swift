@@ -123,4 +123,23 @@ import TrackingModel
         state.collectorAddress = nil
         #expect(!StreamView.headerText(state, width: 100).contains("collecting"))
     }
+
+    @Test(arguments: [120, 100, 80])
+    func theLogPathKeepsItsEndBesideTheCollectorAndTheFigures(width: Int) {
+        let path = "/home/someone/.local/state/trackscope/capture.jsonl"
+        var harness = Harness(records: SampleRecords.all, width: width, height: 24)
+        harness.state.logPath = path
+        harness.state.collectorAddress = "http://127.0.0.1:41800"
+        let header = harness.lines[0]
+        #expect(TerminalText.width(of: header) <= width)
+        // The path's end is always there (its last 24 columns from 100 on), and so is the port.
+        #expect(header.contains(String(path.suffix(width >= 100 ? 23 : 13))))
+        #expect(header.contains("127.0.0.1:41800"))
+        #expect(header.contains("4 records — following"))
+        if width == 120 {
+            // 120 columns: the figures in short, the collector's words and the program's name kept.
+            #expect(header.hasPrefix("trackscope — …"))
+            #expect(header.hasSuffix(" — ▼3 ▲1 E2 W0 0.0/s — collecting on http://127.0.0.1:41800"))
+        }
+    }
 }

@@ -44,19 +44,29 @@ public enum StreamView {
     }
 
     /// "trackscope — PATH — N records — following — 3 received, 1 sent, 2 with errors, 1 with
-    /// warnings, 0.5/s — collecting on URL", the figures in short (`▼3 ▲1 E2 W1 0.5/s`) and the
-    /// path shortened from the left to fit.
+    /// warnings, 0.5/s — collecting on URL". When that does not leave the log's path 24 columns (or
+    /// all it needs, when shorter), it gets shorter a step at a time: the figures in short (`▼3 ▲1 E2 W1 0.5/s`),
+    /// then the collector's address without its words (the port stays whole), then without the
+    /// program's name; the path, shortened from the left, takes what is left.
     static func headerText(_ state: AppState, width: Int) -> String {
-        for wording in [TrafficWording.words, .symbols] {
-            let text = headerText(state, width: width, wording: wording)
-            if wording == .symbols || text.pathRoom >= 24 { return text.text }
+        let pathWanted = min(24, TerminalText.width(of: state.logPath))
+        var shortest = ""
+        for compactness in HeaderCompactness.allCases {
+            let text = headerText(state, width: width, compactness: compactness)
+            if text.pathRoom >= pathWanted { return text.text }
+            shortest = text.text
         }
-        return ""
+        return shortest
     }
 
-    private enum TrafficWording { case words, symbols }
+    /// How much the header leaves out, from nothing to everything it can.
+    private enum HeaderCompactness: Int, CaseIterable, Comparable {
+        case full, trafficInSymbols, addressOnly, noProgramName
 
-    private static func headerText(_ state: AppState, width: Int, wording: TrafficWording) -> (text: String, pathRoom: Int) {
+        static func < (left: Self, right: Self) -> Bool { left.rawValue < right.rawValue }
+    }
+
+    private static func headerText(_ state: AppState, width: Int, compactness: HeaderCompactness) -> (text: String, pathRoom: Int) {
         var parts: [String] = []
         switch state.source {
         case .waiting(let reason):
@@ -71,35 +81,30 @@ public enum StreamView {
                 parts.append(TextFitting.counted(state.recordCount, "record"))
             }
             parts.append(state.isFollowing ? "following" : "paused")
-            parts.append(trafficText(state, wording: wording))
+            parts.append(trafficText(state, inSymbols: compactness >= .trafficInSymbols))
         }
         if let collectorAddress = state.collectorAddress {
-            parts.append("collecting on \(collectorAddress)")
-            // Narrow terminals keep the whole address (its port matters) and drop the words.
-            if TerminalText.width(of: parts.map({ " — " + $0 }).joined()) > width - 2 {
-                parts[parts.count - 1] = collectorAddress.replacingOccurrences(of: "http://", with: "")
-            }
+            parts.append(compactness >= .addressOnly
+                ? collectorAddress.replacingOccurrences(of: "http://", with: "")
+                : "collecting on \(collectorAddress)")
         }
         let tail = parts.map { " — " + $0 }.joined()
         let tailLength = TerminalText.width(of: TerminalSafeText.pictured(tail))
-        // Narrow terminals drop the program name before cutting the path to nothing.
-        let prefix = width - 13 - tailLength >= 12 ? "trackscope — " : ""
+        let prefix = compactness >= .noProgramName ? "" : "trackscope — "
         let room = width - prefix.count - tailLength
         let path = room >= 8 ? TextFitting.keepingEnd(state.logPath, width: room) : "…"
         return (prefix + path + tail, room)
     }
 
     /// Received, sent, with errors, with warnings, and the rate.
-    private static func trafficText(_ state: AppState, wording: TrafficWording) -> String {
+    private static func trafficText(_ state: AppState, inSymbols: Bool) -> String {
         let counts = state.finder.tally.counts
         let rate = state.finder.traffic.recordsPerSecond ?? 0
         let rateText = rate < 10 ? String(format: "%.1f/s", rate) : "\(Int(rate.rounded()))/s"
-        switch wording {
-        case .words:
-            return "\(counts.received) received, \(counts.sent) sent, \(counts.withErrors) with errors, \(counts.withWarnings) with warnings, \(rateText)"
-        case .symbols:
+        if inSymbols {
             return "▼\(counts.received) ▲\(counts.sent) E\(counts.withErrors) W\(counts.withWarnings) \(rateText)"
         }
+        return "\(counts.received) received, \(counts.sent) sent, \(counts.withErrors) with errors, \(counts.withWarnings) with warnings, \(rateText)"
     }
 
     private static func renderHeader(_ state: AppState, into buffer: inout ScreenBuffer) {
