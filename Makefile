@@ -1,9 +1,10 @@
 # trackscope: the two set-up commands are `make run` and `make test`.
-# Both install missing system packages first (libncurses-dev to build; tmux for the terminal tests).
+# Both install missing system packages first (libncurses-dev to build; tmux, and ncurses-term's
+# xterm-direct, for the terminal tests).
 
 SWIFT ?= swift
 BUILD_PACKAGES = libncurses-dev pkg-config
-TEST_PACKAGES = $(BUILD_PACKAGES) tmux jq
+TEST_PACKAGES = $(BUILD_PACKAGES) tmux jq ncurses-term
 BENCH_PACKAGES = $(TEST_PACKAGES) wrk hyperfine bc
 
 .PHONY: run test build release fuzz bench bench-parse bench-log bench-collect bench-request bench-inspect bench-replay bench-ui bench-theme clean system-packages-build system-packages-test system-packages-bench

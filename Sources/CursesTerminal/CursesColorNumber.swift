@@ -17,4 +17,11 @@ enum CursesColorNumber {
             return value < 8 ? 8 : value
         }
     }
+
+    /// A colour component (0-255) in the thousandths `init_extended_color` takes. Terminals get
+    /// it back as `thousandths * 255 / 1000`, truncated (terminfo's `initc` for xterm), so it is
+    /// rounded up: the component comes back exact (0x5F stays 0x5F, not 0x5E).
+    static func thousandths(_ component: Int) -> Int32 {
+        Int32((min(255, max(0, component)) * 1000 + 254) / 255)
+    }
 }

@@ -53,7 +53,8 @@ struct CursesPalette {
                 if let slot = redefined[key] { return slot }
                 let slot = nextSlot
                 nextSlot -= 1
-                init_extended_color(slot, Int32(red * 1000 / 255), Int32(green * 1000 / 255), Int32(blue * 1000 / 255))
+                init_extended_color(slot, CursesColorNumber.thousandths(red), CursesColorNumber.thousandths(green),
+                                    CursesColorNumber.thousandths(blue))
                 redefined[key] = slot
                 return slot
             }

@@ -15,4 +15,13 @@ import TerminalUI
         #expect(CursesColorNumber.direct(.rgb(red: 0, green: 0, blue: 5)) == 8)
         #expect(CursesColorNumber.direct(.rgb(red: 0, green: 0, blue: 0)) == 8)
     }
+
+    @Test func paletteComponentsComeBackExactThroughTerminfo() {
+        // xterm's initc turns thousandths back into 0-255 as t * 255 / 1000, truncated.
+        for component in 0...255 {
+            let thousandths = Int(CursesColorNumber.thousandths(component))
+            #expect((0...1000).contains(thousandths))
+            #expect(thousandths * 255 / 1000 == component, "component \(component) came back as \(thousandths * 255 / 1000)")
+        }
+    }
 }

@@ -122,6 +122,17 @@ final class TmuxSession {
         return lines
     }
 
+    /// The screen with its colours and attributes as escape sequences (`capture-pane -e`), one
+    /// string a row.
+    func styledScreen() throws -> [String] {
+        try tmux(["capture-pane", "-p", "-e", "-t", name]).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// Appends every byte the pane's program writes from now on to `path` (`pipe-pane`).
+    func recordOutput(to path: String) throws {
+        try tmux(["pipe-pane", "-o", "-t", name, "cat >> '\(path)'"])
+    }
+
     /// Presses keys: tmux key names (`Enter`, `Escape`, `Up`, `C-c`) or literal text.
     func send(_ keys: String...) throws {
         try tmux(["send-keys", "-t", name] + keys)
