@@ -118,16 +118,19 @@ public final class CursesTerminal: TerminalBackend {
 
     /// Hands the terminal to a child (an editor): the program's modes are saved, the shell's
     /// restored (ncurses' `def_prog_mode`, `endwin`).
+    /// Until `resume`, Ctrl-C and Ctrl-\ typed in the child are left to it.
     public func suspend() {
         guard isRunning else { return }
         def_prog_mode()
         endwin()
+        signals?.isTerminalHandedOver = true
     }
 
     /// Takes the terminal back after `suspend`: the saved modes, then a cleared screen, so that
     /// the next frame (which the loop draws whole) replaces whatever the child left.
     public func resume() {
         guard isRunning else { return }
+        signals?.isTerminalHandedOver = false
         reset_prog_mode()
         let window = trackscope_stdscr()
         curs_set(0)

@@ -65,8 +65,11 @@ public struct ExternalEditor: Sendable {
         return .edited(edited)
     }
 
-    /// Starts `sh -c 'COMMAND "$1"' trackscope-editor PATH` with the terminal and default signal
-    /// handling, and waits for it off the cooperative threads; returns its exit status.
+    /// Starts `sh -c 'exec COMMAND "$1"' trackscope-editor PATH` with the terminal and default
+    /// signal handling, and waits for it off the cooperative threads; returns its exit status.
+    /// The shell replaces itself with the editor (`exec`): otherwise a Ctrl-C that the editor
+    /// handles would stop the shell, and the UI would take the terminal back from an editor
+    /// still running.
     private func run(path: String) async -> Int32 {
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -79,7 +82,7 @@ public struct ExternalEditor: Sendable {
         sigfillset(&defaultSignals)
         posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let argv = ["/bin/sh", "-c", command + " \"$1\"", "trackscope-editor", path]
+        let argv = ["/bin/sh", "-c", "exec " + command + " \"$1\"", "trackscope-editor", path]
         var cArguments = argv.map { strdup($0) } + [nil]
         defer { for pointer in cArguments { free(pointer) } }
         var pid: pid_t = 0

@@ -26,11 +26,11 @@ import TrackingModel
 
     /// Starts the UI with its collector on a free port and the scripted editor; returns the
     /// session and the collector's address.
-    func start() async throws -> (TmuxSession, String) {
+    func start(editor: URL? = nil) async throws -> (TmuxSession, String) {
         let session = try TmuxSession(
             command: "'\(TrackscopeProcess.binaryURL.path)' ui --log '\(log.path)' --port 0" + TmuxSession.exitMarker,
             width: 120, height: 30,
-            environment: ["TERM": "tmux-256color", "LANG": "C.UTF-8", "EDITOR": editor.path, "VISUAL": ""]
+            environment: ["TERM": "tmux-256color", "LANG": "C.UTF-8", "EDITOR": (editor ?? self.editor).path, "VISUAL": ""]
         )
         let header = try await session.waitFor("collecting on http://127.0.0.1:")[0]
         let address = try #require(header.range(of: "http://").map { String(header[$0.lowerBound...]) })
@@ -123,5 +123,51 @@ import TrackingModel
     static func records(in log: URL) throws -> [CaptureRecord] {
         let reader = try CaptureLogReader(url: log)
         return try (0..<reader.count).map { try reader.record(at: $0) }
+    }
+
+    /// Ctrl-C typed in the editor is the editor's: an editor that handles it goes on and the
+    /// review follows; one that it stops ends the compose with a message. The UI keeps running.
+    @Test func controlCInTheEditorIsTheEditorsNotTheUIs() async throws {
+        // An editor that waits for Enter, and ignores Ctrl-C while `keep` exists (as vim does).
+        let patient = folder.appendingPathComponent("patient.sh")
+        let keep = folder.appendingPathComponent("keep")
+        try """
+        #!/bin/sh
+        if [ -e '\(keep.path)' ]; then trap '' INT; fi
+        echo "editing, Enter to save"
+        read line
+        sed -i 's/"value": 108.24/"value": 42.5/' "$1"
+
+        """.write(to: patient, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: patient.path)
+        try Data().write(to: keep)
+        let (session, _) = try await start(editor: patient)
+
+        try session.send("c")
+        try await session.waitFor("Start from:")
+        try session.send("Enter")
+        try await session.waitFor("editing, Enter to save")
+        try session.send("C-c")
+        // The signal is handled at once; give the UI the time it would take to act on it.
+        try await Task.sleep(for: .milliseconds(300))
+        try session.send("Enter")
+        try await session.waitForScreen("the review") { $0.first?.contains("compose — ") == true }
+        #expect(try session.paneValue("#{alternate_on}") == "1")
+
+        // An editor that Ctrl-C stops: nothing is sent, the UI says why and goes on.
+        try session.send("Escape")
+        try await session.waitFor("0 records — following")
+        try FileManager.default.removeItem(at: keep)
+        try session.send("c")
+        try await session.waitFor("Start from:")
+        try session.send("Enter")
+        try await session.waitFor("editing, Enter to save")
+        try session.send("C-c")
+        let screen = try await session.waitFor("ended with status 130")
+        #expect(screen.contains { $0.contains("nothing sent") })
+        #expect(try session.paneValue("#{alternate_on}") == "1")
+        try session.send("q")
+        #expect(try await session.waitForExitMarker() == 0)
+        #expect(try Self.records(in: log).isEmpty)
     }
 }
