@@ -26,12 +26,26 @@ final class EffectInbox: Sendable {
     }
 }
 
+/// The task of the replay running, if any, so that `X` can stop it.
+final class RunningReplay: Sendable {
+    private let task = Mutex<Task<Void, Never>?>(nil)
+
+    func start(_ operation: @escaping @Sendable () async -> Void) {
+        task.withLock { $0 = Task { await operation() } }
+    }
+
+    /// Cancels the replay: the replayer then ends with the summary so far.
+    func stop() {
+        task.withLock { $0?.cancel() }
+    }
+}
+
 extension AppRunner {
     /// Carries out `effect`: the editor in this task, with the terminal handed over (the source
     /// keeps being followed meanwhile); sending and replaying in tasks of their own, so that the
     /// loop goes on. Results come back through `inbox`. Returns true when the terminal was handed
     /// over (the next frame must be drawn whole).
-    func perform(_ effect: AppEffect, inbox: EffectInbox) async -> Bool {
+    func perform(_ effect: AppEffect, inbox: EffectInbox, replay running: RunningReplay) async -> Bool {
         guard let effects else {
             inbox.post(.effect(.editFailed(message: "composing and sending are not available here")))
             return false
@@ -68,12 +82,15 @@ extension AppRunner {
             }
             return false
         case .replay(let indexes, let order):
-            Task {
+            running.start {
                 let result = await effects.replay(indexes, order: order, records: source) { progress in
                     inbox.postProgress(progress)
                 }
                 inbox.post(.effect(result))
             }
+            return false
+        case .stopReplay:
+            running.stop()
             return false
         }
     }

@@ -48,6 +48,7 @@ public struct AppRunner<Backend: TerminalBackend> {
         let clock = ContinuousClock()
         var nextTick = clock.now.advanced(by: tickInterval)
         let inbox = EffectInbox()
+        let runningReplay = RunningReplay()
         if let effects { effects.configure(&state.effects) }
 
         while !state.shouldQuit {
@@ -76,7 +77,7 @@ public struct AppRunner<Backend: TerminalBackend> {
             if state.shouldQuit { break }
             if let effect = state.effects.pending {
                 state = AppReducer.reduce(state, .effectStarted)
-                if await perform(effect, inbox: inbox) {
+                if await perform(effect, inbox: inbox, replay: runningReplay) {
                     // The terminal was handed over: draw everything again, at its size now.
                     previousFrame = nil
                     drawnState = nil

@@ -97,7 +97,7 @@ public final class InspectorEffects: Sendable {
         let form: PayloadForm = kind == .batch ? .batch : .event
         let findings = PayloadInspector.inspect(bytes: body, form: form).allFindings
         let sender: Sender
-        do { sender = try sharedSender() } catch {
+        do { sender = try shared().sender } catch {
             return .sendRefused(message: "cannot open the capture log \(logURL.path): \(error)")
         }
         let attempts = await sender.send(request, findings: findings)
@@ -127,6 +127,9 @@ public final class InspectorEffects: Sendable {
 
     // MARK: - Replay
 
+    static let replayConcurrencies = 1...64
+    static let replayRetries = 0...10
+
     /// Replays the records at `indexes` by `order`, telling `progress` as requests end.
     public func replay(_ indexes: [Int], order: ReplayOrder, records: any RecordSource,
                        progress: @escaping @Sendable (AppEffectResult) -> Void) async -> AppEffectResult {
@@ -143,6 +146,20 @@ public final class InspectorEffects: Sendable {
                 return .replayRefused(message: "shift time \(order.shiftTime): write now, or +2h, -30m, +90s, +1d")
             }
             shift = parsed
+        }
+        var concurrency = Replayer.defaultConcurrency
+        if !order.concurrency.isEmpty {
+            guard let parsed = Int(order.concurrency.trimmingCharacters(in: .whitespaces)), Self.replayConcurrencies.contains(parsed) else {
+                return .replayRefused(message: "concurrency \(order.concurrency): write a number from 1 to \(Self.replayConcurrencies.upperBound)")
+            }
+            concurrency = parsed
+        }
+        var retries = 0
+        if !order.retries.isEmpty {
+            guard let parsed = Int(order.retries.trimmingCharacters(in: .whitespaces)), Self.replayRetries.contains(parsed) else {
+                return .replayRefused(message: "retries \(order.retries): write a number from 0 to \(Self.replayRetries.upperBound)")
+            }
+            retries = parsed
         }
         var dialect: Dialect?
         if !order.convert.isEmpty {
@@ -168,15 +185,21 @@ public final class InspectorEffects: Sendable {
         let transform = ReplayTransform(freshIds: order.freshIds, timeShift: shift,
                                         testCode: order.testCode.isEmpty ? nil : order.testCode,
                                         siteId: order.siteId.isEmpty ? targetSite : order.siteId, dialect: dialect)
+        // A sender of its own (its retries, a connection per request in flight), writing to the
+        // same log through the shared writer; closed when the replay ends.
         let sender: Sender
-        do { sender = try sharedSender() } catch {
+        do {
+            sender = Sender(log: try shared().writer, timeout: timeout, retryPolicy: RetryPolicy(retries: retries),
+                            connectionsPerHost: concurrency)
+        } catch {
             return .replayRefused(message: "cannot open the capture log \(logURL.path): \(error)")
         }
-        let replayer = Replayer(sender: sender, pacing: pacing, concurrency: 4)
+        let replayer = Replayer(sender: sender, pacing: pacing, concurrency: concurrency)
         let build = Replayer.requestBuilder(target: target, transform: transform, sourceKey: sourceKey, userAgent: userAgent)
         let summary = await replayer.run(selected, request: build) { summary, _ in
             progress(.replayProgress(done: summary.done, total: summary.total, failed: summary.failed))
         }
+        await sender.shutdown()
         let skipped = indexes.count - selected.count
         var text = summary.lines.first ?? ""
         if skipped > 0 { text += "; \(skipped) skipped (not received events)" }
@@ -185,12 +208,14 @@ public final class InspectorEffects: Sendable {
 
     // MARK: - Sender
 
-    private func sharedSender() throws -> Sender {
+    /// The sender of `send`, and the log writer every sender of the UI records through (one
+    /// writer per log file), made when first needed.
+    private func shared() throws -> (sender: Sender, writer: CaptureLogWriter) {
         try sender.withLock { shared in
-            if let shared { return shared.sender }
+            if let shared { return shared }
             let writer = try CaptureLogWriter(url: logURL)
-            let made = Sender(log: writer, timeout: timeout)
-            shared = (made, writer)
+            let made = (sender: Sender(log: writer, timeout: timeout), writer: writer)
+            shared = made
             return made
         }
     }

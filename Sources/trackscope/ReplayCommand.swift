@@ -36,7 +36,7 @@ struct ReplayCommand: AsyncParsableCommand {
     var keyEnvironmentVariable: String?
 
     @Option(help: "The most requests in flight at once.")
-    var concurrency: Int = 4
+    var concurrency: Int = Replayer.defaultConcurrency
 
     @Option(help: ArgumentHelp("Send at this rate on the long run: 50/s, 300/m, 1000/h.", valueName: "rate"))
     var rate: String?

@@ -2,6 +2,7 @@ import CaptureLog
 import Foundation
 @testable import TerminalApp
 import Testing
+import TestSupport
 import TrackingModel
 @testable import TerminalUI
 
@@ -14,7 +15,7 @@ final class SuspendingTerminal: TerminalBackend {
     var suspensions = 0
     var resumptions = 0
     var afterDraw: ((SuspendingTerminal) -> Void)?
-    let deadline = ContinuousClock.now.advanced(by: .seconds(30))
+    let deadline = ContinuousClock.now.advanced(by: .seconds(120))
 
     func readKey() -> Key? {
         if ContinuousClock.now > deadline { isStopRequested = true }
@@ -130,5 +131,108 @@ final class SuspendingTerminal: TerminalBackend {
         let review = try #require(terminal.frames.last { $0.frame.lines[5].hasPrefix("✗") }?.frame.lines)
         #expect(review[7].hasPrefix("1:2 error"))
         #expect(review[8] == "  1 │ {x")
+    }
+
+    /// A replay of six records, two at a time, to a target that never answers: X stops it, the
+    /// two requests in flight are cancelled and recorded, the other four never start.
+    @Test func xStopsAReplayThatHangsAndRecordsWhatWasInFlight() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ts-replay-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let log = folder.appendingPathComponent("capture.jsonl")
+        let writer = try CaptureLogWriter(url: log, durability: .os)
+        for _ in 0..<6 { _ = try await writer.append(SampleRecords.purchase) }
+        try await writer.close()
+        let silent = try SilentListener()
+        defer { silent.close() }
+
+        let effects = InspectorEffects(logURL: log, keyVariable: nil, environment: [:], userAgent: "trackscope-test",
+                                       timeout: .seconds(60))
+        let source = try CaptureLogRecordSource(url: log, pollInterval: .milliseconds(20))
+        let terminal = SuspendingTerminal()
+        var step = 0
+        terminal.afterDraw = { terminal in
+            let lines = terminal.lastLines
+            switch step {
+            case 0 where lines.first?.contains("6 records") == true:
+                step = 1
+                // Mark all, open the form, aim at the silent target, two at a time.
+                terminal.pendingKeys = [.character("M"), .character("r"), .control("u")]
+                terminal.type("http://127.0.0.1:\(silent.port)")
+                terminal.pendingKeys += Array(repeating: .down, count: 7)
+                terminal.type("2")
+                terminal.pendingKeys += [.enter]
+            case 1 where lines.last?.hasPrefix("replay: starting 6 records") == true:
+                step = 2
+                terminal.pendingKeys = [.character("X")]
+            case 2 where lines.last?.hasPrefix("replay done: ") == true:
+                step = 3
+                terminal.pendingKeys = [.character("q")]
+            default: break
+            }
+        }
+        var runner = AppRunner(backend: terminal, source: source)
+        runner.idleSleep = .milliseconds(5)
+        runner.effects = effects
+        _ = await runner.run(initialState: AppState(logPath: log.path, width: 0, height: 0, timeZone: SampleRecords.utc))
+        await effects.shutdown()
+        #expect(step == 3, "stopped at step \(step): \(terminal.lastLines.joined(separator: "\n"))")
+        let summary = terminal.frames.last { $0.frame.lines.last?.hasPrefix("replay done: ") == true }?.frame.lines.last ?? ""
+        #expect(summary.hasPrefix("replay done: interrupted: replayed 2 of 6 requests"), "\(summary)")
+        // The two requests in flight are recorded as sent, unanswered; nothing more was sent.
+        let reader = try CaptureLogReader(url: log)
+        let sent = try (0..<reader.count).map { try reader.record(at: $0) }.filter { $0.direction == .sent }
+        #expect(sent.count == 2)
+        #expect(sent.allSatisfy { $0.response == nil && $0.targetURL?.contains(":\(silent.port)/") == true })
+    }
+
+    /// The form's text fields are read as `trackscope replay` reads its options: a bad value is
+    /// refused with what to write, and nothing is sent.
+    @Test(arguments: [
+        ("concurrency", "0", "concurrency 0: write a number from 1 to 64"),
+        ("concurrency", "many", "concurrency many: write a number from 1 to 64"),
+        ("retries", "11", "retries 11: write a number from 0 to 10"),
+        ("retries", "-1", "retries -1: write a number from 0 to 10"),
+        ("rate", "5/x", "rate 5/x: write 50/s, 300/m or 1000/h"),
+    ])
+    func badFormValuesAreRefused(field: String, value: String, message: String) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ts-replay-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let log = folder.appendingPathComponent("capture.jsonl")
+        let effects = InspectorEffects(logURL: log, keyVariable: nil, environment: [:], userAgent: "trackscope-test")
+        var order = ReplayOrder(target: "http://127.0.0.1:1")
+        switch field {
+        case "concurrency": order.concurrency = value
+        case "retries": order.retries = value
+        default: order.rate = value
+        }
+        let result = await effects.replay([0], order: order, records: InMemoryRecordSource([SampleRecords.purchase])) { _ in }
+        await effects.shutdown()
+        #expect(result == .replayRefused(message: message))
+        #expect(!FileManager.default.fileExists(atPath: log.path))
+    }
+
+    /// The form's retries reach the sender: a refused request is tried again, and each attempt
+    /// is recorded.
+    @Test func theFormsRetriesAreTried() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ts-replay-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let log = folder.appendingPathComponent("capture.jsonl")
+        let effects = InspectorEffects(logURL: log, keyVariable: nil, environment: [:], userAgent: "trackscope-test")
+        var order = ReplayOrder(target: "http://127.0.0.1:1")
+        order.retries = "2"
+        order.concurrency = "1"
+        let result = await effects.replay([0], order: order, records: InMemoryRecordSource([SampleRecords.purchase])) { _ in }
+        await effects.shutdown()
+        guard case .replayFinished(let summary, let failed) = result else {
+            Issue.record("not finished: \(result)")
+            return
+        }
+        #expect(summary.hasPrefix("replayed 1 of 1 request (3 attempts): 0 accepted, 0 refused, 1 unanswered"), "\(summary)")
+        #expect(failed == 1)
+        let reader = try CaptureLogReader(url: log)
+        #expect(reader.count == 3)
     }
 }

@@ -16,7 +16,9 @@ final class FakeTerminal: TerminalBackend {
     /// How many times the loop waited for input; `whileWaiting` runs in each wait instead of a sleep.
     var waits = 0
     var whileWaiting: ((FakeTerminal) -> Void)?
-    let deadline = ContinuousClock.now.advanced(by: .seconds(20))
+    // Long enough for a machine whose cooperative threads other suites keep busy (CI runs them
+    // in parallel on two cores); a test still fails when its steps are not all reached.
+    let deadline = ContinuousClock.now.advanced(by: .seconds(120))
 
     init(width: Int, height: Int) {
         size = (width, height)

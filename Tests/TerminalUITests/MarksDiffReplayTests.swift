@@ -120,7 +120,9 @@ import TrackingModel
         #expect(lines[3] == "Fresh ids   [ ]  Space switches: a new event id for every event")
         #expect(lines[4] == "Shift time    now, or +2h, -30m, +1d (empty: as recorded)")
         #expect(lines[8] == "Rate          50/s, 300/m (empty: as fast as allowed)")
-        #expect(lines[10] == "Key         no key (start with --key-env NAME to send one)")
+        #expect(lines[9] == "Concurrency   requests in flight at once, 1 to 64 (empty: 4)")
+        #expect(lines[10] == "Retries       tries again after no answer, a 5xx or a 429, 0 to 10 (empty: 0)")
+        #expect(lines[12] == "Key         no key (start with --key-env NAME to send one)")
         #expect(lines[23] == "↑↓ field  type to fill  ⏎ replay  Esc cancel")
         #expect(harness.screen[0, 2].role == .selectedRow)
 
@@ -130,11 +132,17 @@ import TrackingModel
         for character in "QA" { harness.press(.character(character)) }
         harness.press(.down, .down, .down)
         for character in "50/s" { harness.press(.character(character)) }
+        harness.press(.down)
+        for character in "8" { harness.press(.character(character)) }
+        harness.press(.down)
+        for character in "2" { harness.press(.character(character)) }
         lines = harness.lines
         #expect(lines[3].hasPrefix("Fresh ids   [x]"))
         #expect(lines[4].hasPrefix("Shift time  +2h  now, or"))
-        #expect(lines[8] == "Rate        50/s▏")
-        #expect(harness.screen[0, 8].role == .selectedRow)
+        #expect(lines[8] == "Rate        50/s  50/s, 300/m (empty: as fast as allowed)")
+        #expect(lines[9].hasPrefix("Concurrency 8  requests in flight"))
+        #expect(lines[10] == "Retries     2▏")
+        #expect(harness.screen[0, 10].role == .selectedRow)
 
         harness.press(.enter)
         #expect(harness.state.replayForm == nil)
@@ -143,13 +151,16 @@ import TrackingModel
         order.shiftTime = "+2h"
         order.testCode = "QA"
         order.rate = "50/s"
+        order.concurrency = "8"
+        order.retries = "2"
         #expect(harness.state.effects.pending == .replay(recordIndexes: [0, 1], order: order))
         harness.send(.effectStarted)
         harness.send(.effect(.replayProgress(done: 1, total: 2, failed: 0)))
-        #expect(harness.lines[23] == "replay: 1/2 sent, 0 failed")
+        #expect(harness.lines[23] == "replay: 1/2 sent, 0 failed — X stops")
         // A second replay waits for the first.
         harness.press(.character("r"))
         #expect(harness.state.replayForm == nil)
+        #expect(harness.lines[23] == "a replay is running: X stops it")
         harness.send(.effect(.replayFinished(summary: "replayed 2 of 2 requests (2 attempts): 2 accepted, 0 refused, 0 unanswered", failed: 0)))
         #expect(harness.state.effects.replay == nil)
         #expect(harness.lines[23].hasPrefix("replay done: replayed 2 of 2 requests"))
@@ -168,7 +179,7 @@ import TrackingModel
         #expect(harness.state.replayForm == nil)
 
         // Refused after Enter: the form comes back as it was filled in.
-        harness.press(.character("r"), .up)
+        harness.press(.character("r"), .up, .up, .up)
         for character in "5/x" { harness.press(.character(character)) }
         harness.press(.enter)
         harness.send(.effectStarted)
@@ -177,5 +188,29 @@ import TrackingModel
         #expect(harness.state.replayForm?.focus == .rate)
         #expect(harness.state.effects.replay == nil)
         #expect(harness.lines[0] == "trackscope — replay 1 record")
+    }
+
+    @Test func xStopsTheRunningReplayOnceAndItsSummaryFollows() {
+        var harness = Harness(records: SampleRecords.all)
+        // Nothing running: X says so and asks for nothing.
+        harness.press(.character("X"))
+        #expect(harness.state.effects.pending == nil)
+        #expect(harness.lines[23] == "no replay is running")
+
+        harness.press(.character("g"), .character("r"), .enter)
+        harness.send(.effectStarted)
+        harness.send(.effect(.replayProgress(done: 3, total: 10, failed: 1)))
+        harness.press(.character("X"))
+        #expect(harness.state.effects.pending == .stopReplay)
+        #expect(harness.lines[23] == "replay: stopping after 3/10…")
+        harness.send(.effectStarted)
+        // Progress already on its way, and X again, change nothing.
+        harness.send(.effect(.replayProgress(done: 4, total: 10, failed: 1)))
+        harness.press(.character("X"))
+        #expect(harness.state.effects.pending == nil)
+        #expect(harness.lines[23] == "replay: stopping after 3/10…")
+        harness.send(.effect(.replayFinished(summary: "interrupted: replayed 4 of 10 requests (4 attempts): 3 accepted, 1 refused, 0 unanswered", failed: 1)))
+        #expect(harness.state.effects.replay == nil)
+        #expect(harness.lines[23].hasPrefix("replay done: interrupted: replayed 4 of 10"))
     }
 }

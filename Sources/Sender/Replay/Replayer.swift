@@ -15,6 +15,8 @@ public struct Replayer: Sendable {
     public let sender: Sender
     public let pacing: ReplayPacing
     public let concurrency: Int
+    /// The requests in flight when nobody says (`trackscope replay`, the inspector's form).
+    public static let defaultConcurrency = 4
     /// The least time between two progress reports (the last request is always reported).
     public let progressInterval: Duration
     private let elapsedSinceStart: @Sendable (ContinuousClock.Instant) -> Duration
@@ -27,7 +29,7 @@ public struct Replayer: Sendable {
     ///   - elapsed: the time since a start (tests pass their own clock).
     ///   - sleep: how to wait until a request is due (returns early when the task is cancelled).
     public init(
-        sender: Sender, pacing: ReplayPacing = .unpaced, concurrency: Int = 4,
+        sender: Sender, pacing: ReplayPacing = .unpaced, concurrency: Int = Replayer.defaultConcurrency,
         progressInterval: Duration = .milliseconds(100),
         elapsed: @escaping @Sendable (ContinuousClock.Instant) -> Duration = { ContinuousClock.now - $0 },
         sleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) }

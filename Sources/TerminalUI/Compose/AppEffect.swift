@@ -14,6 +14,9 @@ public enum AppEffect: Sendable, Equatable {
     /// Replay the records at `recordIndexes` as `trackscope replay` does (answers `.replayProgress`
     /// and `.replayFinished`).
     case replay(recordIndexes: [Int], order: ReplayOrder)
+    /// Stop the replay running: no new request starts, those in flight are cancelled (and
+    /// recorded), and it ends with the summary so far (answers `.replayFinished`).
+    case stopReplay
 }
 
 /// Where the text to edit comes from.

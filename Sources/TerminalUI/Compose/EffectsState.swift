@@ -31,6 +31,8 @@ public struct ReplayProgress: Sendable, Equatable {
     public var done: Int
     public var total: Int
     public var failed: Int
+    /// X was pressed: the replay is being stopped.
+    public var isStopping = false
 
     public init(done: Int = 0, total: Int, failed: Int = 0) {
         self.done = done

@@ -15,6 +15,10 @@ public struct ReplayOrder: Sendable, Equatable {
     public var convert = ""
     /// `--rate`: 50/s, 300/m; empty for as fast as allowed.
     public var rate = ""
+    /// `--concurrency`: the most requests in flight; empty for the default (4).
+    public var concurrency = ""
+    /// `--retries`: how many times a failed request is tried again; empty for none.
+    public var retries = ""
 
     public init(target: String) {
         self.target = target
@@ -25,7 +29,7 @@ public struct ReplayOrder: Sendable, Equatable {
 public struct ReplayForm: Sendable, Equatable {
     /// The form's fields, top to bottom.
     public enum Field: Int, Sendable, CaseIterable {
-        case target, freshIds, shiftTime, testCode, site, convert, rate
+        case target, freshIds, shiftTime, testCode, site, convert, rate, concurrency, retries
     }
 
     public var recordIndexes: [Int]
@@ -47,6 +51,8 @@ public struct ReplayForm: Sendable, Equatable {
         case .site: order.siteId
         case .convert: order.convert
         case .rate: order.rate
+        case .concurrency: order.concurrency
+        case .retries: order.retries
         }
     }
 
@@ -60,6 +66,8 @@ public struct ReplayForm: Sendable, Equatable {
         case .site: order.siteId = text
         case .convert: order.convert = text
         case .rate: order.rate = text
+        case .concurrency: order.concurrency = text
+        case .retries: order.retries = text
         }
     }
 }

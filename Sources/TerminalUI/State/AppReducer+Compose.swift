@@ -38,6 +38,7 @@ extension AppReducer {
         case .toggleMark, .toggleMarkAll: applyMark(command, to: &state)
         case .diff: beginDiff(&state)
         case .replay: beginReplay(&state)
+        case .stopReplay: stopReplay(&state)
         default: break
         }
     }

@@ -7,11 +7,23 @@ extension AppReducer {
             return
         }
         if state.effects.replay != nil {
-            state.statusMessage = .init("a replay is running: wait for it to end", role: .warning, remainingTicks: 30)
+            state.statusMessage = .init("a replay is running: X stops it", role: .warning, remainingTicks: 30)
             return
         }
         state.replayForm = ReplayForm(recordIndexes: indexes, target: defaultTarget(state))
         state.statusMessage = nil
+    }
+
+    /// `X`: the replay running stops; its summary so far follows as `.replayFinished`.
+    static func stopReplay(_ state: inout AppState) {
+        guard let replay = state.effects.replay else {
+            state.statusMessage = .init("no replay is running", role: .dim, remainingTicks: 20)
+            return
+        }
+        guard !replay.isStopping else { return }
+        state.effects.pending = .stopReplay
+        state.effects.replay?.isStopping = true
+        state.statusMessage = .init("replay: stopping after \(replay.done)/\(replay.total)…", role: .warning, remainingTicks: 600)
     }
 
     static func applyReplayFormKey(_ key: Key, to state: inout AppState) {
@@ -51,8 +63,10 @@ extension AppReducer {
     static func applyReplayResult(_ result: AppEffectResult, to state: inout AppState) {
         switch result {
         case .replayProgress(let done, let total, let failed):
+            // Progress that was on its way when X was pressed changes nothing.
+            guard state.effects.replay?.isStopping != true else { break }
             state.effects.replay = ReplayProgress(done: done, total: total, failed: failed)
-            state.statusMessage = .init("replay: \(done)/\(total) sent, \(failed) failed", role: failed > 0 ? .warning : .info,
+            state.statusMessage = .init("replay: \(done)/\(total) sent, \(failed) failed — X stops", role: failed > 0 ? .warning : .info,
                                         remainingTicks: 600)
         case .replayFinished(let summary, let failed):
             state.effects.replay = nil

@@ -85,7 +85,7 @@ public enum AppReducer {
             } else if state.filter.isActive {
                 clearFilter(in: &state)
             }
-        case .compose, .editAndResend, .toggleMark, .toggleMarkAll, .replay, .diff:
+        case .compose, .editAndResend, .toggleMark, .toggleMarkAll, .replay, .stopReplay, .diff:
             applyInspectorCommand(command, to: &state)
         default:
             if state.screen == .detail { applyDetail(command, to: &state) } else { applyStream(command, to: &state) }

@@ -39,6 +39,8 @@ extension KeyBinding {
                    "mark / unmark the record; mark all the filter selects (again: unmark all)"),
         KeyBinding("r", [.character("r")], in: KeyContext.inspector, .replay,
                    "replay the marked records (or the selected one): target, transforms, rate"),
+        KeyBinding("X", [.character("X")], in: KeyContext.inspector, .stopReplay,
+                   "stop the running replay (summary so far)"),
         KeyBinding("d", [.character("d")], in: KeyContext.inspector, .diff, "diff the events of the two marked records"),
 
         KeyBinding("?, F1", [.character("?"), .function(1)], in: [.list], .toggleHelp, hints: [Hint("? help")], "this help"),

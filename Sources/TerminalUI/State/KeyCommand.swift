@@ -42,6 +42,7 @@ public enum KeyCommand: Sendable, Hashable {
     case toggleMark
     case toggleMarkAll
     case replay
+    case stopReplay
     case diff
 }
 

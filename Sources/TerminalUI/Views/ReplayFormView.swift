@@ -8,6 +8,8 @@ public enum ReplayFormView {
         (.site, "Site", "the site to send for (empty: the recorded one)"),
         (.convert, "Convert", "legacy, v1 or v2 (empty: as recorded)"),
         (.rate, "Rate", "50/s, 300/m (empty: as fast as allowed)"),
+        (.concurrency, "Concurrency", "requests in flight at once, 1 to 64 (empty: 4)"),
+        (.retries, "Retries", "tries again after no answer, a 5xx or a 429, 0 to 10 (empty: 0)"),
     ]
 
     public static func render(_ state: AppState, into buffer: inout ScreenBuffer) {
