@@ -38,10 +38,11 @@ extension LogCommand {
             let end = writer.finish()
             if toFile { bytes += end } else { out.write(end) }
             if let output {
+                // Captured events hold personal data: the file is its owner's alone (0600).
                 do {
-                    try Data(bytes).write(to: URL(fileURLWithPath: output))
+                    try PrivateFile.write(bytes, to: URL(fileURLWithPath: output))
                 } catch {
-                    LogCommand.fail("cannot write \(output): \(error.localizedDescription)")
+                    LogCommand.fail("cannot write \(output): \(error.description)")
                 }
             } else {
                 out.flush()

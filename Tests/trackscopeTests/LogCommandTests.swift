@@ -133,6 +133,9 @@ import TestSupport
         let har = folder.appendingPathComponent("capture.har").path
         let export = try await TrackscopeProcess.run(["log", "export", "--format", "har", "--output", har, "--log", log])
         #expect(export.status == 0)
+        // Captured events are personal data: the export is its owner's alone.
+        let mode = try FileManager.default.attributesOfItem(atPath: har)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
         let document = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: har))) as? [String: Any]
         let harLog = try #require(document?["log"] as? [String: Any])
         #expect(harLog["version"] as? String == "1.2")

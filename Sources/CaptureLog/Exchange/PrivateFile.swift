@@ -6,14 +6,14 @@ import Darwin
 #endif
 
 /// Writing a file that only its owner can read and write (mode 0600): exports hold captured
-/// data, and the query history what a person searched for.
-enum PrivateFile {
-    struct WriteError: Error, CustomStringConvertible {
-        var description: String
+/// data (`log export -o`, `:export`), and the query history what a person searched for.
+public enum PrivateFile {
+    public struct WriteError: Error, CustomStringConvertible {
+        public var description: String
     }
 
     /// Replaces the file at `url` with `bytes`, atomically (a temporary file renamed over it), mode 0600.
-    static func write(_ bytes: [UInt8], to url: URL) throws(WriteError) {
+    public static func write(_ bytes: [UInt8], to url: URL) throws(WriteError) {
         let folder = url.deletingLastPathComponent()
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
