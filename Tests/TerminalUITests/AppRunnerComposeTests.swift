@@ -36,10 +36,16 @@ final class SuspendingTerminal: TerminalBackend {
 }
 
 @Suite(.serialized) struct AppRunnerComposeTests {
+    /// Runs the loop on `terminal` with the inspector's effects until it quits.
+    static func run(_ terminal: SuspendingTerminal, source: any RecordSource, effects: InspectorEffects, logPath: String) async -> AppState {
+        var runner = AppRunner(backend: terminal, source: source)
+        runner.idleSleep = .milliseconds(5)
+        runner.effects = effects
+        return await runner.run(initialState: AppState(logPath: logPath, width: 0, height: 0, timeZone: SampleRecords.utc))
+    }
+
     @Test func composesInTheEditorSendsThroughTheSenderAndJumpsToTheSentRecord() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ts-compose-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = TestFolder.make("compose")
         let log = folder.appendingPathComponent("capture.jsonl")
         let template = SpecCatalogue.standardEventNames[0]
         // A scripted editor that adds a test_code as the event's second line.
@@ -71,10 +77,7 @@ final class SuspendingTerminal: TerminalBackend {
             default: break
             }
         }
-        var runner = AppRunner(backend: terminal, source: source)
-        runner.idleSleep = .milliseconds(5)
-        runner.effects = effects
-        let state = await runner.run(initialState: AppState(logPath: log.path, width: 0, height: 0, timeZone: SampleRecords.utc))
+        let state = await Self.run(terminal, source: source, effects: effects, logPath: log.path)
         await effects.shutdown()
         #expect(step == 4, "stopped at step \(step): \(terminal.lastLines.joined(separator: "\n"))")
         #expect(terminal.suspensions == 1 && terminal.resumptions == 1)
@@ -97,9 +100,7 @@ final class SuspendingTerminal: TerminalBackend {
     }
 
     @Test func withoutAnEditorTheBuiltInOneIsUsedAndCtrlSValidates() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ts-compose-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = TestFolder.make("compose")
         let effects = InspectorEffects(logURL: folder.appendingPathComponent("capture.jsonl"), keyVariable: nil, environment: [:],
                                        userAgent: "trackscope-test")
         let terminal = SuspendingTerminal()
@@ -121,10 +122,7 @@ final class SuspendingTerminal: TerminalBackend {
             default: break
             }
         }
-        var runner = AppRunner(backend: terminal, source: InMemoryRecordSource([SampleRecords.purchase]))
-        runner.idleSleep = .milliseconds(5)
-        runner.effects = effects
-        let state = await runner.run(initialState: AppState(logPath: "/tmp/capture.jsonl", width: 0, height: 0, timeZone: SampleRecords.utc))
+        let state = await Self.run(terminal, source: InMemoryRecordSource([SampleRecords.purchase]), effects: effects, logPath: "/tmp/capture.jsonl")
         #expect(step == 3, "stopped at step \(step): \(terminal.lastLines.joined(separator: "\n"))")
         #expect(terminal.suspensions == 0)
         #expect(state.compose == nil)
@@ -136,9 +134,7 @@ final class SuspendingTerminal: TerminalBackend {
     /// A replay of six records, two at a time, to a target that never answers: X stops it, the
     /// two requests in flight are cancelled and recorded, the other four never start.
     @Test func xStopsAReplayThatHangsAndRecordsWhatWasInFlight() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ts-replay-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = TestFolder.make("replay")
         let log = folder.appendingPathComponent("capture.jsonl")
         let writer = try CaptureLogWriter(url: log, durability: .os)
         for _ in 0..<6 { _ = try await writer.append(SampleRecords.purchase) }
@@ -171,10 +167,7 @@ final class SuspendingTerminal: TerminalBackend {
             default: break
             }
         }
-        var runner = AppRunner(backend: terminal, source: source)
-        runner.idleSleep = .milliseconds(5)
-        runner.effects = effects
-        _ = await runner.run(initialState: AppState(logPath: log.path, width: 0, height: 0, timeZone: SampleRecords.utc))
+        _ = await Self.run(terminal, source: source, effects: effects, logPath: log.path)
         await effects.shutdown()
         #expect(step == 3, "stopped at step \(step): \(terminal.lastLines.joined(separator: "\n"))")
         let summary = terminal.frames.last { $0.frame.lines.last?.hasPrefix("replay done: ") == true }?.frame.lines.last ?? ""
@@ -196,9 +189,7 @@ final class SuspendingTerminal: TerminalBackend {
         ("rate", "5/x", "rate 5/x: write 50/s, 300/m or 1000/h"),
     ])
     func badFormValuesAreRefused(field: String, value: String, message: String) async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ts-replay-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = TestFolder.make("replay")
         let log = folder.appendingPathComponent("capture.jsonl")
         let effects = InspectorEffects(logURL: log, keyVariable: nil, environment: [:], userAgent: "trackscope-test")
         var order = ReplayOrder(target: "http://127.0.0.1:1")
@@ -216,9 +207,7 @@ final class SuspendingTerminal: TerminalBackend {
     /// The form's retries reach the sender: a refused request is tried again, and each attempt
     /// is recorded.
     @Test func theFormsRetriesAreTried() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ts-replay-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = TestFolder.make("replay")
         let log = folder.appendingPathComponent("capture.jsonl")
         let effects = InspectorEffects(logURL: log, keyVariable: nil, environment: [:], userAgent: "trackscope-test")
         var order = ReplayOrder(target: "http://127.0.0.1:1")
