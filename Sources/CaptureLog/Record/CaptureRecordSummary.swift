@@ -90,12 +90,11 @@ public struct CaptureRecordSummary: Sendable, Hashable {
         var sawSequence = false
         var sawEvents = false
         var sawUsers = false
-        var noEvents: String?
+        var reason: EventBodySummary.NoEventsReason?
+        /// Whether the line so far carries the whole body summary (so the body need not be read):
+        /// `users`, and `events` or a `no_events` this reader knows.
+        var hasBodySummary = false
         var body: [UInt8]?
-        /// Whether the line carries the whole body summary (so the body need not be read).
-        func hasBodySummary() -> Bool {
-            sawUsers && (!summary.eventNames.isEmpty || noEvents.flatMap(EventBodySummary.NoEventsReason.init(rawValue:)) != nil)
-        }
         do throws(JSONReadError) {
             try JSONPullReader.read(line) { (reader: inout JSONPullReader) throws(JSONReadError) in
                 try reader.readObject { (reader: inout JSONPullReader, key: JSONPullKey) throws(JSONReadError) in
@@ -112,16 +111,20 @@ public struct CaptureRecordSummary: Sendable, Hashable {
                     case .events:
                         sawEvents = true
                         summary.eventNames = try reader.readStrings()
+                        hasBodySummary = sawUsers && (!summary.eventNames.isEmpty || reason != nil)
                     case .users:
                         sawUsers = true
                         summary.userIds = try reader.readStrings()
-                    case .noEvents: noEvents = try reader.readString()
+                        hasBodySummary = !summary.eventNames.isEmpty || reason != nil
+                    case .noEvents:
+                        reason = EventBodySummary.NoEventsReason(rawValue: try reader.readString())
+                        hasBodySummary = sawUsers && (!summary.eventNames.isEmpty || reason != nil)
                     case .body:
                         // Stepped over (checked as strictly as reading it) when the line has its summaries.
-                        if hasBodySummary() { try reader.skipString() } else { body = try reader.readStringBytes() }
+                        if hasBodySummary { try reader.skipString() } else { body = try reader.readStringBytes() }
                     case .bodyBase64:
                         let bytes = try reader.readBase64()
-                        if !hasBodySummary() { body = bytes }
+                        if !hasBodySummary { body = bytes }
                     case .response: summary.status = try reader.readResponse()?.status
                     case .dialect: summary.dialect = Dialect(rawValue: try reader.readString()) ?? .unknown
                     case .findings:
@@ -143,8 +146,8 @@ public struct CaptureRecordSummary: Sendable, Hashable {
             throw CaptureDecodeError(error)
         }
         guard sawSequence else { throw CaptureDecodeError("record has no seq", offset: 0) }
-        if hasBodySummary() {
-            summary.noEventsReason = summary.eventNames.isEmpty ? noEvents.flatMap(EventBodySummary.NoEventsReason.init(rawValue:)) : nil
+        if hasBodySummary {
+            summary.noEventsReason = summary.eventNames.isEmpty ? reason : nil
         } else {
             // An older line: what the line says is kept (its `events`), the rest read from the body.
             let read = EventBodySummary.quickScan(body ?? [])
