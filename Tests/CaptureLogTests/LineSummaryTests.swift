@@ -70,6 +70,21 @@ import TrackingModel
         }
     }
 
+    /// For counting, an older line with its `events` keeps its body unread: no user ids, and
+    /// nothing else changes.
+    @Test func countingLeavesTheBodyOfAnOlderLineUnread() throws {
+        let line = text(record(#"{"batch":[{"event_name":"a","user":{"id":"1"}},{"event_name":"b"}]}"#))
+        let (withoutUsers, withoutSummaries) = olderLines(line)
+        var counted = try CaptureRecordSummary.decode(line: Array(withoutUsers.utf8), readingUsersFromBody: false)
+        #expect(counted.userIds.isEmpty && !counted.userIdsCoverFilter)
+        counted.userIds = ["1"]
+        counted.userIdsCoverFilter = true
+        #expect(counted == CaptureRecordSummary(record(#"{"batch":[{"event_name":"a","user":{"id":"1"}},{"event_name":"b"}]}"#)))
+        // A line without `events` is still read from its body, and a current line needs no body.
+        #expect(try CaptureRecordSummary.decode(line: Array(withoutSummaries.utf8), readingUsersFromBody: false).userIds == ["1"])
+        #expect(try CaptureRecordSummary.decode(line: Array(line.utf8), readingUsersFromBody: false).userIds == ["1"])
+    }
+
     @Test func aBase64BodyIsSummarisedToo() throws {
         let binary = sampleRecord(body: [0x7B, 0xFF, 0x7D])
         let line = binary.encodedLine()

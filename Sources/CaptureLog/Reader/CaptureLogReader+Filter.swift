@@ -153,7 +153,9 @@ extension CaptureLogReader {
     }
 
     /// Every record line's summary, in file order (up to what is indexed when the scan starts),
-    /// decoded on every core: the fast way through a whole log. The records `fullRecordWhen`
+    /// decoded on every core: the fast way through a whole log (for counting: a line written
+    /// before the `users` summary has its body left unread, and no user ids; see
+    /// `CaptureRecordSummary.decode(line:readingUsersFromBody:)`). The records `fullRecordWhen`
     /// picks are also decoded whole and given beside their summary. Undecodable lines are skipped
     /// and counted. Checks for task cancellation between chunks.
     @discardableResult
@@ -165,7 +167,7 @@ extension CaptureLogReader {
         var summary = CaptureLogScanSummary()
         try forEachChunk { bytes, usable, _, _ in
             let decoded = Self.decodeInParallel(Self.lines(of: bytes, in: 0..<usable), in: bytes) { line -> SummaryOutcome in
-                guard let found = try? CaptureRecordSummary.decode(line: line) else {
+                guard let found = try? CaptureRecordSummary.decode(line: line, readingUsersFromBody: false) else {
                     return line.count > 0 && !CaptureLogHeader.looksLikeHeader(line) ? .corrupt : .skipped
                 }
                 return .decoded(found, wantsRecord(found) ? try? CaptureRecord.decode(line: line, version: version) : nil)

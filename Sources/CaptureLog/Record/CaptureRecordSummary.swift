@@ -80,8 +80,10 @@ public struct CaptureRecordSummary: Sendable, Hashable {
     /// Decodes the summary of one record line. Values it does not need are stepped over, not
     /// built. A line without a `users` summary (written before there was one, or whose body's
     /// user ids the writer could not summarise) has its body summary read from the body, as does
-    /// a line whose `no_events` this reader does not know.
-    public static func decode(line: UnsafeBufferPointer<UInt8>) throws(CaptureDecodeError) -> CaptureRecordSummary {
+    /// a line whose `no_events` this reader does not know. Without `readingUsersFromBody`, a line
+    /// that has its `events` but no `users` keeps its body unread: its `userIds` are empty and
+    /// `userIdsCoverFilter` false (for counting, which needs no user ids, through old logs).
+    public static func decode(line: UnsafeBufferPointer<UInt8>, readingUsersFromBody: Bool = true) throws(CaptureDecodeError) -> CaptureRecordSummary {
         var summary = CaptureRecordSummary(
             sequence: 0, time: Date(timeIntervalSince1970: 0), direction: .received, method: "", path: "",
             dialect: nil, status: nil, findings: [],
@@ -121,7 +123,11 @@ public struct CaptureRecordSummary: Sendable, Hashable {
                         hasBodySummary = sawUsers && (!summary.eventNames.isEmpty || reason != nil)
                     case .body:
                         // Stepped over (checked as strictly as reading it) when the line has its summaries.
-                        if hasBodySummary { try reader.skipString() } else { body = try reader.readStringBytes() }
+                        if hasBodySummary || !(readingUsersFromBody || summary.eventNames.isEmpty) {
+                            try reader.skipString()
+                        } else {
+                            body = try reader.readStringBytes()
+                        }
                     case .bodyBase64:
                         let bytes = try reader.readBase64()
                         if !hasBodySummary { body = bytes }
@@ -148,6 +154,10 @@ public struct CaptureRecordSummary: Sendable, Hashable {
         guard sawSequence else { throw CaptureDecodeError("record has no seq", offset: 0) }
         if hasBodySummary {
             summary.noEventsReason = summary.eventNames.isEmpty ? reason : nil
+        } else if !readingUsersFromBody && !summary.eventNames.isEmpty {
+            summary.userIds = []
+            summary.userIdsCoverFilter = false
+            summary.noEventsReason = nil
         } else {
             // An older line: what the line says is kept (its `events`), the rest read from the body.
             let read = EventBodySummary.quickScan(body ?? [])
@@ -159,9 +169,11 @@ public struct CaptureRecordSummary: Sendable, Hashable {
         return summary
     }
 
-    public static func decode(line: [UInt8]) throws(CaptureDecodeError) -> CaptureRecordSummary {
+    public static func decode(line: [UInt8], readingUsersFromBody: Bool = true) throws(CaptureDecodeError) -> CaptureRecordSummary {
         do {
-            return try line.withUnsafeBufferPointer { buffer throws(CaptureDecodeError) in try decode(line: buffer) }
+            return try line.withUnsafeBufferPointer { buffer throws(CaptureDecodeError) in
+                try decode(line: buffer, readingUsersFromBody: readingUsersFromBody)
+            }
         }
     }
 }
