@@ -158,7 +158,7 @@ let package = Package(
         .executableTarget(
             name: "InspectorBenchmark",
             dependencies: [
-                "TerminalApp", "TerminalUI", "CaptureLog",
+                "TerminalApp", "TerminalUI", "CaptureLog", "TrackingModel",
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
             path: "Benchmarks/InspectorBenchmark"

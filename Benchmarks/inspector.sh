@@ -4,6 +4,8 @@
 #      records a second arrive (the ratio of the two p99s); goal: p99 under 16 ms.
 #  (b) opening a log of RECORDS records and drawing its first full page, without and then with the
 #      sidecar index, and the peak memory; goal: under 0.5 s and under 150 MB.
+#  (c) building the visible rows while paging through the log: from the records' summaries (what
+#      the inspector does) against decoding each whole record (what it did before), per row.
 # Usage: Benchmarks/inspector.sh [RECORDS]   (default 1000000; SECONDS_PER_PHASE, default 15)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,3 +32,7 @@ rm -f "$LOG.idx"
 echo -n "  no sidecar index (the first open): "; "$BIN/InspectorBenchmark" --open "$LOG"
 echo -n "  with the sidecar index:            "; "$BIN/InspectorBenchmark" --open "$LOG"
 echo "  goals: under 500 ms, under 150 MB"
+
+echo
+echo "== (c) InspectorBenchmark --rows $LOG --pages 2000"
+"$BIN/InspectorBenchmark" --rows "$LOG" --pages 2000

@@ -12,6 +12,12 @@
 //       Opens LOG as `trackscope ui` does and draws the first full frame (the newest records with
 //       their rows): prints the time and the process's peak memory. Run it in its own process.
 //
+//   InspectorBenchmark --rows LOG [--pages 2000]
+//       Builds the stream's rows for PAGES pages of 38 rows spread over LOG, as the loop does for
+//       the visible rows, two ways in the same run: from each record's summary (`summary(at:)`,
+//       what the loop does) and by decoding each whole record and its body (what it did before):
+//       time per row, and the ratio.
+//
 // What is measured ends when the frame is handed to the terminal (diffed against the previous
 // one): ncurses' own write to the terminal is not included.
 import CaptureLog
@@ -19,6 +25,7 @@ import Foundation
 import Histogram
 import TerminalApp
 import TerminalUI
+import TrackingModel
 
 func argument(_ name: String) -> String? {
     guard let index = CommandLine.arguments.firstIndex(of: name), index + 1 < CommandLine.arguments.count else { return nil }
@@ -156,6 +163,60 @@ if let path = argument("--open") {
     }
     let ms = Double(firstFrame.components.seconds) * 1000 + Double(firstFrame.components.attoseconds) / 1e15
     print(String(format: "open: %d records, first full frame in %.1f ms, peak memory %.1f MB", total, ms, peakMemoryMB()))
+} else if let path = argument("--rows") {
+    let pages = Int(argument("--pages") ?? "2000") ?? 2000
+    let source = try CaptureLogRecordSource(url: URL(fileURLWithPath: path))
+    let total = source.count()
+    let pageSize = 38
+    guard total >= pageSize else {
+        print("--rows needs a capture log of at least \(pageSize) records")
+        exit(1)
+    }
+    // Pages spread evenly over the log (a jump, then a page of consecutive rows), the same pages both ways.
+    let starts = (0..<pages).map { (total - pageSize) * $0 / max(1, pages - 1) }
+    /// The row as it was built before rows came from summaries: the whole record, its body decoded.
+    func rowByDecodingTheBody(index: Int, record: CaptureRecord) -> RecordSummary {
+        var row = RecordSummary(index: index, summary: CaptureRecordSummary(
+            sequence: record.sequence, time: record.time, direction: record.direction, method: record.method, path: record.path,
+            query: record.query, siteId: record.siteId, dialect: record.dialect, status: record.response?.status,
+            findings: record.findings.map { .init(severity: $0.severity, code: $0.code) },
+            body: EventBodySummary(eventNames: [], userIds: [], userIdsCoverFilter: true, noEventsReason: nil)))
+        if let body = try? EventBody.read(record.requestBody) {
+            row.eventNames = body.eventNames
+            for event in body.events {
+                if let id = NormalizedEvent(event).user?.id, !row.userIds.contains(id) { row.userIds.append(id) }
+            }
+        }
+        return row
+    }
+    func measure(_ build: (Int) throws -> RecordSummary) rethrows -> (seconds: Double, rows: Int, check: Int) {
+        let clock = ContinuousClock()
+        var rows = 0
+        var check = 0
+        let elapsed = try clock.measure {
+            for start in starts {
+                for index in start..<(start + pageSize) {
+                    let row = try build(index)
+                    check &+= row.eventNames.count &+ row.userIds.count
+                    rows += 1
+                }
+            }
+        }
+        return (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, rows, check)
+    }
+    // A warm-up of both, so that neither pays for the first reads of the file.
+    _ = try measure { try RecordSummary(index: $0, summary: source.summary(at: $0)) }
+    _ = try measure { try rowByDecodingTheBody(index: $0, record: source.record(at: $0)) }
+    let fromSummaries = try measure { try RecordSummary(index: $0, summary: source.summary(at: $0)) }
+    let byDecoding = try measure { try rowByDecodingTheBody(index: $0, record: source.record(at: $0)) }
+    func perRow(_ run: (seconds: Double, rows: Int, check: Int)) -> String {
+        String(format: "%.2f µs a row, %.2f ms a page of %d", run.seconds / Double(run.rows) * 1e6, run.seconds / Double(pages) * 1e3, pageSize)
+    }
+    print("rows: \(pages) pages of \(pageSize) rows over \(total) records")
+    print("  from the summaries (now):      \(perRow(fromSummaries))")
+    print("  decoding each record (before): \(perRow(byDecoding))")
+    if fromSummaries.check != byDecoding.check { print("  (the two ways found different names or users: \(fromSummaries.check) vs \(byDecoding.check))") }
+    print(String(format: "  ratio (before / now): %.1fx", byDecoding.seconds / fromSummaries.seconds))
 } else if CommandLine.arguments.contains("--keys"), let seed = argument("--seed") {
     let rate = Int(argument("--rate") ?? "5000") ?? 5000
     let seconds = Int(argument("--seconds") ?? "15") ?? 15
@@ -177,6 +238,6 @@ if let path = argument("--open") {
     let ratio = Double(busy.0.valueAtPercentile(99)) / Double(max(1, idle.0.valueAtPercentile(99)))
     print(String(format: "  p99 busy / idle: %.2f   goal: p99 under 16 ms while %d records/s arrive", ratio, rate))
 } else {
-    print("usage: InspectorBenchmark --keys --seed LOG [--rate N] [--seconds S] | --open LOG")
+    print("usage: InspectorBenchmark --keys --seed LOG [--rate N] [--seconds S] | --open LOG | --rows LOG [--pages N]")
     exit(2)
 }

@@ -24,6 +24,22 @@ enum FuzzSeeds {
         return payloads
     }()
 
+    /// Bodies whose user ids sit in every place the normalised view and the filter language
+    /// read them (and some they do not agree on), for the body summary.
+    static let userBodies: [[UInt8]] = [
+        #"{"event_name":"a","user":{"id":"42"}}"#,
+        #"{"event_name":"a","user":{"id":42.0},"context":{}}"#,
+        #"{"event":"a","eventId":"1","properties":{"user":{"id":-7e2}}}"#,
+        #"{"event_name":"a","event_id":"1","properties":{"user":{"id":"5"}},"user":{"id":"6"}}"#,
+        #"{"event_name":"a","event_id":"1","user":{"id":"6"}}"#,
+        #"{"properties":{"user":{"id":"5"}},"user":"x"}"#,
+        #"{"event_name":"a","user":[{"id":"1"},{"id":["2",true]}]}"#,
+        #"{"event_name":"a","user":{"id":null},"user":{"id":{}}}"#,
+        #"{"batch":[{"event_name":"a","user":{"id":"1"}},{"event_name":"b","user":{"id":"1"}},[{"user":{"id":"3"}}]]}"#,
+        "{\"event_name\":\"a\",\"user\":{\"id\":\"1\"}}\n{\"event\":\"b\",\"properties\":{\"user\":{\"id\":2}}}\n",
+        #"{"event_name":"a","device":{"userAgent":"x","cookies":""},"properties":{"user":{"id":"9"}},"user":{}}"#,
+    ].map { Array($0.utf8) }
+
     /// Records of every kind the log holds, for their lines.
     static let records: [CaptureRecord] = {
         let time = Date(timeIntervalSince1970: 1_764_180_000)

@@ -9,7 +9,7 @@ import TrackingModel
 public enum FuzzTargets {
     /// All targets, the HTTP endpoints' included.
     public static var all: [FuzzTarget] {
-        [jsonParser, payloadInspector, filterParser, logLine, curlImport, harImport, eventsImport, themeFile, settingsFile, eventTree,
+        [jsonParser, payloadInspector, bodySummary, filterParser, logLine, curlImport, harImport, eventsImport, themeFile, settingsFile, eventTree,
          CollectorFuzzTarget.endpoints]
     }
 
@@ -48,6 +48,21 @@ public enum FuzzTargets {
         return nil
     }
 
+    /// The body summary the log writer puts on every line: the quick scan gives the event names,
+    /// user ids and reason of the full reading (`EventBody`, `NormalizedEvent`), and says a
+    /// summary rules out `user.id:` only when the filter language finds no other user id.
+    public static let bodySummary = FuzzTarget.each("body-summary", seeds: FuzzSeeds.payloads + FuzzSeeds.userBodies) { input in
+        let quick = EventBodySummary.quickScan(input)
+        let full = EventBodySummary(reading: input)
+        guard quick.eventNames == full.eventNames else { return "quick names \(quick.eventNames), full \(full.eventNames)" }
+        guard quick.userIds == full.userIds else { return "quick user ids \(quick.userIds), full \(full.userIds)" }
+        guard quick.noEventsReason == full.noEventsReason else {
+            return "quick reason \(String(describing: quick.noEventsReason)), full \(String(describing: full.noEventsReason))"
+        }
+        if quick.userIdsCoverFilter && !full.userIdsCoverFilter { return "the quick scan covers user ids the filter finds elsewhere" }
+        return nil
+    }
+
     /// The filter language: a query either parses or fails at a character inside it.
     public static let filterParser = FuzzTarget.each("filter-parser", seeds: FuzzSeeds.filterQueries) { input in
         let text = String(decoding: input, as: UTF8.self)
@@ -69,6 +84,9 @@ public enum FuzzTargets {
             guard summary.sequence == record.sequence else { return "summary and record disagree on the sequence" }
             guard let again = try? CaptureRecord.decode(line: record.encodedLine()), again.encodedLine() == record.encodedLine() else {
                 return "a record read back does not encode to the same line"
+            }
+            guard (try? CaptureRecordSummary.decode(line: record.encodedLine())) == CaptureRecordSummary(record) else {
+                return "the summary of a written line is not the summary of its record"
             }
         } else if summary != nil {
             return "the summary reader reads the line and the full reader refuses it"

@@ -132,7 +132,7 @@ public struct AppRunner<Backend: TerminalBackend> {
             var summaries: [RecordSummary] = []
             for index in missing {
                 do {
-                    summaries.append(RecordSummary(index: index, record: try await source.record(at: index)))
+                    summaries.append(RecordSummary(index: index, summary: try await source.summary(at: index)))
                 } catch {
                     failedIndexes.insert(index)
                     state = AppReducer.reduce(state, .loadFailed(message: "cannot read record \(index + 1): \(error)"))

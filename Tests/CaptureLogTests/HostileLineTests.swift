@@ -25,8 +25,8 @@ import TrackingModel
         switch member {
         case "body":
             bytes += Array(#","body":"#.utf8) + deep + Array(#","findings":[]}"#.utf8)
-        case "events":
-            bytes += Array(#","body":"{}","events":"#.utf8) + deep + Array(#","findings":[]}"#.utf8)
+        case "events", "users":
+            bytes += Array(#","body":"{}","\#(member)":"#.utf8) + deep + Array(#","findings":[]}"#.utf8)
         case "finding":
             bytes += Array(#","body":"{}","findings":[{"severity":"info","code":"x","path":"$","message":"m","extra":"#.utf8)
                 + deep + Array("}]}".utf8)
@@ -36,7 +36,7 @@ import TrackingModel
         return bytes
     }
 
-    static let members = ["body", "hostile", "events", "finding"]
+    static let members = ["body", "hostile", "events", "users", "finding"]
 
     @Test func deepValuesInALineAreErrorsForBothDecoders() {
         for (name, deep) in Self.deepValues {

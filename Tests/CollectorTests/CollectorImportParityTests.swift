@@ -55,8 +55,8 @@ import TrackingModel
             #expect(fromImport.siteId == fromCollector.siteId)
             #expect(fromImport.dialect == fromCollector.dialect)
             #expect(fromImport.findings == fromCollector.findings, "\(String(decoding: fromImport.requestBody, as: UTF8.self))")
-            var collectorSummary = CaptureRecordSummary(fromCollector, eventNames: fromCollector.events.compactMap(EventBody.name(of:)))
-            var importSummary = CaptureRecordSummary(fromImport, eventNames: fromImport.events.compactMap(EventBody.name(of:)))
+            var collectorSummary = CaptureRecordSummary(fromCollector)
+            var importSummary = CaptureRecordSummary(fromImport)
             collectorSummary.status = nil
             collectorSummary.sequence = 0
             collectorSummary.time = Date(timeIntervalSince1970: 0)

@@ -109,7 +109,7 @@ struct Harness {
             }
             if let range = state.pendingTally {
                 var counts = LogTally.Counts()
-                for index in range { counts.add(CaptureRecordSummary(records[index], eventNames: records[index].eventNames)) }
+                for index in range { counts.add(CaptureRecordSummary(records[index])) }
                 state = AppReducer.reduce(state, .tallied(counts, range: range))
             }
             if let index = state.diff?.pendingIndex {

@@ -16,6 +16,16 @@ extension JSONWriter {
         raw("]")
     }
 
+    /// Strings as `["a","b"]`.
+    mutating func strings(_ values: [String]) {
+        raw("[")
+        for (index, value) in values.enumerated() {
+            if index > 0 { comma() }
+            string(value)
+        }
+        raw("]")
+    }
+
     /// A body: `"<key>":"text"` when it is valid UTF-8, else `"<key>_base64":"..."`.
     mutating func body(_ body: [UInt8], key: StaticString, base64Key: StaticString) {
         let isText = body.withUnsafeBufferPointer { buffer -> Bool in

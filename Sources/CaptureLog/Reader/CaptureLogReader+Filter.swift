@@ -19,7 +19,8 @@ public struct CaptureLogScanProgress: Sendable, Hashable {
 
 /// What a filter scan saw.
 public struct CaptureLogScanSummary: Sendable, Hashable {
-    /// Records decoded and matched against the query (the rest were ruled out by the byte pre-check).
+    /// Records decoded and matched against the query (the rest were ruled out by the byte
+    /// pre-check or by their line's body summary).
     public var decoded: Int = 0
     public var matches: Int = 0
     /// Record lines that could not be decoded (skipped).
@@ -38,7 +39,9 @@ public struct CaptureLogScanSummary: Sendable, Hashable {
 extension CaptureLogReader {
     /// Streams through the log (up to what is indexed when the scan starts) and calls `onMatch`
     /// with every record `query` matches, in file order. Lines are ruled out by a byte pre-check
-    /// (`query.requiredLiterals`, case-insensitive) before anything is decoded. Checks for task
+    /// (`query.requiredLiterals`, case-insensitive) before anything is decoded, then, when the
+    /// query has `event:` or `user.id:` terms that must hold, by the line's `events` and `users`
+    /// summaries (`FilterQuery.rulesOut`) before the record is decoded. Checks for task
     /// cancellation between chunks (throws `CancellationError`); `progress` is called after each
     /// chunk (every few MB).
     @discardableResult
@@ -55,6 +58,7 @@ extension CaptureLogReader {
         // hit's line) and its candidate lines decoded and matched on its own core. The outcomes
         // are then reported in file order.
         let literals = LinePreCheck(query).literals
+        let checksSummary = query.canBeRuledOutByBodySummary
         try forEachChunk { bytes, usable, scanned, total in
             let parts = Self.lineAlignedParts(of: bytes, usable: usable)
             let outcomes = Self.inParallel(parts.count) { part -> [LineOutcome] in
@@ -63,14 +67,15 @@ extension CaptureLogReader {
                     ? Self.lines(of: bytes, in: range)
                     : Self.candidateLines(of: bytes, in: range, literals: literals)
                 return candidates.map { line in
-                    Self.outcome(of: UnsafeBufferPointer(start: bytes + line.lowerBound, count: line.count), version: version, query: query)
+                    Self.outcome(of: UnsafeBufferPointer(start: bytes + line.lowerBound, count: line.count), version: version,
+                                 query: query, checkingSummary: checksSummary)
                 }
             }
             for outcome in outcomes.joined() {
                 switch outcome {
                 case .corrupt:
                     summary.corrupt += 1
-                case .skipped:
+                case .skipped, .ruledOut:
                     break
                 case .rejected:
                     summary.decoded += 1
@@ -148,7 +153,9 @@ extension CaptureLogReader {
     }
 
     /// Every record line's summary, in file order (up to what is indexed when the scan starts),
-    /// decoded on every core: the fast way through a whole log. The records `fullRecordWhen`
+    /// decoded on every core: the fast way through a whole log (for counting: a line written
+    /// before the `users` summary has its body left unread, and no user ids; see
+    /// `CaptureRecordSummary.decode(line:readingUsersFromBody:)`). The records `fullRecordWhen`
     /// picks are also decoded whole and given beside their summary. Undecodable lines are skipped
     /// and counted. Checks for task cancellation between chunks.
     @discardableResult
@@ -160,7 +167,7 @@ extension CaptureLogReader {
         var summary = CaptureLogScanSummary()
         try forEachChunk { bytes, usable, _, _ in
             let decoded = Self.decodeInParallel(Self.lines(of: bytes, in: 0..<usable), in: bytes) { line -> SummaryOutcome in
-                guard let found = try? CaptureRecordSummary.decode(line: line) else {
+                guard let found = try? CaptureRecordSummary.decode(line: line, readingUsersFromBody: false) else {
                     return line.count > 0 && !CaptureLogHeader.looksLikeHeader(line) ? .corrupt : .skipped
                 }
                 return .decoded(found, wantsRecord(found) ? try? CaptureRecord.decode(line: line, version: version) : nil)
@@ -259,14 +266,24 @@ extension CaptureLogReader {
 
     /// What became of one candidate line.
     private enum LineOutcome {
-        case corrupt, skipped, rejected
+        /// Not a record line: a damaged one, or the header and blank lines.
+        case corrupt, skipped
+        /// Ruled out by its summary, not decoded.
+        case ruledOut
+        case rejected
         case matched(CaptureRecord)
     }
 
-    private static func outcome(of line: UnsafeBufferPointer<UInt8>, version: Int, query: FilterQuery) -> LineOutcome {
-        guard let record = try? CaptureRecord.decode(line: line, version: version) else {
-            return line.count > 0 && !CaptureLogHeader.looksLikeHeader(line) ? .corrupt : .skipped
+    /// Decodes and matches one line; with `checkingSummary`, its summary first, which may rule it
+    /// out. The summary reader accepts exactly the lines the full reader does, so a line counts
+    /// as corrupt either way.
+    private static func outcome(of line: UnsafeBufferPointer<UInt8>, version: Int, query: FilterQuery, checkingSummary: Bool) -> LineOutcome {
+        let notARecord: LineOutcome = line.count > 0 && !CaptureLogHeader.looksLikeHeader(line) ? .corrupt : .skipped
+        if checkingSummary {
+            guard let summary = try? CaptureRecordSummary.decode(line: line) else { return notARecord }
+            if query.rulesOut(summary.bodySummary) { return .ruledOut }
         }
+        guard let record = try? CaptureRecord.decode(line: line, version: version) else { return notARecord }
         return record.matches(query) ? .matched(record) : .rejected
     }
 

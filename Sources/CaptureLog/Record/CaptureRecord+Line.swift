@@ -3,7 +3,12 @@ import TrackingModel
 
 extension CaptureRecord {
     /// The record as one line of the capture log (format version 1), newline included. Keys come
-    /// in a fixed order; the `events` summary (the event names found in the body) is derived here.
+    /// in a fixed order; the body's summaries are derived here in one quick pass
+    /// (`EventBodySummary.quickScan`): `events` (the event names, when there are some), `users`
+    /// (the events' user ids, `[]` when none; left out when the filter language could find a
+    /// user id the summary does not hold, and then the line is read from its body as one written
+    /// before `users` existed) and `no_events` (why there is no event name, when there is none).
+    /// Readers of version 1 skip keys they do not know, so older trackscopes read these lines.
     public func encodedLine() -> [UInt8] {
         var writer = JSONWriter(capacity: requestBody.count + 512)
         encode(into: &writer)
@@ -38,14 +43,16 @@ extension CaptureRecord {
         if let siteId {
             writer.comma(); writer.key("site"); writer.string(siteId)
         }
-        let names = Self.quickEventNames(requestBody)
-        if !names.isEmpty {
-            writer.comma(); writer.key("events"); writer.raw("[")
-            for (index, name) in names.enumerated() {
-                if index > 0 { writer.comma() }
-                writer.string(name)
-            }
-            writer.raw("]")
+        let summary = quickBodySummary
+        if !summary.eventNames.isEmpty {
+            writer.comma(); writer.key("events"); writer.strings(summary.eventNames)
+        }
+        // `users` marks a line whose body summary is whole: a line without it is read from its body.
+        if summary.userIdsCoverFilter {
+            writer.comma(); writer.key("users"); writer.strings(summary.userIds)
+        }
+        if let reason = summary.noEventsReason {
+            writer.comma(); writer.key("no_events"); writer.string(reason.rawValue)
         }
         writer.comma(); writer.key("request_headers"); writer.headers(requestHeaders)
         writer.comma(); writer.body(requestBody, key: "body", base64Key: "body_base64")
@@ -107,9 +114,10 @@ extension CaptureRecord {
                         record.findings = findings
                     case .targetURL: record.targetURL = reader.consumeNull() ? nil : try reader.readString()
                     case .sourceSeq: record.sourceSequence = reader.consumeNull() ? nil : UInt64(clamping: try reader.readInt())
-                    case .events:
-                        // Not kept (the names come from the body), but checked as the summary reads it.
+                    // Not kept (they come from the body), but checked as the summary reads them.
+                    case .events, .users:
                         try reader.readArray { (reader: inout JSONPullReader) throws(JSONReadError) in try reader.skipString() }
+                    case .noEvents: try reader.skipString()
                     case .other: try reader.skipValue()
                     }
                 }
@@ -132,8 +140,8 @@ extension CaptureRecord {
 
 /// The keys of a record line, recognised without building a String.
 enum LineKey {
-    case seq, tsMs, direction, method, path, query, site, events, requestHeaders, body, bodyBase64, response
-    case dialect, findings, targetURL, sourceSeq, other
+    case seq, tsMs, direction, method, path, query, site, events, users, noEvents, requestHeaders, body, bodyBase64
+    case response, dialect, findings, targetURL, sourceSeq, other
 
     init(_ key: JSONPullKey) {
         switch key.bytes.count {
@@ -143,12 +151,14 @@ enum LineKey {
         case 4 where key.matches("body"): self = .body
         case 5 where key.matches("ts_ms"): self = .tsMs
         case 5 where key.matches("query"): self = .query
+        case 5 where key.matches("users"): self = .users
         case 6 where key.matches("method"): self = .method
         case 6 where key.matches("events"): self = .events
         case 7 where key.matches("dialect"): self = .dialect
         case 8 where key.matches("response"): self = .response
         case 8 where key.matches("findings"): self = .findings
         case 9 where key.matches("direction"): self = .direction
+        case 9 where key.matches("no_events"): self = .noEvents
         case 10 where key.matches("target_url"): self = .targetURL
         case 10 where key.matches("source_seq"): self = .sourceSeq
         case 11 where key.matches("body_base64"): self = .bodyBase64
@@ -194,6 +204,15 @@ extension JSONPullReader {
         return fields
     }
 
+    /// An array of strings (a line's `events` and `users` summaries).
+    mutating func readStrings() throws(JSONReadError) -> [String] {
+        var strings: [String] = []
+        try readArray { (reader: inout JSONPullReader) throws(JSONReadError) in
+            strings.append(try reader.readString())
+        }
+        return strings
+    }
+
     mutating func readBase64() throws(JSONReadError) -> [UInt8] {
         let text = try readStringBytes()
         guard let data = Data(base64Encoded: Data(text)) else { throw fail("invalid base64") }
@@ -225,11 +244,9 @@ extension JSONPullReader {
 extension CaptureRecord {
     /// `eventNames`, read from the body's bytes without building the JSON tree (as the line's
     /// `events` summary is): for going through many records.
-    public var quickEventNames: [String] { Self.quickEventNames(requestBody) }
+    public var quickEventNames: [String] { quickBodySummary.eventNames }
 
-    /// The event names of a body (as `eventNames`), read without building the JSON tree: the
-    /// writer derives the line's `events` summary with it on every append.
-    static func quickEventNames(_ body: [UInt8]) -> [String] {
-        EventBody.names(inBody: body)
-    }
+    /// The body's summary as the log writer derives the line's `events`, `users` and `no_events`
+    /// from it: one quick pass over the body (`EventBodySummary.quickScan`).
+    public var quickBodySummary: EventBodySummary { EventBodySummary.quickScan(requestBody) }
 }

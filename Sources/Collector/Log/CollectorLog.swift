@@ -62,7 +62,7 @@ public actor MemoryCollectorLog: CollectorLog {
     public func forEachSummary(fullRecordWhen wantsRecord: @escaping @Sendable (CaptureRecordSummary) -> Bool,
                                _ body: @escaping @Sendable (CaptureRecordSummary, CaptureRecord?) -> Void) async throws {
         for record in records {
-            let summary = CaptureRecordSummary(record, eventNames: record.quickEventNames)
+            let summary = CaptureRecordSummary(record)
             body(summary, wantsRecord(summary) ? record : nil)
         }
     }

@@ -11,15 +11,14 @@ public protocol RecordSource: Sendable {
     /// records (the log does not exist yet, it cannot be read). The stream may skip intermediate
     /// counts: consumers only need the latest.
     func updates() -> AsyncStream<RecordSourceEvent>
-    /// The summary of the record at `index`: what counting needs (direction, findings), read
-    /// without decoding its bodies where the source can.
+    /// The summary of the record at `index`: what counting and a list row need (direction,
+    /// findings, event names, user ids), read without decoding its bodies where the source can.
     func summary(at index: Int) async throws -> CaptureRecordSummary
 }
 
 extension RecordSource {
     public func summary(at index: Int) async throws -> CaptureRecordSummary {
-        let record = try await record(at: index)
-        return CaptureRecordSummary(record, eventNames: record.eventNames)
+        CaptureRecordSummary(try await record(at: index))
     }
 }
 

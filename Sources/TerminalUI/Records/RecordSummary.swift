@@ -2,8 +2,8 @@ import CaptureLog
 import Foundation
 import TrackingModel
 
-/// What one row of the stream shows about a record. Built only for the rows on screen, since it
-/// decodes the request body.
+/// What one row of the stream shows about a record, built from the record's summary
+/// (`CaptureRecordSummary`: the log line's summaries, without decoding the body).
 public struct RecordSummary: Sendable, Hashable {
     /// The record's position in the source.
     public var index: Int
@@ -15,7 +15,7 @@ public struct RecordSummary: Sendable, Hashable {
     public var query: String
     /// The event names in the body, in order (several for a batch); empty when there are none.
     public var eventNames: [String]
-    /// Why the body has no events, when it has none ("empty body", "invalid JSON", ...).
+    /// Why the body has no events, when it has none ("no body", "invalid JSON", ...).
     public var bodyNote: String?
     public var dialect: Dialect?
     /// The site the request was for.
@@ -28,35 +28,38 @@ public struct RecordSummary: Sendable, Hashable {
     /// The finding codes, for filtering.
     public var findingCodes: [String]
 
-    public init(index: Int, record: CaptureRecord) {
+    /// The row of the record at `index` whose summary is `summary`.
+    public init(index: Int, summary: CaptureRecordSummary) {
         self.index = index
-        sequence = record.sequence
-        time = record.time
-        direction = record.direction
-        method = record.method
-        path = record.path
-        query = record.query
-        dialect = record.dialect
-        siteId = record.siteId
-        status = record.response?.status
-        userIds = []
-        errorCount = record.findings.count { $0.severity == .error }
-        warningCount = record.findings.count { $0.severity == .warning }
-        findingCodes = record.findings.map(\.code)
-        switch PayloadDecoder.decode(record.requestBody) {
-        case .empty:
-            eventNames = []
-            bodyNote = "no body"
-        case .invalid:
-            eventNames = []
-            bodyNote = "invalid JSON"
-        case .body(let body):
-            let events = body.events
-            eventNames = body.eventNames
-            for event in events {
-                if let id = NormalizedEvent(event).user?.id, !userIds.contains(id) { userIds.append(id) }
-            }
-            bodyNote = eventNames.isEmpty ? (events.isEmpty ? "no events" : "no event name") : nil
+        sequence = summary.sequence
+        time = summary.time
+        direction = summary.direction
+        method = summary.method
+        path = summary.path
+        query = summary.query
+        dialect = summary.dialect
+        siteId = summary.siteId
+        status = summary.status
+        userIds = summary.userIds
+        errorCount = summary.findings.count { $0.severity == .error }
+        warningCount = summary.findings.count { $0.severity == .warning }
+        findingCodes = summary.findings.map(\.code)
+        eventNames = summary.eventNames
+        bodyNote = summary.noEventsReason.map(Self.note)
+    }
+
+    /// The row of a record in memory: that of its summary (`CaptureRecordSummary(record)`).
+    public init(index: Int, record: CaptureRecord) {
+        self.init(index: index, summary: CaptureRecordSummary(record))
+    }
+
+    /// How the row says why a body has no event name.
+    static func note(_ reason: EventBodySummary.NoEventsReason) -> String {
+        switch reason {
+        case .emptyBody: "no body"
+        case .invalidJSON: "invalid JSON"
+        case .noEvents: "no events"
+        case .noEventName: "no event name"
         }
     }
 

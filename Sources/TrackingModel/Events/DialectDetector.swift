@@ -66,6 +66,12 @@ public enum DialectDetector {
                 break
             }
         }
+        return dialect(legacyScore: legacy, v1Score: v1, v2Score: v2)
+    }
+
+    /// The dialect the scores point to: the best, if it reaches 2; ties go to the newer dialect.
+    /// (`EventBodySummary.quickScan` scores an event as it reads it and decides here too.)
+    static func dialect(legacyScore legacy: Int, v1Score v1: Int, v2Score v2: Int) -> Dialect {
         let best = max(legacy, v1, v2)
         if best < 2 { return .unknown }
         if v2 == best { return .v2 }

@@ -8,8 +8,9 @@
 /// - The name of an event: `event_name` (v1, v2) when it is a string, else the legacy `event`
 ///   when it is a string.
 ///
-/// `names(inBody:)` applies the rule without building the JSON tree (for the log writer's
-/// `events` summary on every append); it gives exactly `read(_:).eventNames`.
+/// `EventBodySummary.quickScan` applies the rule without building the JSON tree (for the log
+/// writer's `events` and `users` summaries on every append); its names are exactly
+/// `read(_:).eventNames`.
 public struct EventBody: Sendable, Hashable {
     /// How the body holds its documents.
     public enum Form: Sendable, Hashable {
@@ -114,13 +115,14 @@ public struct EventBody: Sendable, Hashable {
 
     /// The ranges of the lines (split at line feeds) holding more than spaces, tabs and carriage
     /// returns; at most `limit` of them.
-    static func nonBlankLines(_ bytes: [UInt8], limit: Int = .max) -> [Range<Int>] {
+    static func nonBlankLines<Bytes: RandomAccessCollection>(_ bytes: Bytes, limit: Int = .max) -> [Range<Int>]
+    where Bytes.Element == UInt8, Bytes.Index == Int {
         var lines: [Range<Int>] = []
-        var start = 0
-        while start < bytes.count, lines.count < limit {
+        var start = bytes.startIndex
+        while start < bytes.endIndex, lines.count < limit {
             var end = start
             var blank = true
-            while end < bytes.count, bytes[end] != 0x0A {
+            while end < bytes.endIndex, bytes[end] != 0x0A {
                 let c = bytes[end]
                 if c != 0x20 && c != 0x09 && c != 0x0D { blank = false }
                 end += 1

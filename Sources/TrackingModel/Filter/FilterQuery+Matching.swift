@@ -95,7 +95,7 @@ extension FilterTerm {
         return matched
     }
 
-    private static func compare(texts: [String], _ op: FilterOperator, _ values: [FilterValue]) -> Bool {
+    static func compare(texts: [String], _ op: FilterOperator, _ values: [FilterValue]) -> Bool {
         guard !texts.isEmpty else { return false }
         let matched = texts.contains { candidate($0, op, values) }
         return op == .notEqual ? !matched : matched
