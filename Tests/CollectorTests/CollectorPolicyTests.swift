@@ -176,4 +176,35 @@ import TrackingModel
         #expect(CollectorEndpoint.match(path: "/_trackscope/stats") == .inspection(name: "stats"))
         #expect(CollectorEndpoint.match(path: "/v3/9/events") == .unknown)
     }
+
+    /// ASCII paths are split on their bytes, others on their characters: for every path the
+    /// endpoint is the one the character split gives.
+    @Test(arguments: [
+        "/v2/123/events", "//v2//123//events//", "/events", "events", "/events/", "/events/batch", "/events/batch/x",
+        "/engage/user", "/engage/user/", "/v2/9/products/bulk", "/v2/9/conversions/bulk", "/v2/a%2Fb/events",
+        "/_trackscope", "/_trackscope/", "/_trackscope/stats", "/_trackscope/records/7", "/", "", "///",
+        "/v2/caf\u{E9}/events", "/v2/12/\u{301}/events", "/\u{301}events", "/v2/\u{1F600}/products/bulk",
+    ])
+    func endpointsOfAnyPathAreThoseOfTheCharacterSplit(path: String) {
+        #expect(CollectorEndpoint.match(path: path) == Self.matchByCharacters(path))
+    }
+
+    /// The endpoint of `path` as read before the byte split: segments split on characters.
+    static func matchByCharacters(_ path: String) -> CollectorEndpoint {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        if path.hasPrefix("/_trackscope/") || path == "/_trackscope" {
+            return .inspection(name: parts.count > 1 ? String(parts[1]) : "")
+        }
+        switch parts.count {
+        case 1 where parts[0] == "events": return .event
+        case 2 where parts[0] == "events" && parts[1] == "batch": return .batch
+        case 2 where parts[0] == "engage" && parts[1] == "user": return .user
+        case 3 where parts[0] == "v2" && parts[2] == "events": return .legacyEvent(siteId: PercentDecoding.pathSegment(parts[1]))
+        case 4 where parts[0] == "v2" && parts[2] == "products" && parts[3] == "bulk":
+            return .productBulk(siteId: PercentDecoding.pathSegment(parts[1]))
+        case 4 where parts[0] == "v2" && parts[2] == "conversions" && parts[3] == "bulk":
+            return .conversionBulk(siteId: PercentDecoding.pathSegment(parts[1]))
+        default: return .unknown
+        }
+    }
 }
