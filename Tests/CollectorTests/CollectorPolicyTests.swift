@@ -207,4 +207,24 @@ import TrackingModel
         default: return .unknown
         }
     }
+
+    /// The 200 of the event endpoints, written straight to bytes, is the text its JSON value prints.
+    @Test(arguments: [(1, 0, 1, 2), (0, 0, 0, 0), (12, 3, 10, 12), (500, 1234, 0, 99_999)])
+    func theAcceptedAnswerIsItsJSONValuePrinted(events: Int, errors: Int, warnings: Int, info: Int) {
+        var summary = FindingSummary()
+        summary.errors = errors
+        summary.warnings = warnings
+        summary.info = info
+        let value = JSONValue.compactObject([
+            ("status", "ok"),
+            ("events", JSONValue.integer(events)),
+            ("findings", JSONValue.compactObject([
+                ("errors", JSONValue.integer(errors)), ("warnings", JSONValue.integer(warnings)), ("info", JSONValue.integer(info)),
+            ])),
+        ])
+        let answer = CollectorAnswer.accepted(events: events, summary: summary)
+        #expect(answer.status == 200)
+        #expect(answer.contentType == "application/json")
+        #expect(answer.body == JSONPrinter.compactBytes(value))
+    }
 }
