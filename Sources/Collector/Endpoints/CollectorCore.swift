@@ -218,13 +218,15 @@ public final class CollectorCore: Sendable {
     /// The HTTP response for `answer`; `findingsHeader` is the `X-Trackscope-Findings` value
     /// (`FindingSummary.headerValue`, written once for the record and the response).
     func makeResponse(_ answer: CollectorAnswer, facts: RequestFacts, sequences: [UInt64], findingsHeader: String) -> Response {
+        // Appended, not set through the subscript: each name comes once, so there is nothing to
+        // look up or replace.
         var headers = HTTPFields()
         headers.reserveCapacity(8)
-        headers[.contentType] = answer.contentType
+        headers.append(HTTPField(name: .contentType, value: answer.contentType))
         if !sequences.isEmpty {
-            headers[Self.sequenceHeader] = Self.sequenceText(sequences)
+            headers.append(HTTPField(name: Self.sequenceHeader, value: Self.sequenceText(sequences)))
         }
-        headers[Self.findingsHeader] = findingsHeader
+        headers.append(HTTPField(name: Self.findingsHeader, value: findingsHeader))
         if CORS.isOpen(facts.endpoint) { CORS.apply(to: &headers, origin: facts.origin) }
         return Response(status: .init(code: answer.status), headers: headers,
                         body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
