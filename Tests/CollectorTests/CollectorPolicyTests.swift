@@ -140,6 +140,27 @@ import TrackingModel
         #expect(try await Support.records(log).count == 2)
     }
 
+    /// Origin and Content-Type are read in the one pass over the request's fields, as the
+    /// HTTPFields subscript reads them: a repeated field's values joined by ", ".
+    @Test func repeatedOriginAndContentTypeAreReadJoined() async throws {
+        let log = MemoryCollectorLog()
+        try await Support.withCollector(log: log) { client, _ in
+            let headers = Support.headers([
+                ("Origin", "http://a.test"), ("Content-Type", "application/json"),
+                ("Origin", "http://b.test"), ("Content-Type", "text/plain"),
+            ])
+            #expect(headers[.origin] == "http://a.test, http://b.test")
+            try await client.execute(uri: "/events?tc_s=1", method: .post, headers: headers,
+                                     body: ByteBuffer(bytes: try Support.fixture("v2-search.json"))) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[HTTPField.Name("Access-Control-Allow-Origin")!] == "http://a.test, http://b.test")
+            }
+        }
+        let record = try #require(try await Support.records(log).first)
+        let finding = try #require(record.findings.first { $0.code == CollectorFindingCode.wrongContentType })
+        #expect(finding.message.hasPrefix("Content-Type is application/json, text/plain;"))
+    }
+
     @Test func findingsHeaderCountsBySeverity() async throws {
         try await Support.withCollector(log: MemoryCollectorLog()) { client, _ in
             let headers = Support.headers([("Content-Type", "text/plain")])
