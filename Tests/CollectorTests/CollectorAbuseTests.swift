@@ -119,15 +119,7 @@ import TrackingModel
         try await Support.withCollector(configuration, log: log, setup: .live) { client, _ in
             let port = try #require(client.port)
             let connection = try RawConnection(port: port, receiveTimeoutSeconds: 5)
-            connection.send("POST /events?tc_s=1 HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\n{")
-            let drip = Task {
-                for _ in 0..<40 where !Task.isCancelled {
-                    connection.send(" ")
-                    try? await Task.sleep(for: .milliseconds(200))
-                }
-            }
-            let (text, closed) = await connection.receive()
-            drip.cancel()
+            let (text, closed) = await Self.sendTricklingRequest(on: connection, every: .milliseconds(200))
             #expect(closed, "the connection was still open while the body trickled in: \(text)")
 
             // A whole request on a new connection is served as usual.
@@ -157,6 +149,46 @@ import TrackingModel
             connection.send(health)
             #expect(await connection.receive(until: "}").text.hasPrefix("HTTP/1.1 200"))
         }
+    }
+
+    /// Sends the head of a request whose 100-byte body then trickles in a byte every `interval`
+    /// (40 at most), and reads until the server closes the connection (or the read times out).
+    static func sendTricklingRequest(on connection: RawConnection, every interval: Duration) async -> (text: String, closed: Bool) {
+        connection.send("POST /events?tc_s=1 HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\n{")
+        let drip = Task {
+            for _ in 0..<40 where !Task.isCancelled {
+                connection.send(" ")
+                try? await Task.sleep(for: interval)
+            }
+        }
+        defer { drip.cancel() }
+        return await connection.receive()
+    }
+
+    /// On a keep-alive connection each request has its own deadline, counted from its own head:
+    /// a body that trickles in after a quick request is cut off a whole request timeout after its
+    /// head, not at the deadline the earlier request would have had.
+    @Test func eachRequestOfAKeepAliveConnectionHasItsOwnDeadline() async throws {
+        let log = MemoryCollectorLog()
+        let configuration = CollectorConfiguration(port: 0, idleTimeout: .seconds(10), requestTimeout: .milliseconds(600))
+        try await Support.withCollector(configuration, log: log, setup: .live) { client, _ in
+            let port = try #require(client.port)
+            let connection = try RawConnection(port: port, receiveTimeoutSeconds: 5)
+            let body = #"{"event_name":"page_view"}"#
+            connection.send("POST /events?tc_s=1 HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)")
+            #expect(await connection.receive(until: "}}").text.hasPrefix("HTTP/1.1 200"))
+            try await Task.sleep(for: .milliseconds(400))
+            let head = ContinuousClock.now
+            let (text, closed) = await Self.sendTricklingRequest(on: connection, every: .milliseconds(100))
+            let cutAfter = ContinuousClock.now - head
+            #expect(closed, "the connection was still open while the body trickled in: \(text)")
+            #expect(cutAfter >= .milliseconds(550), "cut \(cutAfter) after the second request's head")
+            #expect(cutAfter < .seconds(3))
+        }
+        let records = try await Support.records(log)
+        #expect(records.filter { $0.response?.status == 200 }.count == 1)
+        let aborted = try #require(records.first { $0.findings.first?.code == "request-aborted" })
+        #expect(aborted.findings.first?.message.contains("request timeout: the body was still arriving 600 ms after the headers") == true)
     }
 
     /// A client that sends `Expect: 100-continue` (PHP's curl does for bodies above 1 KB) waits

@@ -140,6 +140,27 @@ import TrackingModel
         #expect(try await Support.records(log).count == 2)
     }
 
+    /// Origin and Content-Type are read in the one pass over the request's fields, as the
+    /// HTTPFields subscript reads them: a repeated field's values joined by ", ".
+    @Test func repeatedOriginAndContentTypeAreReadJoined() async throws {
+        let log = MemoryCollectorLog()
+        try await Support.withCollector(log: log) { client, _ in
+            let headers = Support.headers([
+                ("Origin", "http://a.test"), ("Content-Type", "application/json"),
+                ("Origin", "http://b.test"), ("Content-Type", "text/plain"),
+            ])
+            #expect(headers[.origin] == "http://a.test, http://b.test")
+            try await client.execute(uri: "/events?tc_s=1", method: .post, headers: headers,
+                                     body: ByteBuffer(bytes: try Support.fixture("v2-search.json"))) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[HTTPField.Name("Access-Control-Allow-Origin")!] == "http://a.test, http://b.test")
+            }
+        }
+        let record = try #require(try await Support.records(log).first)
+        let finding = try #require(record.findings.first { $0.code == CollectorFindingCode.wrongContentType })
+        #expect(finding.message.hasPrefix("Content-Type is application/json, text/plain;"))
+    }
+
     @Test func findingsHeaderCountsBySeverity() async throws {
         try await Support.withCollector(log: MemoryCollectorLog()) { client, _ in
             let headers = Support.headers([("Content-Type", "text/plain")])
@@ -175,5 +196,56 @@ import TrackingModel
         #expect(CollectorEndpoint.match(path: "/v2/bad%zzid/events") == .legacyEvent(siteId: "bad%zzid"))
         #expect(CollectorEndpoint.match(path: "/_trackscope/stats") == .inspection(name: "stats"))
         #expect(CollectorEndpoint.match(path: "/v3/9/events") == .unknown)
+    }
+
+    /// ASCII paths are split on their bytes, others on their characters: for every path the
+    /// endpoint is the one the character split gives.
+    @Test(arguments: [
+        "/v2/123/events", "//v2//123//events//", "/events", "events", "/events/", "/events/batch", "/events/batch/x",
+        "/engage/user", "/engage/user/", "/v2/9/products/bulk", "/v2/9/conversions/bulk", "/v2/a%2Fb/events",
+        "/_trackscope", "/_trackscope/", "/_trackscope/stats", "/_trackscope/records/7", "/", "", "///",
+        "/v2/caf\u{E9}/events", "/v2/12/\u{301}/events", "/\u{301}events", "/v2/\u{1F600}/products/bulk",
+    ])
+    func endpointsOfAnyPathAreThoseOfTheCharacterSplit(path: String) {
+        #expect(CollectorEndpoint.match(path: path) == Self.matchByCharacters(path))
+    }
+
+    /// The endpoint of `path` as read before the byte split: segments split on characters.
+    static func matchByCharacters(_ path: String) -> CollectorEndpoint {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        if path.hasPrefix("/_trackscope/") || path == "/_trackscope" {
+            return .inspection(name: parts.count > 1 ? String(parts[1]) : "")
+        }
+        switch parts.count {
+        case 1 where parts[0] == "events": return .event
+        case 2 where parts[0] == "events" && parts[1] == "batch": return .batch
+        case 2 where parts[0] == "engage" && parts[1] == "user": return .user
+        case 3 where parts[0] == "v2" && parts[2] == "events": return .legacyEvent(siteId: PercentDecoding.pathSegment(parts[1]))
+        case 4 where parts[0] == "v2" && parts[2] == "products" && parts[3] == "bulk":
+            return .productBulk(siteId: PercentDecoding.pathSegment(parts[1]))
+        case 4 where parts[0] == "v2" && parts[2] == "conversions" && parts[3] == "bulk":
+            return .conversionBulk(siteId: PercentDecoding.pathSegment(parts[1]))
+        default: return .unknown
+        }
+    }
+
+    /// The 200 of the event endpoints, written straight to bytes, is the text its JSON value prints.
+    @Test(arguments: [(1, 0, 1, 2), (0, 0, 0, 0), (12, 3, 10, 12), (500, 1234, 0, 99_999)])
+    func theAcceptedAnswerIsItsJSONValuePrinted(events: Int, errors: Int, warnings: Int, info: Int) {
+        var summary = FindingSummary()
+        summary.errors = errors
+        summary.warnings = warnings
+        summary.info = info
+        let value = JSONValue.compactObject([
+            ("status", "ok"),
+            ("events", JSONValue.integer(events)),
+            ("findings", JSONValue.compactObject([
+                ("errors", JSONValue.integer(errors)), ("warnings", JSONValue.integer(warnings)), ("info", JSONValue.integer(info)),
+            ])),
+        ])
+        let answer = CollectorAnswer.accepted(events: events, summary: summary)
+        #expect(answer.status == 200)
+        #expect(answer.contentType == "application/json")
+        #expect(answer.body == JSONPrinter.compactBytes(value))
     }
 }

@@ -76,6 +76,35 @@ import TrackingModel
         }
     }
 
+    /// With `keysAreUnique` (what the payload inspector passes when the parser found no repeated
+    /// key) a member's search stops at its first match: every offset is the one a full read of
+    /// the object gives, for existing paths, missing tails and the fixtures alike.
+    @Test(arguments: [7 as UInt64, 8, 9])
+    func stoppingAtTheFirstMatchOfUniqueKeysFindsTheSameOffsets(seed: UInt64) throws {
+        var random = SeededRandom(seed: seed)
+        var documents: [[UInt8]] = try ["legacy-brief-corrected.json", "v1-search.json", "v2-search.json", "v2-batch-corrected.json"]
+            .map { try JSONParserFixture.bytes($0) }
+        for _ in 0..<60 {
+            let value = RandomJSON.value(using: &random)
+            documents.append(Array(JSONPrinter.pretty(value).utf8))
+            documents.append(JSONPrinter.compactBytes(value))
+        }
+        var compared = 0
+        for bytes in documents {
+            let document = try JSONParser.parse(bytes)
+            guard !document.warnings.contains(where: { $0.code == "duplicate-key" }) else { continue }
+            var paths = Self.paths(in: document.value).map(\.0)
+            paths += paths.map { $0.appending("missing") } + paths.map { $0.appending(3) } + [.root, JSONPath(parsing: "nothing.deeper")]
+            for path in paths {
+                let full = bytes.withUnsafeBytes { JSONLocator.offset(of: path, in: $0) }
+                let first = bytes.withUnsafeBytes { JSONLocator.offset(of: path, in: $0, keysAreUnique: true) }
+                #expect(first == full, "\(path) in \(String(decoding: bytes, as: UTF8.self))")
+                compared += 1
+            }
+        }
+        #expect(compared > 500)
+    }
+
     /// Every path in `value` with the text its position must start with: the quoted key for a member
     /// (the last of duplicates), the compact first line of the element for an array element.
     static func paths(in value: JSONValue, at path: JSONPath = .root) -> [(JSONPath, String)] {

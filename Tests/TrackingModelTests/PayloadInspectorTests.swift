@@ -57,6 +57,39 @@ enum SizedPayload {
         inspect(Array(text.utf8), form)
     }
 
+    /// Each event's byte range ends where a full read of its value ends, and each finding's line
+    /// and column are where a locator reading every member of every object puts its path (the
+    /// inspector takes shortcuts for both when the parser found no repeated key: the end of a
+    /// single event is the last byte before trailing whitespace, and a member search stops at
+    /// the first match).
+    @Test(arguments: [
+        ("legacy-brief-corrected.json", PayloadForm.event), ("v1-search.json", .event), ("v2-search.json", .event),
+        ("v2-batch-corrected.json", .batch), ("v2-batch-corrected.json", .automatic),
+    ])
+    func rangesAndPositionsAreThoseOfAFullRead(fixture: String, form: PayloadForm) throws {
+        let fixtureBytes = try JSONParserFixture.bytes(fixture)
+        for bytes in [fixtureBytes, fixtureBytes + Array(" \r\n\t\n".utf8), [0xEF, 0xBB, 0xBF] + Array("\n ".utf8) + fixtureBytes] {
+            let report = inspect(bytes, form)
+            #expect(!report.events.isEmpty)
+            for event in report.events {
+                let end = try bytes.withUnsafeBufferPointer { buffer in
+                    var reader = JSONPullReader(buffer, offset: event.byteRange.lowerBound)
+                    try reader.skipValue()
+                    return reader.offset
+                }
+                #expect(event.byteRange.upperBound == end)
+                let source = Array(bytes[event.byteRange])
+                var counter = SourcePositionCounter()
+                let base = counter.advance(to: event.byteRange.lowerBound, in: bytes)
+                for finding in event.findings where finding.line != nil {
+                    let inEvent = try #require(JSONLocator.position(of: JSONPath(parsing: finding.path), in: source))
+                    let placed = PayloadInspector.shift(inEvent, by: base)
+                    #expect(finding.line == placed.line && finding.column == placed.column, "\(finding.code) at \(finding.path)")
+                }
+            }
+        }
+    }
+
     @Test func singleEventSizeLimitAtTheBoundary() {
         let accepted = SizedPayload.event(size: 32_768)
         #expect(accepted.count == 32_768)

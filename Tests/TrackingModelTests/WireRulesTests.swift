@@ -21,6 +21,21 @@ import TrackingModel
         #expect(PercentDecoding.pathSegment("bad%zz") == "bad%zz")
     }
 
+    /// `%` and `+` are looked for among the bytes rather than with Foundation's string search:
+    /// every text decodes as it did with the string search.
+    @Test(arguments: [
+        "a+b", "a%2Bb", "12%33", "caf%C3%A9", "100%", "bad%zz", "%FF", "", "plain", "1234", "my%20site+x",
+        "%\u{301}", "+\u{301}", "a%41%\u{301}", "caf\u{E9}%20", "\u{1F600}+%2B",
+    ])
+    func decodingLooksForMarkersAmongTheBytes(text: String) {
+        let plus = text.contains("+") ? text.replacingOccurrences(of: "+", with: " ") : text
+        let query = plus.contains("%") ? plus.removingPercentEncoding ?? plus : plus
+        #expect(PercentDecoding.queryComponent(text) == query)
+        #expect(PercentDecoding.queryComponent(Substring(text)) == query)
+        let segment = text.contains("%") ? text.removingPercentEncoding ?? text : text
+        #expect(PercentDecoding.pathSegment(text) == segment)
+    }
+
     @Test func queryParametersKeepOrderAndRepeats() {
         let query = QueryParameters("tc_s=1&x=a+b&x=c%26d&flag&=v&&token=")
         #expect(query.pairs.map(\.name) == ["tc_s", "x", "x", "flag", "", "token"])

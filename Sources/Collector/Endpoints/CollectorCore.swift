@@ -180,9 +180,10 @@ public final class CollectorCore: Sendable {
         var summary = FindingSummary()
         for draft in drafts { summary.add(draft.findings) }
         let latency = facts.elapsedMilliseconds
+        let findingsHeader = summary.headerValue
         let responseHeaders = [
             CaptureRecord.HeaderField(name: "Content-Type", value: answer.contentType),
-            CaptureRecord.HeaderField(name: "X-Trackscope-Findings", value: summary.headerValue),
+            CaptureRecord.HeaderField(name: "X-Trackscope-Findings", value: findingsHeader),
         ]
         let response = CaptureRecord.Response(status: answer.status, headers: responseHeaders, body: answer.body,
                                               latencyMilliseconds: latency)
@@ -202,7 +203,7 @@ public final class CollectorCore: Sendable {
             logger.error("capture log refused a record: \(error)")
             let failure = CollectorAnswer.error(503, code: "capture-log-unavailable",
                                                 message: "The request could not be recorded: \(error). Nothing was acknowledged.")
-            return makeResponse(failure, facts: facts, sequences: [], summary: summary)
+            return makeResponse(failure, facts: facts, sequences: [], findingsHeader: findingsHeader)
         }
         if let afterRecording { await afterRecording() }
         if forward, let forwarding, let first = sequences.first {
@@ -211,17 +212,21 @@ public final class CollectorCore: Sendable {
             await forwarding.enqueue(.init(request: request, sourceSequence: first, siteId: drafts.first?.siteId,
                                            dialect: drafts.lazy.compactMap(\.dialect).first))
         }
-        return makeResponse(answer, facts: facts, sequences: sequences, summary: summary)
+        return makeResponse(answer, facts: facts, sequences: sequences, findingsHeader: findingsHeader)
     }
 
-    func makeResponse(_ answer: CollectorAnswer, facts: RequestFacts, sequences: [UInt64], summary: FindingSummary) -> Response {
+    /// The HTTP response for `answer`; `findingsHeader` is the `X-Trackscope-Findings` value
+    /// (`FindingSummary.headerValue`, written once for the record and the response).
+    func makeResponse(_ answer: CollectorAnswer, facts: RequestFacts, sequences: [UInt64], findingsHeader: String) -> Response {
+        // Appended, not set through the subscript: each name comes once, so there is nothing to
+        // look up or replace.
         var headers = HTTPFields()
         headers.reserveCapacity(8)
-        headers[.contentType] = answer.contentType
+        headers.append(HTTPField(name: .contentType, value: answer.contentType))
         if !sequences.isEmpty {
-            headers[Self.sequenceHeader] = Self.sequenceText(sequences)
+            headers.append(HTTPField(name: Self.sequenceHeader, value: Self.sequenceText(sequences)))
         }
-        headers[Self.findingsHeader] = summary.headerValue
+        headers.append(HTTPField(name: Self.findingsHeader, value: findingsHeader))
         if CORS.isOpen(facts.endpoint) { CORS.apply(to: &headers, origin: facts.origin) }
         return Response(status: .init(code: answer.status), headers: headers,
                         body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))

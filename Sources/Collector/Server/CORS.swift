@@ -25,15 +25,17 @@ enum CORS {
     static let requestHeaders = HTTPField.Name("Access-Control-Request-Headers")!
     static let vary = HTTPField.Name("Vary")!
 
+    /// Adds the cross-origin headers of an answer to `origin` to `headers`, which holds none of
+    /// them yet (they are appended, not set).
     static func apply(to headers: inout HTTPFields, origin: String?) {
         if let origin, !origin.isEmpty {
-            headers[allowOrigin] = origin
-            headers[allowCredentials] = "true"
-            headers[vary] = "Origin"
+            headers.append(HTTPField(name: allowOrigin, value: origin))
+            headers.append(HTTPField(name: allowCredentials, value: "true"))
+            headers.append(HTTPField(name: vary, value: "Origin"))
         } else {
-            headers[allowOrigin] = "*"
+            headers.append(HTTPField(name: allowOrigin, value: "*"))
         }
-        headers[exposeHeaders] = "X-Trackscope-Seq, X-Trackscope-Findings"
+        headers.append(HTTPField(name: exposeHeaders, value: "X-Trackscope-Seq, X-Trackscope-Findings"))
     }
 
     /// The answer to an `OPTIONS` preflight for `endpoint`: an allowance only when it is open.

@@ -17,14 +17,13 @@ public struct CollectorResponder: HTTPResponder {
     public func respond(to request: Request, context: Context) async throws -> Response {
         let start = ContinuousClock.now
         let time = Date()
-        let origin = request.headers[.origin]
         let path = request.uri.path
         let endpoint = CollectorEndpoint.match(path: path)
         if case .inspection(let name) = endpoint {
             // The user's own API: no CORS, not even for a preflight; see InspectionAccess.
             _ = try await CollectedBody.collect(request.body, keep: 0)
             let access = InspectionAccess.Request(
-                authority: request.head.authority, origin: origin,
+                authority: request.head.authority, origin: request.headers[.origin],
                 fetchSite: request.headers[Self.fetchSite], authorization: request.headers[.authorization]
             )
             if let refusal = core.inspectionAccess.refusal(for: access, port: core.currentPort) {
@@ -37,7 +36,7 @@ public struct CollectorResponder: HTTPResponder {
             }
         }
         if request.method == .options {
-            return CORS.preflight(for: endpoint, origin: origin, requestedHeaders: request.headers[CORS.requestHeaders])
+            return CORS.preflight(for: endpoint, origin: request.headers[.origin], requestedHeaders: request.headers[CORS.requestHeaders])
         }
         let query = QueryParameters(request.uri.query ?? "")
         let method = request.method.rawValue
@@ -47,14 +46,25 @@ public struct CollectorResponder: HTTPResponder {
         if let authority = request.head.authority {
             headers.append(.init(name: "Host", value: authority))
         }
+        // One pass over the fields: the record's copy, and the few the collector reads (origin and
+        // content type as the HTTPFields subscript gives them: repeated fields joined by ", ").
         var bearer: String?
+        var origin: String?
+        var contentType: String?
         for field in request.headers {
             headers.append(.init(name: field.name.rawName, value: field.value))
-            if field.name == .authorization {
+            switch field.name {
+            case .authorization:
                 let value = field.value.trimmingHTTPWhitespace()
                 if value.utf8.count > 7, value.hasPrefixIgnoringASCIICase("bearer ") {
                     bearer = String(value.dropFirst(7).trimmingHTTPWhitespace())
                 }
+            case .origin:
+                origin = origin.map { $0 + ", " + field.value } ?? field.value
+            case .contentType:
+                contentType = contentType.map { $0 + ", " + field.value } ?? field.value
+            default:
+                break
             }
         }
 
@@ -74,7 +84,7 @@ public struct CollectorResponder: HTTPResponder {
         }
         let facts = RequestFacts(
             time: time, start: start, method: method, path: path, endpoint: endpoint, query: query, headers: headers, body: body,
-            contentType: request.headers[.contentType], origin: origin, bearer: bearer
+            contentType: contentType, origin: origin, bearer: bearer
         )
         guard endpoint.allowedMethods.contains(method) else {
             return await core.handleUnknown(facts, endpoint: endpoint)

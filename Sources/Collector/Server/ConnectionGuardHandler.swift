@@ -58,8 +58,13 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     private var rejecting = false
     private var inRequest = false
     private var failed = false
-    /// Armed when a request's head arrives, cancelled when its end does.
-    private var requestDeadline: Scheduled<Void>?
+    /// When the head of the request whose end has not arrived yet came; nil between requests.
+    private var requestStarted: NIODeadline?
+    /// The check of the request timeout, pending while a request may be open. It is not cancelled
+    /// when a request ends: when it runs it looks at the request open then (if any) and sets
+    /// itself again for that request's deadline, so that a connection sending many quick requests
+    /// schedules a timer once per timeout, not once per request.
+    private var deadlineCheck: Scheduled<Void>?
 
     init(counter: ConnectionCounter, connections: ClientConnections, requestTimeout: TimeAmount,
          onMalformed: @escaping @Sendable (MalformedRequest, String?) async -> Void) {
@@ -79,8 +84,9 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     func handlerRemoved(context: ChannelHandlerContext) {
         if let connection { connections.closed(connection.id) }
         connection = nil
-        requestDeadline?.cancel()
-        requestDeadline = nil
+        deadlineCheck?.cancel()
+        deadlineCheck = nil
+        requestStarted = nil
         if counted {
             counted = false
             counter.closed()
@@ -112,32 +118,40 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
         switch part {
         case .head(let request):
             inRequest = true
-            armRequestDeadline(context: context)
+            let started = NIODeadline.now()
+            requestStarted = started
+            if deadlineCheck == nil { scheduleDeadlineCheck(at: started + requestTimeout, context: context) }
             if let expect = request.headerFields[.expect], expect.trimmingHTTPWhitespace().equalsIgnoringASCIICase("100-continue") {
                 // The client waits for this before it sends the body (PHP's curl does above 1 KB;
                 // curl waits a second, then sends anyway).
                 context.writeAndFlush(wrapOutboundOut(.head(HTTPResponse(status: .continue))), promise: nil)
             }
         case .end:
-            requestDeadline?.cancel()
-            requestDeadline = nil
+            requestStarted = nil
         case .body:
             break
         }
         context.fireChannelRead(data)
     }
 
-    /// When the deadline passes, the request's body stream fails with `RequestTimedOut` (the
-    /// collector records the request as aborted, with that reason) and the connection closes.
-    private func armRequestDeadline(context: ChannelHandlerContext) {
-        requestDeadline?.cancel()
+    /// At `deadline`, checks the request open then: when its body has not all arrived within the
+    /// request timeout of its head, the request's body stream fails with `RequestTimedOut` (the
+    /// collector records the request as aborted, with that reason) and the connection closes;
+    /// when a later request is open, the check is set again for that one's deadline.
+    private func scheduleDeadlineCheck(at deadline: NIODeadline, context: ChannelHandlerContext) {
         let bound = NIOLoopBound((handler: self, context: context), eventLoop: context.eventLoop)
-        let timeout = requestTimeout
-        requestDeadline = context.eventLoop.scheduleTask(in: timeout) {
+        deadlineCheck = context.eventLoop.scheduleTask(deadline: deadline) {
             let (handler, context) = bound.value
-            handler.requestDeadline = nil
+            handler.deadlineCheck = nil
+            guard let started = handler.requestStarted else { return }
+            let due = started + handler.requestTimeout
+            if due > .now() {
+                handler.scheduleDeadlineCheck(at: due, context: context)
+                return
+            }
+            handler.requestStarted = nil
             handler.failed = true
-            context.fireErrorCaught(RequestTimedOut(timeout: timeout))
+            context.fireErrorCaught(RequestTimedOut(timeout: handler.requestTimeout))
             context.close(promise: nil)
         }
     }

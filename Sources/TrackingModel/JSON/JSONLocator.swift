@@ -20,10 +20,16 @@ public enum JSONLocator {
     }
 
     /// The byte offset of `path` in `bytes` (see `position(of:in:)`).
-    public static func offset(of path: JSONPath, in bytes: UnsafeRawBufferPointer) -> Int? {
+    ///
+    /// `keysAreUnique` promises that no object in `bytes` repeats a key (the parser reported no
+    /// `duplicate-key` warning): the search of an object's members then stops at the first one
+    /// named, which is also the last, instead of reading the rest of the object. The offset is
+    /// the same either way.
+    public static func offset(of path: JSONPath, in bytes: UnsafeRawBufferPointer, keysAreUnique: Bool = false) -> Int? {
         guard let raw = bytes.baseAddress, bytes.count > 0 else { return nil }
         var scanner = JSONLocatorScanner(
-            core: JSONParserCore(bytes: raw.assumingMemoryBound(to: UInt8.self), count: bytes.count)
+            core: JSONParserCore(bytes: raw.assumingMemoryBound(to: UInt8.self), count: bytes.count),
+            keysAreUnique: keysAreUnique
         )
         return scanner.locate(path)
     }
@@ -32,6 +38,8 @@ public enum JSONLocator {
 /// The scanning behind `JSONLocator`.
 struct JSONLocatorScanner: ~Copyable {
     var core: JSONParserCore
+    /// No object repeats a key: the first member named is the one wanted.
+    var keysAreUnique = false
 
     private var n: Int { core.n }
 
@@ -95,7 +103,10 @@ struct JSONLocatorScanner: ~Copyable {
             guard byte(j) == UInt8(ascii: ":") else { return found }
             j += 1
             skipWhitespace(&j)
-            if matches { found = (keyOffset, j) }
+            if matches {
+                found = (keyOffset, j)
+                if keysAreUnique { return found }
+            }
             guard let end = skipValue(at: j) else { return found }
             j = end
             skipWhitespace(&j)

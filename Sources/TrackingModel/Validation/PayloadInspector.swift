@@ -54,6 +54,7 @@ public enum PayloadInspector {
                 return PayloadReport(shape: expecting ?? .event, events: [], findings: findings, byteCount: bytes.count)
             }
             findings += document.warnings.map(\.finding)
+            let keysAreUnique = PayloadInspector.keysAreUnique(document)
             let start = documentStart()
             let value = document.value
 
@@ -88,8 +89,8 @@ public enum PayloadInspector {
                 } else if bytes.count > RequestLimits.requestBytes {
                     findings.insert(requestTooLarge(), at: 0)
                 }
-                let end = start < bytes.count ? endOfValue(from: start) : bytes.count
-                let event = inspectEvent(value, range: start..<end, base: position(at: start))
+                let end = start < bytes.count ? endOfDocumentValue() : bytes.count
+                let event = inspectEvent(value, range: start..<end, base: position(at: start), keysAreUnique: keysAreUnique)
                 return PayloadReport(shape: .event, events: [event], findings: findings, byteCount: bytes.count)
             }
 
@@ -106,7 +107,7 @@ public enum PayloadInspector {
             for (index, element) in values.enumerated() {
                 let range = index < ranges.count ? ranges[index] : 0..<bytes.count
                 let base = cursor.advance(to: range.lowerBound, in: bytes)
-                var event = inspectEvent(element, range: range, base: base)
+                var event = inspectEvent(element, range: range, base: base, keysAreUnique: keysAreUnique)
                 if range.count > RequestLimits.eventInBatchBytes {
                     event.findings.insert(Finding(
                         severity: .error, code: Code.eventTooLarge, path: "$",
@@ -138,7 +139,8 @@ public enum PayloadInspector {
                 let lineBytes = Array(bytes[range])
                 do {
                     let document = try JSONParser.parse(lineBytes)
-                    var event = inspectEvent(document.value, source: lineBytes, range: range, base: base)
+                    var event = inspectEvent(document.value, source: lineBytes, range: range, base: base,
+                                             keysAreUnique: PayloadInspector.keysAreUnique(document))
                     event.findings += document.warnings.map { shifted($0.finding, by: base) }
                     if range.count > RequestLimits.eventInBatchBytes {
                         event.findings.insert(Finding(
@@ -155,24 +157,26 @@ public enum PayloadInspector {
             return PayloadReport(shape: .jsonLines, events: events, findings: [], byteCount: bytes.count)
         }
 
-        /// Validates one event (whose source is `range` of the input) and places its findings.
-        func inspectEvent(_ value: JSONValue, range: Range<Int>, base: SourcePosition) -> InspectedEvent {
+        /// Validates one event (whose source is `range` of the input) and places its findings;
+        /// `keysAreUnique` when the parser found no repeated key in the input.
+        func inspectEvent(_ value: JSONValue, range: Range<Int>, base: SourcePosition, keysAreUnique: Bool) -> InspectedEvent {
             let dialect = DialectDetector.detect(value)
             var findings = EventValidator.validate(value, dialect: dialect, now: now)
             if !findings.isEmpty {
                 bytes.withUnsafeBytes { all in
-                    locate(&findings, in: UnsafeRawBufferPointer(rebasing: all[range]), base: base)
+                    locate(&findings, in: UnsafeRawBufferPointer(rebasing: all[range]), base: base, keysAreUnique: keysAreUnique)
                 }
             }
             return InspectedEvent(value: value, dialect: dialect, findings: findings, byteRange: range, line: base.line)
         }
 
         /// Validates one event whose source is `source` (a JSON Lines line starting at `base`).
-        func inspectEvent(_ value: JSONValue, source: [UInt8], range: Range<Int>, base: SourcePosition) -> InspectedEvent {
+        func inspectEvent(_ value: JSONValue, source: [UInt8], range: Range<Int>, base: SourcePosition,
+                          keysAreUnique: Bool) -> InspectedEvent {
             let dialect = DialectDetector.detect(value)
             var findings = EventValidator.validate(value, dialect: dialect, now: now)
             if !findings.isEmpty {
-                source.withUnsafeBytes { locate(&findings, in: $0, base: base) }
+                source.withUnsafeBytes { locate(&findings, in: $0, base: base, keysAreUnique: keysAreUnique) }
             }
             return InspectedEvent(value: value, dialect: dialect, findings: findings, byteRange: range, line: base.line)
         }
@@ -180,11 +184,13 @@ public enum PayloadInspector {
         /// Fills in the line and column of each finding from its path.
         /// Each finding's offset is found first, then one pass over the text, in offset order,
         /// turns them all into lines and columns.
-        private func locate(_ findings: inout [Finding], in source: UnsafeRawBufferPointer, base: SourcePosition) {
+        private func locate(_ findings: inout [Finding], in source: UnsafeRawBufferPointer, base: SourcePosition,
+                            keysAreUnique: Bool) {
             var located: [(offset: Int, finding: Int)] = []
             located.reserveCapacity(findings.count)
             for index in findings.indices {
-                if let offset = JSONLocator.offset(of: JSONPath(parsing: findings[index].path), in: source) {
+                if let offset = JSONLocator.offset(of: JSONPath(parsing: findings[index].path), in: source,
+                                                   keysAreUnique: keysAreUnique) {
                     located.append((offset, index))
                 }
             }
@@ -226,12 +232,15 @@ public enum PayloadInspector {
             } ?? 0
         }
 
-        /// The offset just after the value starting at `start`.
-        func endOfValue(from start: Int) -> Int {
-            reading(at: start) { (reader: inout JSONPullReader) throws(JSONReadError) in
-                try reader.skipValue()
-                return reader.offset
-            } ?? bytes.count
+        /// The offset just after the document's value, in a document the parser accepted: only
+        /// whitespace may follow the value (the parser refuses anything else), so it is the offset
+        /// after the last byte that is not whitespace; no second reading of the value is needed.
+        func endOfDocumentValue() -> Int {
+            var end = bytes.count
+            while end > 0, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D || bytes[end - 1] == 0x09 {
+                end -= 1
+            }
+            return end
         }
 
         /// The ranges of the elements of the array opening at `start`.
@@ -272,6 +281,11 @@ public enum PayloadInspector {
                     message: "The batch is \(bytes.count) bytes; the batch endpoint answers 400 above \(RequestLimits.batchBytes) (500 KB).",
                     hint: "Split it into several batches.")
         }
+    }
+
+    /// Whether no object of `document` repeats a key (the parser reported none).
+    static func keysAreUnique(_ document: JSONDocument) -> Bool {
+        !document.warnings.contains { $0.code == "duplicate-key" }
     }
 
     /// A position inside a slice that starts at `base`, as a position in the whole input.

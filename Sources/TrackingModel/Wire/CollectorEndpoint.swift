@@ -22,7 +22,12 @@ public enum CollectorEndpoint: Sendable, Hashable {
 
     /// The endpoint `path` (without query) addresses.
     public static func match(path: String) -> CollectorEndpoint {
-        var parts = path.split(separator: "/", omittingEmptySubsequences: true)
+        // An ASCII path (nearly every one) is split on its bytes, which is the same split as on
+        // characters and much cheaper; other paths are split on characters, where a combining
+        // mark after `/` makes one character of the two.
+        var parts = path.utf8.allSatisfy { $0 < 0x80 }
+            ? path.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
+            : path.split(separator: "/", omittingEmptySubsequences: true)
         if path.hasPrefix("/_trackscope/") || path == "/_trackscope" {
             return .inspection(name: parts.count > 1 ? String(parts[1]) : "")
         }
