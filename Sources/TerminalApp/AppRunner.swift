@@ -163,8 +163,15 @@ public struct AppRunner<Backend: TerminalBackend> {
         }
         if let range = state.pendingFilterScan() {
             let query = state.filter.query
+            // As `log filter` does: a record whose summary rules the query out (no such event
+            // name, no such user id) is not decoded.
+            let summariesCanRuleOut = query.canBeRuledOutByBodySummary
             var matches: [Int] = []
             for index in range {
+                if summariesCanRuleOut, let summary = try? await source.summary(at: index),
+                   query.rulesOut(summary.bodySummary) {
+                    continue
+                }
                 if let record = try? await source.record(at: index), record.matches(query) {
                     matches.append(index)
                 }

@@ -1,4 +1,5 @@
 import CaptureLog
+import Foundation
 @testable import TerminalApp
 import Testing
 @testable import TerminalUI
@@ -131,6 +132,33 @@ final class FakeTerminal: TerminalBackend {
         #expect(terminal.reads >= terminal.frames.count)
     }
 
+    /// The `/` filter reads each record's summary first and decodes only the records it cannot
+    /// rule out, and finds what matching every record finds.
+    @Test func theFilterDecodesOnlyWhatTheSummariesCannotRuleOut() async {
+        var records = SampleRecords.numbered(300)
+        for index in [17, 123, 250] { records[index] = SampleRecords.purchase }
+        let source = CountingRecordSource(records)
+        let terminal = FakeTerminal(width: 80, height: 24)
+        var step = 0
+        terminal.afterDraw = { terminal in
+            let lines = terminal.lastLines
+            if step == 0, lines.first?.contains("300 records") == true {
+                step = 1
+                terminal.pendingKeys = [.character("/")] + "event:purchase user.id:u-9".map(Key.character) + [.enter]
+            } else if step == 1, lines.first?.contains("3 of 300 records match") == true {
+                step = 2
+                terminal.pendingKeys = [.character("q")]
+            }
+        }
+        let runner = AppRunner(backend: terminal, source: source)
+        let state = await runner.run(initialState: AppState(logPath: "/tmp/capture.jsonl", width: 0, height: 0, timeZone: SampleRecords.utc))
+        #expect(step == 2, "stopped at step \(step): \(terminal.lastLines.joined(separator: "\n"))")
+        #expect(state.filter.matches == [17, 123, 250])
+        #expect(state.filter.matches == records.indices.filter { records[$0].matches(state.filter.query) })
+        // The three purchases are decoded to be matched; the 297 others are not.
+        #expect(source.decoded.subtracting([17, 123, 250]).isEmpty)
+    }
+
     @Test func aSignalStopsTheLoop() async {
         let terminal = FakeTerminal(width: 80, height: 24)
         terminal.afterDraw = { $0.isStopRequested = true }
@@ -171,5 +199,32 @@ final class FakeTerminal: TerminalBackend {
         latest.store(.replaced(count: 1, reason: "the log file was replaced"))
         latest.store(.waiting(reason: "no log yet, waiting for records"))
         #expect(latest.take() == .waiting(reason: "no log yet, waiting for records"))
+    }
+}
+
+/// Records in memory that remember which were decoded whole (`record(at:)`), as opposed to
+/// summarised.
+final class CountingRecordSource: RecordSource, @unchecked Sendable {
+    private let records: [CaptureRecord]
+    private let lock = NSLock()
+    private var decodedIndexes = Set<Int>()
+
+    init(_ records: [CaptureRecord]) { self.records = records }
+
+    var decoded: Set<Int> { lock.withLock { decodedIndexes } }
+
+    func count() async throws -> Int { records.count }
+
+    func record(at index: Int) async throws -> CaptureRecord {
+        _ = lock.withLock { decodedIndexes.insert(index) }
+        return records[index]
+    }
+
+    func summary(at index: Int) async throws -> CaptureRecordSummary {
+        CaptureRecordSummary(records[index])
+    }
+
+    func updates() -> AsyncStream<RecordSourceEvent> {
+        AsyncStream { $0.yield(.available(count: records.count)) }
     }
 }
