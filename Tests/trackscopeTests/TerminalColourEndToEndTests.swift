@@ -12,13 +12,11 @@ import TestSupport
     /// pane's output can be recorded from its first byte).
     func start(term: String, colorTerm: String?) throws -> TmuxSession {
         let log = folder.appendingPathComponent("capture.jsonl").path
-        // tmux sets TERM in the pane itself (`default-terminal`), and the test runner sets
-        // NO_COLOR: both are set on the command line.
-        let environment = "env -u NO_COLOR " + (colorTerm.map { "COLORTERM=\($0) " } ?? "-u COLORTERM ") + "TERM=\(term) "
+        var environment = ["LANG": "C.UTF-8", "XDG_CONFIG_HOME": folder.path, "TERM": term]
+        environment["COLORTERM"] = colorTerm
         return try TmuxSession(
-            command: "read -r _; \(environment)'\(TrackscopeProcess.binaryURL.path)' ui --no-collect --theme light --log '\(log)'"
-                + TmuxSession.exitMarker,
-            width: 100, height: 12, environment: ["LANG": "C.UTF-8", "XDG_CONFIG_HOME": folder.path]
+            command: "read -r _; '\(TrackscopeProcess.binaryURL.path)' ui --no-collect --theme light --log '\(log)'" + TmuxSession.exitMarker,
+            width: 100, height: 12, environment: environment
         )
     }
 

@@ -35,19 +35,38 @@ final class TmuxSession {
 
     /// Starts `command` (a shell command line) in a `width` x `height` session. The pane stays
     /// after the program exits, so that its exit status and the restored screen can be read.
+    /// The pane's environment is the test process's, without what describes the runner's own
+    /// terminal (`unsetFromRunner`), plus `environment`. Its `TERM` is tmux's `default-terminal`
+    /// (tmux sets a pane's TERM itself, over `-e`), so a `TERM` given here is set there.
     init(command: String, width: Int, height: Int, environment: [String: String] = [:]) throws {
         guard Self.executable != nil else { throw Failure.tmuxMissing }
         let unique = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
         name = "ts-\(unique)"
         socket = "trackscope-test-\(unique)"
-        var arguments = ["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height)]
-        for (key, value) in environment.sorted(by: { $0.key < $1.key }) {
+        var arguments = ["-f", "/dev/null"]
+        if let term = environment["TERM"] {
+            arguments += ["start-server", ";", "set-option", "-g", "default-terminal", term, ";"]
+        }
+        arguments += ["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height)]
+        for (key, value) in environment.sorted(by: { $0.key < $1.key }) where key != "TERM" {
             arguments += ["-e", "\(key)=\(value)"]
         }
         arguments.append(command)
         try tmux(arguments)
         try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
         serverProcess = Int32(try tmux(["display-message", "-p", "-t", name, "#{pid}"]).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// Variables that describe the terminal the tests run from, not the pane's: the test runner
+    /// sets `NO_COLOR=1`, and a developer's terminal may set `COLORTERM`. A test that wants one
+    /// gives it in `environment`.
+    static let unsetFromRunner: Set<String> = ["NO_COLOR", "COLORTERM"]
+
+    /// This process's environment (`NAME=value` entries) without `unsetFromRunner`.
+    private static var environmentWithoutRunnerTerminal: [String] {
+        ProcessInfo.processInfo.environment
+            .filter { !unsetFromRunner.contains($0.key) }
+            .map { "\($0.key)=\($0.value)" }
     }
 
     /// The tmux server's process, killed with the session whatever state it is in.
@@ -95,8 +114,10 @@ final class TmuxSession {
         sigfillset(&defaultSignals)
         posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var cEnvironment = Self.environmentWithoutRunnerTerminal.map { strdup($0) } + [nil]
+        defer { for pointer in cEnvironment { free(pointer) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable.path, &actions, &attributes, &cArguments, environ)
+        let spawned = posix_spawn(&pid, executable.path, &actions, &attributes, &cArguments, &cEnvironment)
         guard spawned == 0 else {
             throw Failure.commandFailed(arguments: arguments, status: spawned, output: "cannot start tmux")
         }
