@@ -124,6 +124,22 @@ import TrackingModel
         #expect(!StreamView.headerText(state, width: 100).contains("collecting"))
     }
 
+    /// At 80 columns, a filter's description with the collector's address does not fit even in
+    /// the shortest form: the query is cut, the address and its port stay whole.
+    @Test func aLongFilterIsCutBeforeTheCollectorsPort() {
+        var harness = Harness(records: SampleRecords.all, width: 80, height: 24)
+        harness.state.logPath = "/home/someone/.local/state/trackscope/capture.jsonl"
+        harness.state.collectorAddress = "http://127.0.0.1:41878"
+        harness.press(.character("/"))
+        for character in "user.id:東京 or event:purchase" { harness.press(.character(character)) }
+        harness.press(.enter)
+        let header = harness.lines[0]
+        #expect(TerminalText.width(of: header) <= 80, "\(header)")
+        #expect(header.hasSuffix(" — 127.0.0.1:41878"))
+        #expect(header == "… — 2 of 4 records match “us…” — following — ▼3 ▲1 E2 W0 0.0/s — 127.0.0.1:41878")
+        #expect(header.contains("…” — following — ▼3 ▲1 E2 W0 "))
+    }
+
     @Test(arguments: [120, 100, 80])
     func theLogPathKeepsItsEndBesideTheCollectorAndTheFigures(width: Int) {
         let path = "/home/someone/.local/state/trackscope/capture.jsonl"

@@ -47,7 +47,8 @@ public enum StreamView {
     /// warnings, 0.5/s — collecting on URL". When that does not leave the log's path 24 columns (or
     /// all it needs, when shorter), it gets shorter a step at a time: the figures in short (`▼3 ▲1 E2 W1 0.5/s`),
     /// then the collector's address without its words (the port stays whole), then without the
-    /// program's name; the path, shortened from the left, takes what is left.
+    /// program's name; the path, shortened from the left, takes what is left. Still too wide with
+    /// a filter applied, the query is cut (the address never is: its port matters).
     static func headerText(_ state: AppState, width: Int) -> String {
         let pathWanted = min(24, TerminalText.width(of: state.logPath))
         var shortest = ""
@@ -55,6 +56,11 @@ public enum StreamView {
             let text = headerText(state, width: width, compactness: compactness)
             if text.pathRoom >= pathWanted { return text.text }
             shortest = text.text
+        }
+        let overflow = TerminalText.width(of: TerminalSafeText.pictured(shortest)) - width
+        if state.filter.isActive, overflow > 0 {
+            let queryWidth = TerminalText.width(of: TerminalSafeText.pictured(state.filter.applied))
+            return headerText(state, width: width, compactness: .noProgramName, queryWidth: max(1, queryWidth - overflow)).text
         }
         return shortest
     }
@@ -66,7 +72,9 @@ public enum StreamView {
         static func < (left: Self, right: Self) -> Bool { left.rawValue < right.rawValue }
     }
 
-    private static func headerText(_ state: AppState, width: Int, compactness: HeaderCompactness) -> (text: String, pathRoom: Int) {
+    /// The header at `compactness`, the applied query cut to `queryWidth` columns when given.
+    private static func headerText(_ state: AppState, width: Int, compactness: HeaderCompactness,
+                                   queryWidth: Int? = nil) -> (text: String, pathRoom: Int) {
         var parts: [String] = []
         switch state.source {
         case .waiting(let reason):
@@ -76,7 +84,8 @@ public enum StreamView {
         case .available:
             if state.filter.isActive {
                 let scanning = state.filter.scannedCount < state.recordCount ? " (searching…)" : ""
-                parts.append("\(state.filter.matches.count) of \(TextFitting.counted(state.recordCount, "record")) match “\(state.filter.applied)”\(scanning)")
+                let query = queryWidth.map { TextFitting.fit(state.filter.applied, width: $0) } ?? state.filter.applied
+                parts.append("\(state.filter.matches.count) of \(TextFitting.counted(state.recordCount, "record")) match “\(query)”\(scanning)")
             } else {
                 parts.append(TextFitting.counted(state.recordCount, "record"))
             }
