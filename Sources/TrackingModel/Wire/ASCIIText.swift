@@ -18,10 +18,14 @@ extension StringProtocol {
         return text[start..<end]
     }
 
-    /// Whether the text equals `other` when ASCII letters are compared without case.
+    /// Whether the text equals `other` when ASCII letters are compared without case. Texts of
+    /// different lengths are told apart without reading them (header names are looked up this
+    /// way, one candidate after another).
     @inlinable
     public func equalsIgnoringASCIICase<Other: StringProtocol>(_ other: Other) -> Bool {
-        utf8.elementsEqual(other.utf8) { Self.lowercasedASCII($0) == Self.lowercasedASCII($1) }
+        let own = utf8, others = other.utf8
+        guard own.count == others.count else { return false }
+        return own.elementsEqual(others) { Self.lowercasedASCII($0) == Self.lowercasedASCII($1) }
     }
 
     /// Whether the text starts with `prefix` when ASCII letters are compared without case.
