@@ -5,7 +5,7 @@
 SWIFT ?= swift
 BUILD_PACKAGES = libncurses-dev pkg-config
 TEST_PACKAGES = $(BUILD_PACKAGES) tmux jq ncurses-term
-BENCH_PACKAGES = $(TEST_PACKAGES) wrk hyperfine bc
+BENCH_PACKAGES = $(TEST_PACKAGES) wrk hyperfine bc curl
 
 .PHONY: run test build release fuzz bench bench-parse bench-log bench-collect bench-request bench-inspect bench-replay bench-ui bench-theme clean system-packages-build system-packages-test system-packages-bench
 

@@ -4,10 +4,13 @@
 #   bare      a bare Hummingbird app that reads the body and answers 200 (Benchmarks/BareServer);
 #   record    the same app with --record: each body appended as one line and synced (group commit)
 #             before the answer, the floor of any durable capture sink on Hummingbird;
+#   padded    the recording baseline with each line padded to the length of the collector's record
+#             line for the same request (for information: what writing as many bytes costs);
 #   collect   `trackscope collect` (default durability: fsync before answering).
 # Prints each run's throughput and each server's CPU time per request (utime + stime from
 # /proc/PID/stat, before and after), and the ratio of collect to the recording baseline of the same
-# round. Then checks that every 200 that wrk saw is on disk, for both recording servers.
+# round (and, for information, to the padded baseline). Then checks that every 200 that wrk saw is
+# on disk, for the recording servers.
 # Goal: collect / record >= 0.75. Environment: DURATION (default 10s), CONNECTIONS (32), THREADS (1),
 # ROUNDS (2).
 set -euo pipefail
@@ -20,7 +23,7 @@ ROUNDS=${ROUNDS:-2}
 BODY=Tests/Fixtures/legacy-brief-corrected.json
 LUA=Benchmarks/collector-post.lua
 
-for tool in wrk jq; do
+for tool in wrk jq curl; do
   command -v "$tool" >/dev/null || { echo "bench-collect needs $tool (make system-packages-bench)" >&2; exit 1; }
 done
 
@@ -70,15 +73,25 @@ PORT[bare]=$(wait_for_port "$WORK/bare.out"); PID[bare]=$BARE_PID
 PORT[record]=$(wait_for_port "$WORK/record.out"); PID[record]=$RECORD_PID
 PORT[collect]=$(wait_for_port "$WORK/collect.out"); PID[collect]=$COLLECT_PID
 
+# One request as wrk sends it, to learn the length of the collector's line for it.
+curl -sf -o /dev/null -H "Content-Type: application/json" -H "Authorization: Bearer bench-source-key" \
+  --data-binary "@$BODY" "http://127.0.0.1:${PORT[collect]}/v2/1234/events"
+LINE_BYTES=$(tail -n 1 "$LOG" | wc -c)
+PADDED_FILE="$WORK/padded.jsonl"
+"$BIN/BareServer" --port 0 --record "$PADDED_FILE" --pad-to $((LINE_BYTES - 1)) >"$WORK/padded.out" 2>&1 &
+PIDS+=($!); PID[padded]=$!
+PORT[padded]=$(wait_for_port "$WORK/padded.out")
+
 echo "bare on 127.0.0.1:${PORT[bare]}, bare --record on 127.0.0.1:${PORT[record]} ($RECORD_FILE),"
+echo "bare --record --pad-to $((LINE_BYTES - 1)) on 127.0.0.1:${PORT[padded]} (the collector's line is $LINE_BYTES bytes),"
 echo "trackscope collect on 127.0.0.1:${PORT[collect]} (log $LOG)"
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, body $BODY ($(wc -c <"$BODY") bytes), $ROUNDS rounds"
 HZ=$(getconf CLK_TCK)
-declare -A OK_TOTAL=([bare]=0 [record]=0 [collect]=0)
+declare -A OK_TOTAL=([bare]=0 [record]=0 [padded]=0 [collect]=1)
 SUMMARY=""
 for round in $(seq "$ROUNDS"); do
   declare -A RPS=() CPU=()
-  for server in bare record collect; do
+  for server in bare record padded collect; do
     echo
     echo "== round $round: $server =="
     before=$(cpu_ticks "${PID[$server]}")
@@ -92,8 +105,10 @@ for round in $(seq "$ROUNDS"); do
     OK_TOTAL[$server]=$(( OK_TOTAL[$server] + ok ))
   done
   ratio=$(awk -v c="${RPS[collect]}" -v r="${RPS[record]}" 'BEGIN { printf "%.3f", c / r }')
-  line=$(printf 'round %d: bare %9.1f req/s (%5.1f us CPU/req) | record %9.1f req/s (%5.1f us) | collect %9.1f req/s (%5.1f us) | collect/record %s' \
-    "$round" "${RPS[bare]}" "${CPU[bare]}" "${RPS[record]}" "${CPU[record]}" "${RPS[collect]}" "${CPU[collect]}" "$ratio")
+  padded_ratio=$(awk -v c="${RPS[collect]}" -v r="${RPS[padded]}" 'BEGIN { printf "%.3f", c / r }')
+  line=$(printf 'round %d: bare %8.1f req/s (%5.1f us CPU/req) | record %8.1f (%5.1f us) | padded %8.1f (%5.1f us) | collect %8.1f (%5.1f us) | collect/record %s (collect/padded %s)' \
+    "$round" "${RPS[bare]}" "${CPU[bare]}" "${RPS[record]}" "${CPU[record]}" "${RPS[padded]}" "${CPU[padded]}" \
+    "${RPS[collect]}" "${CPU[collect]}" "$ratio" "$padded_ratio")
   SUMMARY+="$line"$'\n'
 done
 
@@ -118,6 +133,7 @@ check_on_disk() { # NAME 200s ON_DISK
   fi
 }
 check_on_disk record "${OK_TOTAL[record]}" "$(wc -l <"$RECORD_FILE")"
+check_on_disk padded "${OK_TOTAL[padded]}" "$(wc -l <"$PADDED_FILE")"
 check_on_disk collect "${OK_TOTAL[collect]}" \
   "$(tail -n +2 "$LOG" | jq -c 'select(.direction == "received" and .response.status == 200)' | wc -l)"
 if [ "$STATUS" = 0 ]; then echo "OK: every 200 is on disk"; fi

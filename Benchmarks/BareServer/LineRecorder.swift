@@ -37,11 +37,13 @@ final class LineRecorder: @unchecked Sendable {
         thread.start()
     }
 
-    /// The body as one line: its line breaks become spaces (JSON means the same; nothing is parsed).
-    static func line(of body: some Collection<UInt8>) -> [UInt8] {
+    /// The body as one line: its line breaks become spaces (JSON means the same; nothing is parsed),
+    /// padded with spaces to `length` bytes when it is shorter (to write as much as another sink).
+    static func line(of body: some Collection<UInt8>, paddedTo length: Int = 0) -> [UInt8] {
         var line = [UInt8]()
-        line.reserveCapacity(body.count + 1)
+        line.reserveCapacity(max(body.count, length) + 1)
         for byte in body { line.append(byte == 0x0A || byte == 0x0D ? 0x20 : byte) }
+        if line.count < length { line.append(contentsOf: repeatElement(0x20, count: length - line.count)) }
         line.append(0x0A)
         return line
     }
