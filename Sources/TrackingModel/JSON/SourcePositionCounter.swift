@@ -22,14 +22,29 @@ public struct SourcePositionCounter: Sendable {
             offset = 3
         }
         while offset < end {
-            let byte = p[offset]
-            if byte == 0x0A || (byte == 0x0D && !(offset + 1 < bytes.count && p[offset + 1] == 0x0A)) {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
+            // Eight bytes at a time: when none ends a line, the column moves by those that start
+            // a scalar (all but the continuation bytes, 0b10xxxxxx); otherwise byte by byte.
+            var stop = end
+            if end &- offset >= 8 {
+                let word = UnsafeRawPointer(p + offset).loadUnaligned(as: UInt64.self)
+                if !JSONScan.hasByte(0x0A, in: word), !JSONScan.hasByte(0x0D, in: word) {
+                    let continuations = word & ~(word << 1) & 0x8080_8080_8080_8080
+                    column &+= 8 &- continuations.nonzeroBitCount
+                    offset &+= 8
+                    continue
+                }
+                stop = offset &+ 8
             }
-            offset += 1
+            while offset < stop {
+                let byte = p[offset]
+                if byte == 0x0A || (byte == 0x0D && !(offset + 1 < bytes.count && p[offset + 1] == 0x0A)) {
+                    line += 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 {
+                    column += 1
+                }
+                offset += 1
+            }
         }
         return SourcePosition(offset: target, line: line, column: column)
     }
