@@ -103,6 +103,10 @@ final class FieldTable: Sendable, Hashable {
     let required: [FieldSpec]
     let names: [String]
     private let index: [String: FieldSpec]
+    /// The fields by name, in open addressing on the parser's key fingerprint (cheaper than
+    /// hashing the String, on every member of every event): 1 + the field's position, 0 empty.
+    private let slots: [Int]
+    private let slotMask: Int
 
     init(_ fields: [FieldSpec]) {
         self.fields = fields
@@ -111,9 +115,33 @@ final class FieldTable: Sendable, Hashable {
         var index: [String: FieldSpec] = [:]
         for field in fields { index[field.name] = field }
         self.index = index
+        var capacity = 8
+        while capacity < fields.count * 2 { capacity *= 2 }
+        var slots = [Int](repeating: 0, count: capacity)
+        for (position, field) in fields.enumerated() {
+            var slot = JSONKnownKeys.slot(JSONParserCore.fingerprint(of: field.name), mask: capacity - 1)
+            // A repeated name takes the earlier one's slot: the last one wins, as in `index`.
+            while slots[slot] != 0, !JSONParserCore.sameKey(fields[slots[slot] - 1].name, field.name) {
+                slot = (slot + 1) & (capacity - 1)
+            }
+            slots[slot] = position + 1
+        }
+        self.slots = slots
+        self.slotMask = capacity - 1
     }
 
-    func field(named name: String) -> FieldSpec? { index[name] }
+    /// The field named `name` (compared as String, like a dictionary lookup).
+    func field(named name: String) -> FieldSpec? {
+        var slot = JSONKnownKeys.slot(JSONParserCore.fingerprint(of: name), mask: slotMask)
+        while slots[slot] != 0 {
+            let position = slots[slot] - 1
+            if fields[position].name == name { return fields[position] }
+            slot = (slot + 1) & slotMask
+        }
+        // Equal bytes have equal fingerprints; a name of other bytes can still be equal as a
+        // String (canonically equivalent) only when it is not all ASCII.
+        return name.utf8.contains { $0 >= 0x80 } ? index[name] : nil
+    }
 
     static func == (lhs: FieldTable, rhs: FieldTable) -> Bool { lhs === rhs || lhs.fields == rhs.fields }
     func hash(into hasher: inout Hasher) { hasher.combine(fields) }
