@@ -149,13 +149,19 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible, Expressible
         for component in components {
             switch component {
             case .key(let key):
-                if key.isPlainPathKey {
+                let plain = key.isPlainPathKey
+                if plain {
                     if !text.isEmpty { text.append(UInt8(ascii: ".")) }
-                    text.append(contentsOf: key.utf8)
                 } else {
-                    text.append(contentsOf: #"[""#.utf8)
-                    text.append(contentsOf: key.utf8)
-                    text.append(contentsOf: #""]"#.utf8)
+                    text.append(UInt8(ascii: "["))
+                    text.append(UInt8(ascii: "\""))
+                }
+                if key.utf8.withContiguousStorageIfAvailable({ text.append(contentsOf: $0) }) == nil {
+                    text.append(contentsOf: Array(key.utf8))
+                }
+                if !plain {
+                    text.append(UInt8(ascii: "\""))
+                    text.append(UInt8(ascii: "]"))
                 }
             case .index(let index):
                 text.append(UInt8(ascii: "["))
@@ -170,14 +176,15 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible, Expressible
 extension String {
     fileprivate var isPlainPathKey: Bool {
         // ASCII fast path (the usual key); same answer as the Character test below.
-        let ascii = utf8.withContiguousStorageIfAvailable(Self.isPlainASCIIKey) ?? Self.isPlainASCIIKey(utf8)
+        let ascii = utf8.withContiguousStorageIfAvailable { Self.isPlainASCIIKey($0) }
+            ?? Array(utf8).withUnsafeBufferPointer { Self.isPlainASCIIKey($0) }
         if let ascii { return ascii }
         return !isEmpty && allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "$" }
     }
 
     /// Whether `bytes` are a plain key (letters, digits, `_`, `-`, `$`); nil when they are not
     /// all ASCII (the Character test decides).
-    private static func isPlainASCIIKey(_ bytes: some Sequence<UInt8>) -> Bool? {
+    private static func isPlainASCIIKey(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         var count = 0
         for byte in bytes {
             if byte >= 0x80 { return nil }
