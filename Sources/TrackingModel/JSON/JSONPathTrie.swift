@@ -34,6 +34,7 @@ struct JSONPathTrie {
         nodes = [Node(parent: -1)]
         nodes.reserveCapacity(paths.count * 3 + 1)
         ends.reserveCapacity(paths.count)
+        keyBytes.reserveCapacity(paths.count * 32)
         for path in paths {
             var node = 0
             for component in path.components {

@@ -50,6 +50,8 @@ public enum EventValidator {
             self.dialect = dialect
             self.layout = .of(dialect)
             self.nowMilliseconds = Int64((now.timeIntervalSince1970 * 1000).rounded(.down))
+            findings.reserveCapacity(8)
+            paths.reserveCapacity(8)
         }
 
         mutating func report(
