@@ -102,45 +102,20 @@ final class FieldTable: Sendable, Hashable {
     let fields: [FieldSpec]
     let required: [FieldSpec]
     let names: [String]
-    private let index: [String: FieldSpec]
-    /// The fields by name, in open addressing on the parser's key fingerprint (cheaper than
-    /// hashing the String, on every member of every event): 1 + the field's position, 0 empty.
-    private let slots: [Int]
-    private let slotMask: Int
+    /// The fields' positions by name.
+    private let index: NameIndex
 
     init(_ fields: [FieldSpec]) {
         self.fields = fields
         self.required = fields.filter(\.isRequired)
-        self.names = fields.map(\.name)
-        var index: [String: FieldSpec] = [:]
-        for field in fields { index[field.name] = field }
-        self.index = index
-        var capacity = 8
-        while capacity < fields.count * 2 { capacity *= 2 }
-        var slots = [Int](repeating: 0, count: capacity)
-        for (position, field) in fields.enumerated() {
-            var slot = JSONKnownKeys.slot(JSONParserCore.fingerprint(of: field.name), mask: capacity - 1)
-            // A repeated name takes the earlier one's slot: the last one wins, as in `index`.
-            while slots[slot] != 0, !JSONParserCore.sameKey(fields[slots[slot] - 1].name, field.name) {
-                slot = (slot + 1) & (capacity - 1)
-            }
-            slots[slot] = position + 1
-        }
-        self.slots = slots
-        self.slotMask = capacity - 1
+        let names = fields.map(\.name)
+        self.names = names
+        self.index = NameIndex(names)
     }
 
-    /// The field named `name` (compared as String, like a dictionary lookup).
+    /// The field named `name` (the last one when repeated).
     func field(named name: String) -> FieldSpec? {
-        var slot = JSONKnownKeys.slot(JSONParserCore.fingerprint(of: name), mask: slotMask)
-        while slots[slot] != 0 {
-            let position = slots[slot] - 1
-            if fields[position].name == name { return fields[position] }
-            slot = (slot + 1) & slotMask
-        }
-        // Equal bytes have equal fingerprints; a name of other bytes can still be equal as a
-        // String (canonically equivalent) only when it is not all ASCII.
-        return name.utf8.contains { $0 >= 0x80 } ? index[name] : nil
+        index.position(of: name).map { fields[$0] }
     }
 
     static func == (lhs: FieldTable, rhs: FieldTable) -> Bool { lhs === rhs || lhs.fields == rhs.fields }

@@ -1,7 +1,7 @@
 extension EventValidator.Run {
     /// The user object: present, consent categories, v2's consistent anonymous id, e-mail, phone,
     /// hashed fields, types and enumerations.
-    static let userSkippedKeys: Set<String> = ["consent_categories"]
+    static let userSkippedKeys: NameIndex = ["consent_categories"]
 
     mutating func checkUser(_ value: JSONValue) {
         let path = layout.user
