@@ -18,6 +18,29 @@ import Testing
         #expect(JSONPath(parsing: path.description) == path)
     }
 
+    /// A path that says it reads back from its written form does (the payload inspector then
+    /// places its finding from the components, not from the text).
+    @Test func pathsThatSayTheyReadBackDo() {
+        let pieces = ["a", "b", "0", "7", ".", "[", "]", "\"", "'", " ", "$", "_", "-", "é", "\u{301}", "\r\n"]
+        var random = SeededRandom(seed: 12)
+        var readBack = 0
+        for _ in 0..<5000 {
+            let components: [JSONPath.Component] = (0..<random.below(4)).map { _ in
+                if random.below(4) == 0 { return .index(random.below(12)) }
+                return .key((0..<random.below(4)).map { _ in pieces[random.below(pieces.count)] }.joined())
+            }
+            let path = JSONPath(components)
+            if path.readsBackFromDescription {
+                #expect(JSONPath(parsing: path.description) == path, "\(components)")
+                readBack += 1
+            }
+        }
+        #expect(readBack > 1000)
+        #expect(!JSONPath([.key("$")]).readsBackFromDescription)
+        #expect(!JSONPath([.key("a]b")]).readsBackFromDescription)
+        #expect(JSONPath([.key("odd key"), .index(2), .key("")]).readsBackFromDescription)
+    }
+
     /// The byte reading used for ASCII paths gives what the Character reading gives, on text made
     /// of the characters that matter (separators, brackets, quotes, digits, signs).
     @Test func theASCIIReadingAgreesWithTheCharacterReading() {

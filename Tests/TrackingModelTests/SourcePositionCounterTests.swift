@@ -1,3 +1,4 @@
+import SeededRandom
 import Testing
 @testable import TrackingModel
 
@@ -42,6 +43,42 @@ import Testing
         #expect(counter.advance(to: 1, in: bytes) == SourcePosition.locating(offset: 1, in: bytes))
         let past = counter.advance(to: bytes.count + 10, in: bytes)
         #expect(past.line == SourcePosition.locating(offset: bytes.count, in: bytes).line)
+    }
+
+    /// The counter reads eight bytes at a time: on random text of line feeds, carriage returns,
+    /// multi-byte scalars and plain runs, every position is the one a byte-by-byte count gives.
+    @Test func wordAtATimeCountingEqualsCountingByteByByte() {
+        let pieces = ["a", "bcdefghij", " ", "\n", "\r", "\r\n", "\n\n", "é", "€", "😀", "\t", "\u{FEFF}"]
+        var random = SeededRandom(seed: 21)
+        for round in 0..<300 {
+            var text = (0..<random.below(40)).map { _ in pieces[random.below(pieces.count)] }.joined()
+            if round % 5 == 0 { text = "\u{FEFF}" + text }
+            let bytes = Array(text.utf8)
+            var counter = SourcePositionCounter()
+            for offset in 0...bytes.count {
+                let expected = Self.countedByteByByte(offset, in: bytes)
+                #expect(counter.advance(to: offset, in: bytes) == expected, "offset \(offset) of \(bytes)")
+                if offset % 7 == 0 { #expect(SourcePosition.locating(offset: offset, in: bytes) == expected) }
+            }
+        }
+    }
+
+    /// The rules counted the plain way, one byte at a time.
+    static func countedByteByByte(_ target: Int, in bytes: [UInt8]) -> SourcePosition {
+        var line = 1
+        var column = 1
+        var offset = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while offset < target {
+            let byte = bytes[offset]
+            if byte == 0x0A || (byte == 0x0D && !(offset + 1 < bytes.count && bytes[offset + 1] == 0x0A)) {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+            offset += 1
+        }
+        return SourcePosition(offset: target, line: line, column: column)
     }
 
     @Test func findingsAndParseErrorsAgreeOnLinesEndedByACarriageReturn() throws {

@@ -57,8 +57,9 @@ final class JSONKnownKeys: Sendable {
         self.bytes = bytes
     }
 
+    /// The first slot to try for `fingerprint` in a table of `mask + 1` slots (a power of two).
     @inline(__always)
-    private static func slot(_ fingerprint: UInt64, mask: Int) -> Int {
+    static func slot(_ fingerprint: UInt64, mask: Int) -> Int {
         Int(truncatingIfNeeded: (fingerprint ^ fingerprint >> 29) &* 0x9E37_79B9_7F4A_7C15 >> 40) & mask
     }
 

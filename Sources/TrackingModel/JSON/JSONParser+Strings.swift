@@ -60,6 +60,16 @@ extension JSONParserCore {
         return hash | 1
     }
 
+    /// The fingerprint of the UTF-8 bytes of `text`.
+    static func fingerprint(of text: String) -> UInt64 {
+        let fingerprint = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { Self.fingerprint($0, count: bytes.count) } ?? 1
+        }
+        return fingerprint ?? Array(text.utf8).withUnsafeBufferPointer { bytes in
+            bytes.baseAddress.map { Self.fingerprint($0, count: bytes.count) } ?? 1
+        }
+    }
+
     /// The rest of a string once its first escape is found: decodes into `scratch`.
     @inline(never)
     private mutating func parseEscapedString(open: Int, start: Int, backslash: Int) throws(JSONParseError) -> String {

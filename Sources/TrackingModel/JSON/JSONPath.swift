@@ -99,15 +99,23 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible, Expressible
     public static let root = JSONPath()
 
     public func appending(_ key: String) -> JSONPath {
-        JSONPath(components + [.key(key)])
+        appending(component: .key(key))
     }
 
     public func appending(_ index: Int) -> JSONPath {
-        JSONPath(components + [.index(index)])
+        appending(component: .index(index))
     }
 
     public func appending(_ other: JSONPath) -> JSONPath {
         JSONPath(components + other.components)
+    }
+
+    private func appending(component: Component) -> JSONPath {
+        var extended: [Component] = []
+        extended.reserveCapacity(components.count + 1)
+        extended.append(contentsOf: components)
+        extended.append(component)
+        return JSONPath(extended)
     }
 
     public var isRoot: Bool { components.isEmpty }
@@ -118,42 +126,75 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible, Expressible
         return nil
     }
 
+    /// Whether `JSONPath(parsing: description)` gives this path back, known without writing it:
+    /// every key is ASCII without `]`, and the path is not the lone key `$` (read as the root).
+    /// Keys with other characters may read back otherwise (a `]` ends a bracketed key).
+    var readsBackFromDescription: Bool {
+        if components.count == 1, case .key("$") = components[0] { return false }
+        for case .key(let key) in components where key.utf8.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "]") }) {
+            return false
+        }
+        return true
+    }
+
     public var description: String {
         if components.isEmpty { return "$" }
-        var text = ""
+        if components.count == 1, case .key(let key) = components[0], key.isPlainPathKey { return key }
+        // Written as UTF-8 into one buffer, made a String once.
+        var text: [UInt8] = []
+        text.reserveCapacity(components.reduce(0) { total, component in
+            if case .key(let key) = component { return total + key.utf8.count + 5 }
+            return total + 22
+        })
         for component in components {
             switch component {
             case .key(let key):
-                if key.isPlainPathKey {
-                    if !text.isEmpty { text += "." }
-                    text += key
+                let plain = key.isPlainPathKey
+                if plain {
+                    if !text.isEmpty { text.append(UInt8(ascii: ".")) }
                 } else {
-                    text += "[\"\(key)\"]"
+                    text.append(UInt8(ascii: "["))
+                    text.append(UInt8(ascii: "\""))
+                }
+                if key.utf8.withContiguousStorageIfAvailable({ text.append(contentsOf: $0) }) == nil {
+                    text.append(contentsOf: Array(key.utf8))
+                }
+                if !plain {
+                    text.append(UInt8(ascii: "\""))
+                    text.append(UInt8(ascii: "]"))
                 }
             case .index(let index):
-                text += "[\(index)]"
+                text.append(UInt8(ascii: "["))
+                text.append(contentsOf: String(index).utf8)
+                text.append(UInt8(ascii: "]"))
             }
         }
-        return text
+        return String(decoding: text, as: UTF8.self)
     }
 }
 
 extension String {
     fileprivate var isPlainPathKey: Bool {
         // ASCII fast path (the usual key); same answer as the Character test below.
-        var sawNonASCII = false
-        for byte in utf8 {
-            if byte >= 0x80 {
-                sawNonASCII = true
-                break
-            }
+        let ascii = utf8.withContiguousStorageIfAvailable { Self.isPlainASCIIKey($0) }
+            ?? Array(utf8).withUnsafeBufferPointer { Self.isPlainASCIIKey($0) }
+        if let ascii { return ascii }
+        return !isEmpty && allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "$" }
+    }
+
+    /// Whether `bytes` are a plain key (letters, digits, `_`, `-`, `$`); nil when they are not
+    /// all ASCII (the Character test decides).
+    private static func isPlainASCIIKey(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        var count = 0
+        for byte in bytes {
+            if byte >= 0x80 { return nil }
             let lower = byte | 0x20
             let plain = (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
                 || byte == 0x5F || byte == 0x2D || byte == 0x24
             if !plain { return false }
+            count += 1
         }
-        if !sawNonASCII { return !isEmpty }
-        return !isEmpty && allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "$" }
+        return count > 0
     }
 
     fileprivate func trimmingQuotes() -> String {

@@ -18,6 +18,14 @@ enum JSONScan {
         return ((quoteFound | backslashFound | controlFound) & highs) | (word & highs) != 0
     }
 
+    /// True when one of the eight bytes of `word` is `byte`.
+    @inline(__always)
+    static func hasByte(_ byte: UInt8, in word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let difference = word ^ (ones &* UInt64(byte))
+        return (difference &- ones) & ~difference & 0x8080_8080_8080_8080 != 0
+    }
+
     // MARK: - Strings
 
     /// From `start` inside the string whose opening quote is at `open`, the offset of the next `"`

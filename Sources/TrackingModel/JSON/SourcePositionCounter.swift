@@ -22,16 +22,54 @@ public struct SourcePositionCounter: Sendable {
             offset = 3
         }
         while offset < end {
-            let byte = p[offset]
-            if byte == 0x0A || (byte == 0x0D && !(offset + 1 < bytes.count && p[offset + 1] == 0x0A)) {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
+            // Eight bytes at a time: the line moves by the line feeds, the column by the bytes
+            // that start a scalar (all but the continuation bytes, 0b10xxxxxx) after the last
+            // one. Words with a carriage return (CRLF or a lone CR) go byte by byte.
+            var stop = end
+            if end &- offset >= 8 {
+                let word = UInt64(littleEndian: UnsafeRawPointer(p + offset).loadUnaligned(as: UInt64.self))
+                if !JSONScan.hasByte(0x0D, in: word) {
+                    let feeds = Self.bytesEqual(to: 0x0A, in: word)
+                    if feeds == 0 {
+                        column &+= 8 &- Self.continuationCount(word)
+                    } else {
+                        // Bytes are in little-endian order: the last line feed is the highest.
+                        let last = (63 &- feeds.leadingZeroBitCount) / 8
+                        let after = last == 7 ? 0 : word >> (8 &* (last &+ 1))
+                        line &+= feeds.nonzeroBitCount
+                        column = 1 &+ (7 &- last) &- Self.continuationCount(after)
+                    }
+                    offset &+= 8
+                    continue
+                }
+                stop = offset &+ 8
             }
-            offset += 1
+            while offset < stop {
+                let byte = p[offset]
+                if byte == 0x0A || (byte == 0x0D && !(offset + 1 < bytes.count && p[offset + 1] == 0x0A)) {
+                    line += 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 {
+                    column += 1
+                }
+                offset += 1
+            }
         }
         return SourcePosition(offset: target, line: line, column: column)
+    }
+
+    /// The high bit of each byte of `word` that is `byte`, the other bits clear.
+    @inline(__always)
+    private static func bytesEqual(to byte: UInt8, in word: UInt64) -> UInt64 {
+        let difference = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((difference & low) &+ low) | difference) & 0x8080_8080_8080_8080
+    }
+
+    /// How many bytes of `word` are UTF-8 continuation bytes.
+    @inline(__always)
+    private static func continuationCount(_ word: UInt64) -> Int {
+        (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
     }
 
     /// The position of byte `target` of `bytes` (see the buffer form).

@@ -102,18 +102,21 @@ final class FieldTable: Sendable, Hashable {
     let fields: [FieldSpec]
     let required: [FieldSpec]
     let names: [String]
-    private let index: [String: FieldSpec]
+    /// The fields' positions by name.
+    private let index: NameIndex
 
     init(_ fields: [FieldSpec]) {
         self.fields = fields
         self.required = fields.filter(\.isRequired)
-        self.names = fields.map(\.name)
-        var index: [String: FieldSpec] = [:]
-        for field in fields { index[field.name] = field }
-        self.index = index
+        let names = fields.map(\.name)
+        self.names = names
+        self.index = NameIndex(names)
     }
 
-    func field(named name: String) -> FieldSpec? { index[name] }
+    /// The field named `name` (the last one when repeated).
+    func field(named name: String) -> FieldSpec? {
+        index.position(of: name).map { fields[$0] }
+    }
 
     static func == (lhs: FieldTable, rhs: FieldTable) -> Bool { lhs === rhs || lhs.fields == rhs.fields }
     func hash(into hasher: inout Hasher) { hasher.combine(fields) }

@@ -1,5 +1,5 @@
 /// What the reference says about standard events and the objects they carry, with a line of
-/// explanation for every field. Lookups are precomputed dictionaries (validation runs on every
+/// explanation for every field. Lookups are precomputed indexes (validation runs on every
 /// captured event).
 public enum SpecCatalogue {
     /// Every standard event, in the reference's order.
@@ -8,14 +8,12 @@ public enum SpecCatalogue {
     /// The names of the standard events, in the reference's order.
     public static let standardEventNames: [String] = standardEvents.map(\.name)
 
-    private static let eventIndex: [String: EventSpec] = {
-        var index: [String: EventSpec] = [:]
-        for event in standardEvents { index[event.name] = event }
-        return index
-    }()
+    private static let eventIndex = NameIndex(standardEventNames)
 
     /// The standard event called `name` (exact, case-sensitive), nil for a custom event.
-    public static func event(named name: String) -> EventSpec? { eventIndex[name] }
+    public static func event(named name: String) -> EventSpec? {
+        eventIndex.position(of: name).map { standardEvents[$0] }
+    }
 
     /// The objects events carry: `user`, `item`, `product`, `page`, `device`, `context`.
     public static let objects: [ObjectSpec] = buildObjects()

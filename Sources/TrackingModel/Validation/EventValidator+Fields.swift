@@ -1,6 +1,6 @@
 extension EventValidator.Run {
     /// Keys of the data object that are not event properties (metadata, checked elsewhere).
-    static let v2MetadataKeys: Set<String> = [
+    static let v2MetadataKeys: NameIndex = [
         "event_name", "user", "context", "event_id", "event_timestamp", "device", "page", "app",
     ]
 
@@ -20,7 +20,7 @@ extension EventValidator.Run {
 
     mutating func checkData(_ data: JSONObject, spec: EventSpec?) {
         let base = layout.data
-        let skip: Set<String> = dialect == .legacy || dialect == .v1 ? Self.propertiesMetadataKeys : Self.v2MetadataKeys
+        let skip: NameIndex = dialect == .legacy || dialect == .v1 ? Self.propertiesMetadataKeys : Self.v2MetadataKeys
         let currencyRequired: Bool
         if let spec {
             let table = spec.table
@@ -46,7 +46,7 @@ extension EventValidator.Run {
         }
     }
 
-    static let propertiesMetadataKeys: Set<String> = ["user"]
+    static let propertiesMetadataKeys: NameIndex = ["user"]
 
     // MARK: Objects and fields
 
@@ -57,7 +57,7 @@ extension EventValidator.Run {
         table: FieldTable,
         path: JSONPath,
         requireFields: Bool,
-        skip: Set<String>? = nil,
+        skip: NameIndex? = nil,
         suggest: Bool = false
     ) {
         if requireFields {

@@ -8,9 +8,7 @@ extension EventValidator.Run {
         case .legacy:
             report(.info, Code.legacyDialect, .root,
                    "Legacy (pre-2022) payload; the current collect endpoint expects the v2 shape.",
-                   hint: "Rename event to event_name; move properties.* to the root and properties.user to user; "
-                       + "move eventId, eventTimestamp and device into context as event_id, event_timestamp and device "
-                       + "(userAgent → user_agent, cookies → cookie).")
+                   hint: Self.legacyMigrationHint)
         case .v1:
             report(.warning, Code.v1Dialect, .root,
                    "v1 is no longer accepted since Dec 2023: move properties to the root and event_id, event_timestamp, device, page into context.",
@@ -23,6 +21,11 @@ extension EventValidator.Run {
             break
         }
     }
+
+    /// The hint of `legacy-dialect` (joined once, not on every legacy event).
+    static let legacyMigrationHint = "Rename event to event_name; move properties.* to the root and properties.user to user; "
+        + "move eventId, eventTimestamp and device into context as event_id, event_timestamp and device "
+        + "(userAgent → user_agent, cookies → cookie)."
 
     private func v1MigrationHint(_ root: JSONObject) -> String {
         var moves: [String] = []

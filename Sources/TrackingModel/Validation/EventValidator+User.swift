@@ -1,7 +1,7 @@
 extension EventValidator.Run {
     /// The user object: present, consent categories, v2's consistent anonymous id, e-mail, phone,
     /// hashed fields, types and enumerations.
-    static let userSkippedKeys: Set<String> = ["consent_categories"]
+    static let userSkippedKeys: NameIndex = ["consent_categories"]
 
     mutating func checkUser(_ value: JSONValue) {
         let path = layout.user
@@ -81,10 +81,15 @@ extension EventValidator.Run {
             }
         }
         if numbers {
-            let strings = categories.map { "\"\($0.scalarText ?? "")\"" }.joined(separator: ", ")
+            var hint = "Send ["
+            for (index, category) in categories.enumerated() {
+                hint += index == 0 ? "\"" : ", \""
+                hint += category.scalarText ?? ""
+                hint += "\""
+            }
+            hint += "]."
             report(.info, Code.consentCategoriesAsNumbers, path,
-                   "Consent categories are numbers; the OpenAPI description says strings.",
-                   hint: "Send [\(strings)].")
+                   "Consent categories are numbers; the OpenAPI description says strings.", hint: hint)
         }
     }
 

@@ -24,6 +24,14 @@ public enum EventValidator {
         return run.findings
     }
 
+    /// Validates `value` as `dialect`, judging timestamps against `now`, and gives the path of
+    /// each finding as components too (for placing it in the source without reading its text).
+    static func validateWithPaths(_ value: JSONValue, dialect: Dialect, now: Date) -> (findings: [Finding], paths: [JSONPath]) {
+        var run = Run(dialect: dialect, now: now)
+        run.validate(value)
+        return (run.findings, run.paths)
+    }
+
     /// Timestamps earlier than this (2000-01-01T00:00:00Z, in ms) are reported as far in the past.
     public static let earliestPlausibleTimestamp: Int64 = 946_684_800_000
     /// Timestamps later than now plus this many milliseconds (one day) are reported as in the future.
@@ -35,17 +43,22 @@ public enum EventValidator {
         let layout: NormalizedEvent.Layout
         let nowMilliseconds: Int64
         var findings: [Finding] = []
+        /// The path of each finding.
+        var paths: [JSONPath] = []
 
         init(dialect: Dialect, now: Date) {
             self.dialect = dialect
             self.layout = .of(dialect)
             self.nowMilliseconds = Int64((now.timeIntervalSince1970 * 1000).rounded(.down))
+            findings.reserveCapacity(8)
+            paths.reserveCapacity(8)
         }
 
         mutating func report(
             _ severity: Finding.Severity, _ code: String, _ path: JSONPath, _ message: String, hint: String? = nil
         ) {
             findings.append(Finding(severity: severity, code: code, path: path.description, message: message, hint: hint))
+            paths.append(path)
         }
 
         mutating func validate(_ value: JSONValue) {

@@ -161,10 +161,11 @@ public enum PayloadInspector {
         /// `keysAreUnique` when the parser found no repeated key in the input.
         func inspectEvent(_ value: JSONValue, range: Range<Int>, base: SourcePosition, keysAreUnique: Bool) -> InspectedEvent {
             let dialect = DialectDetector.detect(value)
-            var findings = EventValidator.validate(value, dialect: dialect, now: now)
+            var (findings, paths) = EventValidator.validateWithPaths(value, dialect: dialect, now: now)
             if !findings.isEmpty {
                 bytes.withUnsafeBytes { all in
-                    locate(&findings, in: UnsafeRawBufferPointer(rebasing: all[range]), base: base, keysAreUnique: keysAreUnique)
+                    locate(&findings, paths: paths, in: UnsafeRawBufferPointer(rebasing: all[range]), base: base,
+                           keysAreUnique: keysAreUnique)
                 }
             }
             return InspectedEvent(value: value, dialect: dialect, findings: findings, byteRange: range, line: base.line)
@@ -174,25 +175,29 @@ public enum PayloadInspector {
         func inspectEvent(_ value: JSONValue, source: [UInt8], range: Range<Int>, base: SourcePosition,
                           keysAreUnique: Bool) -> InspectedEvent {
             let dialect = DialectDetector.detect(value)
-            var findings = EventValidator.validate(value, dialect: dialect, now: now)
+            var (findings, paths) = EventValidator.validateWithPaths(value, dialect: dialect, now: now)
             if !findings.isEmpty {
-                source.withUnsafeBytes { locate(&findings, in: $0, base: base, keysAreUnique: keysAreUnique) }
+                source.withUnsafeBytes { locate(&findings, paths: paths, in: $0, base: base, keysAreUnique: keysAreUnique) }
             }
             return InspectedEvent(value: value, dialect: dialect, findings: findings, byteRange: range, line: base.line)
         }
 
-        /// Fills in the line and column of each finding from its path.
-        /// Each finding's offset is found first, then one pass over the text, in offset order,
-        /// turns them all into lines and columns.
-        private func locate(_ findings: inout [Finding], in source: UnsafeRawBufferPointer, base: SourcePosition,
-                            keysAreUnique: Bool) {
+        /// Fills in the line and column of each finding from its path (`paths`, the validator's
+        /// components of each). All are found in one walk of the text, then one pass over the
+        /// text, in offset order, turns them into lines and columns. A path is read back from the
+        /// finding's text when its components might not be what that text reads as, so that
+        /// the place is always the one of the text shown.
+        private func locate(_ findings: inout [Finding], paths: [JSONPath], in source: UnsafeRawBufferPointer,
+                            base: SourcePosition, keysAreUnique: Bool) {
+            var wanted = paths
+            for index in wanted.indices where !wanted[index].readsBackFromDescription {
+                wanted[index] = JSONPath(parsing: findings[index].path)
+            }
+            let offsets = JSONLocator.offsets(of: wanted, in: source, keysAreUnique: keysAreUnique)
             var located: [(offset: Int, finding: Int)] = []
             located.reserveCapacity(findings.count)
-            for index in findings.indices {
-                if let offset = JSONLocator.offset(of: JSONPath(parsing: findings[index].path), in: source,
-                                                   keysAreUnique: keysAreUnique) {
-                    located.append((offset, index))
-                }
+            for (index, offset) in offsets.enumerated() {
+                if let offset { located.append((offset, index)) }
             }
             located.sort { $0.offset < $1.offset }
             var counter = SourcePositionCounter()
