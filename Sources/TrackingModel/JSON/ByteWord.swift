@@ -1,0 +1,51 @@
+/// Eight bytes at a time, as one `UInt64` (SWAR: SIMD within a register): the JSON writer's escape
+/// scan tests a word for the bytes it looks for instead of testing each byte.
+///
+/// A byte of the word is found when the high bit of its byte is set in the mask returned; the
+/// tests are exact byte by byte (no borrow or carry crosses into the next byte), so every set bit
+/// stands for one byte. The first byte in memory is the lowest byte of the word.
+enum ByteWord {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// The eight bytes at `offset` of `base`, which holds `count` bytes; those past `count` read
+    /// as spaces (a byte no test here looks for).
+    @inline(__always)
+    static func load(_ base: UnsafePointer<UInt8>, at offset: Int, count: Int) -> UInt64 {
+        if offset + 8 <= count {
+            return UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+        }
+        var word: UInt64 = 0x2020_2020_2020_2020
+        withUnsafeMutableBytes(of: &word) { word in
+            word.baseAddress!.copyMemory(from: base + offset, byteCount: count - offset)
+        }
+        return UInt64(littleEndian: word)
+    }
+
+    /// The bytes of `word` equal to `byte`.
+    @inline(__always)
+    static func bytes(of word: UInt64, equalTo byte: UInt8) -> UInt64 {
+        let difference = word ^ (ones &* UInt64(byte))
+        // A byte's low seven bits plus 0x7F set its high bit unless they are all zero.
+        return ~(((difference & lowBits) &+ lowBits) | difference) & highBits
+    }
+
+    /// The bytes of `word` below `bound` (at most 0x80).
+    @inline(__always)
+    static func bytes(of word: UInt64, below bound: UInt8) -> UInt64 {
+        ~(((word & lowBits) &+ ones &* UInt64(0x80 - bound)) | word) & highBits
+    }
+
+    /// The bytes of `word` that a JSON string escapes, or may (`"`, `\`, the controls, DEL, and
+    /// 0xE2, the lead byte of U+2028 and U+2029, which the caller looks at more closely).
+    @inline(__always)
+    static func bytesToEscape(in word: UInt64) -> UInt64 {
+        bytes(of: word, below: 0x20) | bytes(of: word, equalTo: 0x22) | bytes(of: word, equalTo: 0x5C)
+            | bytes(of: word, equalTo: 0x7F) | bytes(of: word, equalTo: 0xE2)
+    }
+
+    /// The offset in the word of the lowest byte set in `mask`.
+    @inline(__always)
+    static func firstByte(_ mask: UInt64) -> Int { mask.trailingZeroBitCount / 8 }
+}
