@@ -34,7 +34,7 @@ extension CaptureRecord {
     /// Everything after `{"seq":N,` up to the closing brace: `seq` is always the first key.
     func encodeAfterSequence(into writer: inout JSONWriter) {
         let milliseconds = ISOTime.milliseconds(time)
-        writer.key("time"); writer.string(ISOTime.string(milliseconds: milliseconds)); writer.comma()
+        writer.key("time"); writer.time(milliseconds: milliseconds); writer.comma()
         writer.key("ts_ms"); writer.int(milliseconds); writer.comma()
         writer.key("direction"); writer.string(direction.rawValue); writer.comma()
         writer.key("method"); writer.string(method); writer.comma()
