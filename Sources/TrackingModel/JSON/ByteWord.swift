@@ -10,17 +10,41 @@ enum ByteWord {
     static let highBits: UInt64 = 0x8080_8080_8080_8080
 
     /// The eight bytes at `offset` of `base`, which holds `count` bytes; those past `count` read
-    /// as spaces (a byte no test here looks for).
+    /// as spaces (a byte no test here looks for). Reads no byte outside `base`'s `count`.
     @inline(__always)
     static func load(_ base: UnsafePointer<UInt8>, at offset: Int, count: Int) -> UInt64 {
-        if offset + 8 <= count {
-            return UInt64(littleEndian: UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self))
+        let remaining = count - offset
+        if remaining >= 8 { return word(at: base + offset) }
+        let spaces: UInt64 = 0x2020_2020_2020_2020 << (8 * remaining)
+        if count >= 8 {
+            // The last eight bytes, without those before `offset`.
+            return word(at: base + count - 8) >> (8 * (8 - remaining)) | spaces
         }
-        var word: UInt64 = 0x2020_2020_2020_2020
-        withUnsafeMutableBytes(of: &word) { word in
-            word.baseAddress!.copyMemory(from: base + offset, byteCount: count - offset)
+        // A text shorter than a word: its bytes four, two and one at a time (bytes copied to
+        // memory and read back as a word would stall the load).
+        var word: UInt64 = 0
+        var shift: UInt64 = 0
+        var next = UnsafeRawPointer(base + offset)
+        if remaining & 4 != 0 {
+            word = UInt64(UInt32(littleEndian: next.loadUnaligned(as: UInt32.self)))
+            next += 4
+            shift = 32
         }
-        return UInt64(littleEndian: word)
+        if remaining & 2 != 0 {
+            word |= UInt64(UInt16(littleEndian: next.loadUnaligned(as: UInt16.self))) << shift
+            next += 2
+            shift += 16
+        }
+        if remaining & 1 != 0 {
+            word |= UInt64(next.load(as: UInt8.self)) << shift
+        }
+        return word | spaces
+    }
+
+    /// The eight bytes at `address`, the first in the lowest byte.
+    @inline(__always)
+    static func word(at address: UnsafePointer<UInt8>) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(address).loadUnaligned(as: UInt64.self))
     }
 
     /// The bytes of `word` equal to `byte`.
