@@ -2,8 +2,8 @@
 /// scan tests a word for the bytes it looks for instead of testing each byte.
 ///
 /// A byte of the word is found when the high bit of its byte is set in the mask returned; the
-/// tests are exact byte by byte (no borrow or carry crosses into the next byte), so every set bit
-/// stands for one byte. The first byte in memory is the lowest byte of the word.
+/// test is exact byte by byte (no carry crosses into the next byte), so every set bit stands for
+/// one byte. The first byte in memory is the lowest byte of the word.
 enum ByteWord {
     static let ones: UInt64 = 0x0101_0101_0101_0101
     static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
@@ -47,26 +47,22 @@ enum ByteWord {
         UInt64(littleEndian: UnsafeRawPointer(address).loadUnaligned(as: UInt64.self))
     }
 
-    /// The bytes of `word` equal to `byte`.
-    @inline(__always)
-    static func bytes(of word: UInt64, equalTo byte: UInt8) -> UInt64 {
-        let difference = word ^ (ones &* UInt64(byte))
-        // A byte's low seven bits plus 0x7F set its high bit unless they are all zero.
-        return ~(((difference & lowBits) &+ lowBits) | difference) & highBits
-    }
-
-    /// The bytes of `word` below `bound` (at most 0x80).
-    @inline(__always)
-    static func bytes(of word: UInt64, below bound: UInt8) -> UInt64 {
-        ~(((word & lowBits) &+ ones &* UInt64(0x80 - bound)) | word) & highBits
-    }
-
     /// The bytes of `word` that a JSON string escapes, or may (`"`, `\`, the controls, DEL, and
     /// 0xE2, the lead byte of U+2028 and U+2029, which the caller looks at more closely).
     @inline(__always)
     static func bytesToEscape(in word: UInt64) -> UInt64 {
-        bytes(of: word, below: 0x20) | bytes(of: word, equalTo: 0x22) | bytes(of: word, equalTo: 0x5C)
-            | bytes(of: word, equalTo: 0x7F) | bytes(of: word, equalTo: 0xE2)
+        // Each test adds to a byte's low seven bits (at most 0x7F, so nothing carries into the
+        // next byte) a number that sets their eighth bit unless the byte is the one looked for.
+        let low = word & lowBits
+        let notControl = low &+ ones &* (0x80 - 0x20)
+        let notQuote = (low ^ ones &* 0x22) &+ lowBits
+        let notBackslash = (low ^ ones &* 0x5C) &+ lowBits
+        let notDelete = (low ^ ones &* 0x7F) &+ lowBits
+        // ASCII bytes (eighth bit clear in `word`) that fail one of those tests.
+        let ascii = ~(notControl & notQuote & notBackslash & notDelete | word) & highBits
+        // 0xE2: its low seven bits are 0x62, and its eighth bit is set.
+        let lead = ~((low ^ ones &* 0x62) &+ lowBits | (word ^ ones &* 0xE2)) & highBits
+        return ascii | lead
     }
 
     /// The offset in the word of the lowest byte set in `mask`.
