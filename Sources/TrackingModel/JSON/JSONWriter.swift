@@ -108,7 +108,13 @@ public struct JSONWriter {
                     let isSeparator = byte == 0xE2 && JSONEscapeScan.isLineOrParagraphSeparator(utf8, at: index)
                     if byte == 0xE2 && !isSeparator { continue }
                     let run = index - runStart
-                    if run > 0 {
+                    if run <= 8 && runStart + 8 <= count && out - first + 8 <= escapedCount {
+                        // A short run (JSON's keys and values between quotes) as one word: the
+                        // bytes stored past it are written over by what follows.
+                        let word = UnsafeRawPointer(source + runStart).loadUnaligned(as: UInt64.self)
+                        UnsafeMutableRawPointer(out).storeBytes(of: word, as: UInt64.self)
+                        out += run
+                    } else if run > 0 {
                         out.update(from: source + runStart, count: run)
                         out += run
                     }
