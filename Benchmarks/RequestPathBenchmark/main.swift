@@ -1,6 +1,7 @@
 // `make bench-request`: the collector's own work on one event request, outside HTTP, on the
 // product brief's corrected example: the payload inspection (parse, validation, placing each
-// finding at its line and column) and the capture log line (fingerprinting keys, encoding).
+// finding at its line and column) and the capture log line (fingerprinting keys, encoding; and
+// escaping the body as a JSON string, the largest part of the encoding, alone).
 // Each stage prints microseconds per request and its multiple of the bare JSON parse measured in
 // the same run (the baseline: the least an inspector can do with the body).
 // Usage: RequestPathBenchmark [ITERATIONS] (default 20000).
@@ -53,12 +54,18 @@ let record = CaptureRecord(
 )
 
 print("request path: \(body.count)-byte body, \(findings.count) findings, \(record.encodedLine().count)-byte log line, \(iterations) iterations")
-let names = ["parse (baseline)", "inspect: parse, validate, place", "fingerprint the keys", "encode the log line"]
+let names = ["parse (baseline)", "inspect: parse, validate, place", "fingerprint the keys", "encode the log line",
+             "  of which: escape the body"]
 let timings = microseconds([
     { (try? JSONParser.parse(body)) == nil ? 0 : 1 },
     { PayloadInspector.inspect(bytes: body, form: .event).events.count },
     { SecretFingerprint.record(record).requestHeaders.count },
     { record.encodedLine().count },
+    {
+        var writer = JSONWriter(capacity: 2 * body.count + 2)
+        body.withUnsafeBufferPointer { writer.string(utf8: $0) }
+        return writer.bytes.count
+    },
 ])
 for (name, value) in zip(names, timings) {
     let padded = name.padding(toLength: 34, withPad: " ", startingAt: 0)

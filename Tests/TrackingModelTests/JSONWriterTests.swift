@@ -59,6 +59,84 @@ import TrackingModel
         }
     }
 
+    /// The escaper reads eight bytes at a time: on random text of every length up to 70 bytes
+    /// (so every position in a word and every tail), written after a prefix of random length
+    /// (so at every offset in the buffer), it writes what the documented rules say, byte for byte.
+    @Test(arguments: [11 as UInt64, 12, 13, 14])
+    func escapingMatchesTheDocumentedRulesOnRandomText(seed: UInt64) {
+        var random = SeededRandom(seed: seed)
+        for _ in 0..<2_000 {
+            let text = Self.randomText(bytes: random.below(71), using: &random)
+            let prefix = [UInt8](repeating: UInt8(ascii: "p"), count: random.below(9))
+            var writer = JSONWriter(appendingTo: prefix)
+            writer.string(text)
+            let expected = prefix + Self.referenceEscaped(text)
+            #expect(writer.bytes == expected, "\(Array(text.utf8))")
+            let scan = Array(text.utf8).withUnsafeBufferPointer { JSONEscapeScan($0) }
+            #expect(scan.extraBytes == expected.count - prefix.count - 2 - text.utf8.count)
+            #expect(scan.isASCII == text.utf8.allSatisfy { $0 < 0x80 })
+        }
+    }
+
+    @Test func escapesAtEveryPositionOfAWord() {
+        for special in ["\"", "\\", "\n", "\u{0}", "\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}", "\u{2027}", "â", "€"] {
+            for before in 0...17 {
+                for after in 0...9 {
+                    let text = String(repeating: "a", count: before) + special + String(repeating: "b", count: after)
+                    #expect(written(text) == String(decoding: Self.referenceEscaped(text), as: UTF8.self))
+                }
+            }
+        }
+        // U+2028's lead byte at the very end, and cut short: not a separator, so left as it is.
+        for cut in [[0xE2], [0xE2, 0x80], [0x61, 0xE2, 0x80], [0xE2, 0x80, 0x41]] as [[UInt8]] {
+            var writer = JSONWriter()
+            cut.withUnsafeBufferPointer { writer.string(utf8: $0) }
+            #expect(writer.bytes == [0x22] + cut + [0x22])
+        }
+    }
+
+    /// The documented escapes, character by character, written as plainly as can be.
+    static func referenceEscaped(_ text: String) -> [UInt8] {
+        var out: [UInt8] = [UInt8(ascii: "\"")]
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += Array(#"\""#.utf8)
+            case "\\": out += Array(#"\\"#.utf8)
+            case "\n": out += Array(#"\n"#.utf8)
+            case "\r": out += Array(#"\r"#.utf8)
+            case "\t": out += Array(#"\t"#.utf8)
+            case "\u{2028}": out += Array(#"\u2028"#.utf8)
+            case "\u{2029}": out += Array(#"\u2029"#.utf8)
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                let hex = String(scalar.value, radix: 16)
+                out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            default:
+                out += Array(String(scalar).utf8)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+        return out
+    }
+
+    /// Text of about `bytes` bytes (up to three more) from characters the escaper looks at,
+    /// characters sharing U+2028's lead byte, and plain ones.
+    static func randomText(bytes: Int, using random: inout SeededRandom) -> String {
+        let characters: [Unicode.Scalar] = [
+            "a", "Z", " ", "0", "\"", "\\", "/", "\n", "\r", "\t", "\u{0}", "\u{8}", "\u{C}", "\u{1F}", "\u{7F}",
+            "\u{2028}", "\u{2029}", "\u{2027}", "\u{202A}", "\u{2030}", "€", "â", "é", "\u{80}", "日", "😀",
+        ]
+        var text = ""
+        while text.utf8.count < bytes {
+            if random.below(3) == 0 {
+                text.unicodeScalars.append(characters[random.below(characters.count)])
+            } else {
+                // Any scalar below U+3000, where most of the interesting ones are.
+                text.unicodeScalars.append(Unicode.Scalar(UInt32(random.below(0x3000))) ?? "x")
+            }
+        }
+        return text
+    }
+
     @Test func numbersAndLiterals() {
         var writer = JSONWriter()
         writer.raw("[")

@@ -16,6 +16,14 @@ extension JSONWriter {
         raw("]")
     }
 
+    /// `milliseconds` since the epoch as an ISO-8601 JSON string (`ISOTime`; nothing in it needs
+    /// escaping).
+    mutating func time(milliseconds: Int64) {
+        raw("\"")
+        ISOTime.append(milliseconds: milliseconds, to: &bytes)
+        raw("\"")
+    }
+
     /// Strings as `["a","b"]`.
     mutating func strings(_ values: [String]) {
         raw("[")
@@ -28,18 +36,19 @@ extension JSONWriter {
 
     /// A body: `"<key>":"text"` when it is valid UTF-8, else `"<key>_base64":"..."`.
     mutating func body(_ body: [UInt8], key: StaticString, base64Key: StaticString) {
-        let isText = body.withUnsafeBufferPointer { buffer -> Bool in
-            // JSON bodies are nearly always ASCII: check that first, validate UTF-8 only otherwise.
-            buffer.allSatisfy { $0 < 0x80 } || String(validating: buffer, as: UTF8.self) != nil
-        }
-        if isText {
-            self.key(key)
-            body.withUnsafeBufferPointer { string(utf8: $0) }
-        } else {
-            self.key(base64Key)
-            raw("\"")
-            bytes.append(contentsOf: Data(body).base64EncodedData())
-            raw("\"")
+        body.withUnsafeBufferPointer { buffer in
+            // One pass measures the escapes and sees whether the body is ASCII (JSON bodies nearly
+            // always are): UTF-8 is validated only otherwise.
+            let scan = JSONEscapeScan(buffer)
+            if scan.isASCII || String(validating: buffer, as: UTF8.self) != nil {
+                self.key(key)
+                string(utf8: buffer, scan: scan)
+            } else {
+                self.key(base64Key)
+                raw("\"")
+                bytes.append(contentsOf: Data(body).base64EncodedData())
+                raw("\"")
+            }
         }
     }
 }

@@ -10,7 +10,7 @@ extension CaptureRecord {
     /// before `users` existed) and `no_events` (why there is no event name, when there is none).
     /// Readers of version 1 skip keys they do not know, so older trackscopes read these lines.
     public func encodedLine() -> [UInt8] {
-        var writer = JSONWriter(capacity: requestBody.count + 512)
+        var writer = JSONWriter(capacity: estimatedLineLength)
         encode(into: &writer)
         writer.bytes.append(0x0A)
         return writer.bytes
@@ -26,15 +26,34 @@ extension CaptureRecord {
     /// part on the appending task, before the sequence number is known (it is assigned when the
     /// batch is written), and puts the two together in the file.
     func encodedLineAfterSequence() -> [UInt8] {
-        var writer = JSONWriter(capacity: requestBody.count + (response?.body.count ?? 0) + 512)
+        var writer = JSONWriter(capacity: estimatedLineLength)
         encodeAfterSequence(into: &writer)
         return writer.bytes
+    }
+
+    /// A little more than the line usually takes, so that the writer does not grow (and copy
+    /// what it wrote) on the way: the bodies and an allowance for their escapes, the headers, the
+    /// findings' texts, and room for the keys and the short fields.
+    var estimatedLineLength: Int {
+        func bodyLength(_ body: [UInt8]) -> Int { body.count + body.count / 4 }
+        func headersLength(_ headers: [HeaderField]) -> Int {
+            headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 8 }
+        }
+        var length = 512 + bodyLength(requestBody) + headersLength(requestHeaders)
+        if let response {
+            length += bodyLength(response.body) + headersLength(response.headers)
+        }
+        for finding in findings {
+            length += finding.code.utf8.count + finding.path.utf8.count + finding.message.utf8.count
+                + (finding.hint?.utf8.count ?? 0) + 96
+        }
+        return length
     }
 
     /// Everything after `{"seq":N,` up to the closing brace: `seq` is always the first key.
     func encodeAfterSequence(into writer: inout JSONWriter) {
         let milliseconds = ISOTime.milliseconds(time)
-        writer.key("time"); writer.string(ISOTime.string(milliseconds: milliseconds)); writer.comma()
+        writer.key("time"); writer.time(milliseconds: milliseconds); writer.comma()
         writer.key("ts_ms"); writer.int(milliseconds); writer.comma()
         writer.key("direction"); writer.string(direction.rawValue); writer.comma()
         writer.key("method"); writer.string(method); writer.comma()

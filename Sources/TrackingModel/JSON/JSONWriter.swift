@@ -68,109 +68,93 @@ public struct JSONWriter {
         }
     }
 
-    /// Valid UTF-8 bytes as a JSON string, quotes included. Measures the escaped length first, then
-    /// copies the runs between escapes into place (log bodies are JSON, full of quotes).
-    @inlinable
+    /// Valid UTF-8 bytes as a JSON string, quotes included. Two passes, eight bytes at a time:
+    /// one measures the escapes (`JSONEscapeScan`), the other copies the runs between them into
+    /// place (log bodies are JSON, full of quotes).
     public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
-        // Branch-free, so that the compiler can vectorise it: most bytes need nothing.
-        var extra = 0
-        var leadBytes: UInt8 = 0
-        for byte in utf8 {
-            let isQuote = byte == 0x22 || byte == 0x5C
-            let isControl = byte < 0x20 || byte == 0x7F
-            let isShortControl = byte == 0x0A || byte == 0x0D || byte == 0x09
-            extra &+= isQuote ? 1 : (isControl ? (isShortControl ? 1 : 5) : 0)
-            leadBytes |= byte == 0xE2 ? 1 : 0
-        }
-        if leadBytes != 0 {
-            // U+2028 and U+2029 (E2 80 A8, E2 80 A9) become six bytes instead of three.
-            for index in utf8.indices where Self.isLineOrParagraphSeparator(utf8, at: index) { extra += 3 }
-        }
+        string(utf8: utf8, scan: JSONEscapeScan(utf8))
+    }
+
+    /// Valid UTF-8 bytes as a JSON string, quotes included, `scan` being their scan (for a caller
+    /// that scans them first anyway, as the capture log does a body).
+    package mutating func string(utf8: UnsafeBufferPointer<UInt8>, scan: JSONEscapeScan) {
+        precondition(scan.count == utf8.count, "the scan is of other bytes")
         bytes.append(UInt8(ascii: "\""))
-        if extra == 0 {
+        if scan.extraBytes == 0 {
             bytes.append(contentsOf: utf8)
-        } else if leadBytes == 0 {
-            // The usual case, specialised: no byte can start U+2028 or U+2029.
-            appendEscaped(utf8, extra: extra, separators: false)
         } else {
-            appendEscaped(utf8, extra: extra, separators: true)
+            appendEscaped(utf8, escapedCount: utf8.count + scan.extraBytes)
         }
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// Appends `utf8` with its escapes, `extra` bytes longer than it is; looks for U+2028 and
-    /// U+2029 only when `separators` (a constant at each call, so each loop is specialised).
-    @inlinable @inline(__always)
-    mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, extra: Int, separators: Bool) {
+    /// Appends `utf8` with its escapes, `escapedCount` bytes in all.
+    private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, escapedCount: Int) {
         guard let source = utf8.baseAddress else { return }
+        let count = utf8.count
         let start = bytes.count
-        bytes.append(contentsOf: repeatElement(0, count: utf8.count + extra))
+        bytes.append(contentsOf: repeatElement(0, count: escapedCount))
         bytes.withUnsafeMutableBufferPointer { buffer in
-            var out = buffer.baseAddress! + start
+            let first = buffer.baseAddress! + start
+            var out = first
             var runStart = 0
-            var index = 0
-            while index < utf8.count {
-                let byte = source[index]
-                guard Self.needsEscape(byte, separators: separators) else {
-                    index += 1
-                    continue
+            var wordStart = 0
+            while wordStart < count {
+                var found = ByteWord.bytesToEscape(in: ByteWord.load(source, at: wordStart, count: count))
+                while found != 0 {
+                    let index = wordStart + ByteWord.firstByte(found)
+                    found &= found &- 1
+                    let byte = source[index]
+                    let isSeparator = byte == 0xE2 && JSONEscapeScan.isLineOrParagraphSeparator(utf8, at: index)
+                    if byte == 0xE2 && !isSeparator { continue }
+                    let run = index - runStart
+                    if run <= 8 && runStart + 8 <= count && out - first + 8 <= escapedCount {
+                        // A short run (JSON's keys and values between quotes) as one word: the
+                        // bytes stored past it are written over by what follows.
+                        let word = UnsafeRawPointer(source + runStart).loadUnaligned(as: UInt64.self)
+                        UnsafeMutableRawPointer(out).storeBytes(of: word, as: UInt64.self)
+                        out += run
+                    } else if run > 0 {
+                        out.update(from: source + runStart, count: run)
+                        out += run
+                    }
+                    out[0] = UInt8(ascii: "\\")
+                    switch byte {
+                    case 0x0A: out[1] = UInt8(ascii: "n"); out += 2
+                    case 0x0D: out[1] = UInt8(ascii: "r"); out += 2
+                    case 0x09: out[1] = UInt8(ascii: "t"); out += 2
+                    case 0x22, 0x5C: out[1] = byte; out += 2
+                    case 0xE2:
+                        // U+2028 or U+2029: its three bytes become `\u2028` or `\u2029`.
+                        out[1] = UInt8(ascii: "u")
+                        out[2] = UInt8(ascii: "2")
+                        out[3] = UInt8(ascii: "0")
+                        out[4] = UInt8(ascii: "2")
+                        out[5] = source[index + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")
+                        out += 6
+                        runStart = index + 3
+                        continue
+                    default:
+                        out[1] = UInt8(ascii: "u")
+                        out[2] = UInt8(ascii: "0")
+                        out[3] = UInt8(ascii: "0")
+                        out[4] = Self.hexDigit(byte >> 4)
+                        out[5] = Self.hexDigit(byte & 0xF)
+                        out += 6
+                    }
+                    runStart = index + 1
                 }
-                if separators && byte == 0xE2 && !Self.isLineOrParagraphSeparator(utf8, at: index) {
-                    index += 1
-                    continue
-                }
-                let run = index - runStart
-                if run > 0 {
-                    out.update(from: source + runStart, count: run)
-                    out += run
-                }
-                out[0] = 0x5C
-                switch byte {
-                case 0x0A: out[1] = UInt8(ascii: "n"); out += 2
-                case 0x0D: out[1] = UInt8(ascii: "r"); out += 2
-                case 0x09: out[1] = UInt8(ascii: "t"); out += 2
-                case 0x22, 0x5C: out[1] = byte; out += 2
-                case 0xE2:
-                    out[1] = UInt8(ascii: "u")
-                    out[2] = UInt8(ascii: "2")
-                    out[3] = UInt8(ascii: "0")
-                    out[4] = UInt8(ascii: "2")
-                    out[5] = source[index + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")
-                    out += 6
-                    index += 2
-                default:
-                    out[1] = UInt8(ascii: "u")
-                    out[2] = UInt8(ascii: "0")
-                    out[3] = UInt8(ascii: "0")
-                    out[4] = Self.hexDigit(byte >> 4)
-                    out[5] = Self.hexDigit(byte & 0xF)
-                    out += 6
-                }
-                index += 1
-                runStart = index
+                wordStart += 8
             }
-            if utf8.count > runStart {
-                out.update(from: source + runStart, count: utf8.count - runStart)
+            if count > runStart {
+                out.update(from: source + runStart, count: count - runStart)
+                out += count - runStart
             }
+            precondition(out - first == escapedCount, "the escapes are not the length measured")
         }
     }
 
-    /// `"`, `\`, control characters, DEL, and 0xE2 (the lead byte of U+2028 and U+2029, looked at
-    /// more closely).
-    @inlinable @inline(__always)
-    static func needsEscape(_ byte: UInt8, separators: Bool = true) -> Bool {
-        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || (separators && byte == 0xE2)
-    }
-
-    @inlinable @inline(__always)
-    static func isLineOrParagraphSeparator(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        utf8[index] == 0xE2 && index + 2 < utf8.count && utf8[index + 1] == 0x80
-            && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9)
-    }
-
-
-    @inlinable @inline(__always)
-    static func hexDigit(_ value: UInt8) -> UInt8 {
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
         value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 

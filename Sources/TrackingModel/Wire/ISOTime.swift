@@ -24,6 +24,26 @@ public enum ISOTime {
 
     /// `milliseconds` since the epoch as `YYYY-MM-DDThh:mm:ss.fffZ`.
     public static func string(milliseconds: Int64) -> String {
+        String(unsafeUninitializedCapacity: textLength) { buffer in
+            write(milliseconds: milliseconds, to: buffer.baseAddress!)
+            return textLength
+        }
+    }
+
+    /// Appends `milliseconds` since the epoch as `YYYY-MM-DDThh:mm:ss.fffZ` to `bytes` (the
+    /// capture log's one timestamp per record, without a String in between).
+    public static func append(milliseconds: Int64, to bytes: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: textLength) { buffer in
+            write(milliseconds: milliseconds, to: buffer.baseAddress!)
+            bytes.append(contentsOf: UnsafeBufferPointer(buffer))
+        }
+    }
+
+    /// The length of `YYYY-MM-DDThh:mm:ss.fffZ`.
+    private static let textLength = 24
+
+    /// Writes the `textLength` bytes of `YYYY-MM-DDThh:mm:ss.fffZ` at `out`.
+    private static func write(milliseconds: Int64, to out: UnsafeMutablePointer<UInt8>) {
         var days = milliseconds / 86_400_000
         var rest = milliseconds % 86_400_000
         if rest < 0 {
@@ -35,25 +55,27 @@ public enum ISOTime {
         let minute = rest / 60_000 % 60
         let second = rest / 1000 % 60
         let milli = rest % 1000
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(24)
+        var position = 0
+        // The last `width` digits of `value`, zero-padded.
         func put(_ value: Int64, _ width: Int) {
-            let start = bytes.count
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width))
             var value = value
-            for position in stride(from: start + width - 1, through: start, by: -1) {
-                bytes[position] = UInt8(ascii: "0") + UInt8(value % 10)
+            for offset in stride(from: width - 1, through: 0, by: -1) {
+                out[position + offset] = UInt8(ascii: "0") + UInt8(value % 10)
                 value /= 10
             }
+            position += width
         }
-        put(year, 4); bytes.append(UInt8(ascii: "-"))
-        put(month, 2); bytes.append(UInt8(ascii: "-"))
-        put(day, 2); bytes.append(UInt8(ascii: "T"))
-        put(hour, 2); bytes.append(UInt8(ascii: ":"))
-        put(minute, 2); bytes.append(UInt8(ascii: ":"))
-        put(second, 2); bytes.append(UInt8(ascii: "."))
-        put(milli, 3); bytes.append(UInt8(ascii: "Z"))
-        return String(decoding: bytes, as: UTF8.self)
+        func put(_ separator: Unicode.Scalar) {
+            out[position] = UInt8(ascii: separator)
+            position += 1
+        }
+        put(year, 4); put("-")
+        put(month, 2); put("-")
+        put(day, 2); put("T")
+        put(hour, 2); put(":")
+        put(minute, 2); put(":")
+        put(second, 2); put(".")
+        put(milli, 3); put("Z")
     }
 
     /// Milliseconds since the epoch of an ISO-8601 text; nil when it is not that shape or names a
