@@ -1,3 +1,5 @@
+import TrackingModel
+
 /// Case-insensitive (ASCII) substring search over raw bytes, eight bytes at a time: the byte
 /// pre-check that lets a filter skip records without decoding them.
 enum FoldedSearch {
@@ -22,13 +24,6 @@ enum FoldedSearch {
             return nil
         }
         let fold: UInt64 = 0x2020_2020_2020_2020
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let first = UInt64(needle[0] | 0x20) &* ones
-        let second = UInt64(needle[1] | 0x20) &* ones
-        @inline(__always) func zeroBytes(_ value: UInt64) -> UInt64 {
-            ~(((value & low7) &+ low7) | value | low7)
-        }
         @inline(__always) func matchesAt(_ position: Int) -> Bool {
             var k = 0
             while k < length {
@@ -43,7 +38,7 @@ enum FoldedSearch {
         while index + 9 <= end {
             let word0 = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) | fold
             let word1 = raw.loadUnaligned(fromByteOffset: index + 1, as: UInt64.self) | fold
-            var mask = zeroBytes(word0 ^ first) & zeroBytes(word1 ^ second)
+            var mask = ByteWord.bytes(of: word0, equalTo: needle[0] | 0x20) & ByteWord.bytes(of: word1, equalTo: needle[1] | 0x20)
             while mask != 0 {
                 let position = index + mask.trailingZeroBitCount / 8
                 if position > last { return nil }

@@ -1,18 +1,33 @@
-/// Eight bytes at a time, as one `UInt64` (SWAR: SIMD within a register): the JSON writer's escape
-/// scan tests a word for the bytes it looks for instead of testing each byte.
+/// Eight bytes at a time, as one `UInt64` (SWAR: SIMD within a register): trackscope's one home for
+/// testing a word for the bytes it looks for instead of testing each byte (the JSON writer's
+/// escapes, the readers' string runs, line counting, the log's folded search).
 ///
 /// A byte of the word is found when the high bit of its byte is set in the mask returned; the
 /// test is exact byte by byte (no carry crosses into the next byte), so every set bit stands for
 /// one byte. The first byte in memory is the lowest byte of the word.
-enum ByteWord {
-    static let ones: UInt64 = 0x0101_0101_0101_0101
-    static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    static let highBits: UInt64 = 0x8080_8080_8080_8080
+package enum ByteWord {
+    package static let ones: UInt64 = 0x0101_0101_0101_0101
+    package static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    package static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+    /// The bytes of `word` equal to `byte`.
+    @inline(__always)
+    package static func bytes(of word: UInt64, equalTo byte: UInt8) -> UInt64 {
+        let difference = word ^ (ones &* UInt64(byte))
+        // A byte's low seven bits plus 0x7F set its high bit unless they are all zero.
+        return ~(((difference & lowBits) &+ lowBits) | difference) & highBits
+    }
+
+    /// The bytes of `word` below `bound` (at most 0x80).
+    @inline(__always)
+    package static func bytes(of word: UInt64, below bound: UInt8) -> UInt64 {
+        ~(((word & lowBits) &+ ones &* UInt64(0x80 - bound)) | word) & highBits
+    }
 
     /// The eight bytes at `offset` of `base`, which holds `count` bytes; those past `count` read
     /// as spaces (a byte no test here looks for). Reads no byte outside `base`'s `count`.
     @inline(__always)
-    static func load(_ base: UnsafePointer<UInt8>, at offset: Int, count: Int) -> UInt64 {
+    package static func load(_ base: UnsafePointer<UInt8>, at offset: Int, count: Int) -> UInt64 {
         let remaining = count - offset
         if remaining >= 8 { return word(at: base + offset) }
         let spaces: UInt64 = 0x2020_2020_2020_2020 << (8 * remaining)
@@ -43,7 +58,7 @@ enum ByteWord {
 
     /// The eight bytes at `address`, the first in the lowest byte.
     @inline(__always)
-    static func word(at address: UnsafePointer<UInt8>) -> UInt64 {
+    package static func word(at address: UnsafePointer<UInt8>) -> UInt64 {
         UInt64(littleEndian: UnsafeRawPointer(address).loadUnaligned(as: UInt64.self))
     }
 
@@ -67,5 +82,5 @@ enum ByteWord {
 
     /// The offset in the word of the lowest byte set in `mask`.
     @inline(__always)
-    static func firstByte(_ mask: UInt64) -> Int { mask.trailingZeroBitCount / 8 }
+    package static func firstByte(_ mask: UInt64) -> Int { mask.trailingZeroBitCount / 8 }
 }

@@ -167,7 +167,7 @@ struct JSONLocatorScanner: ~Copyable {
                     // Eight bytes at a time where none is a quote or a backslash.
                     if n - j >= 8 {
                         let word = UnsafeRawPointer(core.p + j).loadUnaligned(as: UInt64.self)
-                        if !JSONScan.hasByte(UInt8(ascii: "\""), in: word), !JSONScan.hasByte(UInt8(ascii: "\\"), in: word) {
+                        if ByteWord.bytes(of: word, equalTo: UInt8(ascii: "\"")) | ByteWord.bytes(of: word, equalTo: UInt8(ascii: "\\")) == 0 {
                             j += 8
                             continue
                         }

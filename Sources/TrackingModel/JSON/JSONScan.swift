@@ -8,22 +8,8 @@ enum JSONScan {
     /// True when one of the eight bytes of `word` is `"`, `\`, a control character or non-ASCII.
     @inline(__always)
     static func hasSpecialByte(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let quotes = word ^ (ones &* 0x22)
-        let backslashes = word ^ (ones &* 0x5C)
-        let quoteFound = (quotes &- ones) & ~quotes
-        let backslashFound = (backslashes &- ones) & ~backslashes
-        let controlFound = (word &- ones &* 0x20) & ~word
-        return ((quoteFound | backslashFound | controlFound) & highs) | (word & highs) != 0
-    }
-
-    /// True when one of the eight bytes of `word` is `byte`.
-    @inline(__always)
-    static func hasByte(_ byte: UInt8, in word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let difference = word ^ (ones &* UInt64(byte))
-        return (difference &- ones) & ~difference & 0x8080_8080_8080_8080 != 0
+        (ByteWord.bytes(of: word, equalTo: 0x22) | ByteWord.bytes(of: word, equalTo: 0x5C)
+            | ByteWord.bytes(of: word, below: 0x20) | word & ByteWord.highBits) != 0
     }
 
     // MARK: - Strings

@@ -28,8 +28,8 @@ public struct SourcePositionCounter: Sendable {
             var stop = end
             if end &- offset >= 8 {
                 let word = UInt64(littleEndian: UnsafeRawPointer(p + offset).loadUnaligned(as: UInt64.self))
-                if !JSONScan.hasByte(0x0D, in: word) {
-                    let feeds = Self.bytesEqual(to: 0x0A, in: word)
+                if ByteWord.bytes(of: word, equalTo: 0x0D) == 0 {
+                    let feeds = ByteWord.bytes(of: word, equalTo: 0x0A)
                     if feeds == 0 {
                         column &+= 8 &- Self.continuationCount(word)
                     } else {
@@ -56,14 +56,6 @@ public struct SourcePositionCounter: Sendable {
             }
         }
         return SourcePosition(offset: target, line: line, column: column)
-    }
-
-    /// The high bit of each byte of `word` that is `byte`, the other bits clear.
-    @inline(__always)
-    private static func bytesEqual(to byte: UInt8, in word: UInt64) -> UInt64 {
-        let difference = word ^ (0x0101_0101_0101_0101 &* UInt64(byte))
-        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        return ~(((difference & low) &+ low) | difference) & 0x8080_8080_8080_8080
     }
 
     /// How many bytes of `word` are UTF-8 continuation bytes.
