@@ -81,14 +81,7 @@ import TrackingModel
     /// the object gives, for existing paths, missing tails and the fixtures alike.
     @Test(arguments: [7 as UInt64, 8, 9])
     func stoppingAtTheFirstMatchOfUniqueKeysFindsTheSameOffsets(seed: UInt64) throws {
-        var random = SeededRandom(seed: seed)
-        var documents: [[UInt8]] = try ["legacy-brief-corrected.json", "v1-search.json", "v2-search.json", "v2-batch-corrected.json"]
-            .map { try JSONParserFixture.bytes($0) }
-        for _ in 0..<60 {
-            let value = RandomJSON.value(using: &random)
-            documents.append(Array(JSONPrinter.pretty(value).utf8))
-            documents.append(JSONPrinter.compactBytes(value))
-        }
+        let documents = try Self.fixturesAndRandomDocuments(seed: seed)
         var compared = 0
         for bytes in documents {
             let document = try JSONParser.parse(bytes)
@@ -103,6 +96,19 @@ import TrackingModel
             }
         }
         #expect(compared > 500)
+    }
+
+    /// The event fixtures, then 60 random documents, each pretty and compact.
+    static func fixturesAndRandomDocuments(seed: UInt64) throws -> [[UInt8]] {
+        var random = SeededRandom(seed: seed)
+        var documents: [[UInt8]] = try ["legacy-brief-corrected.json", "v1-search.json", "v2-search.json", "v2-batch-corrected.json"]
+            .map { try JSONParserFixture.bytes($0) }
+        for _ in 0..<60 {
+            let value = RandomJSON.value(using: &random)
+            documents.append(Array(JSONPrinter.pretty(value).utf8))
+            documents.append(JSONPrinter.compactBytes(value))
+        }
+        return documents
     }
 
     /// Every path in `value` with the text its position must start with: the quoted key for a member
