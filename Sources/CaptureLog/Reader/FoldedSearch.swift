@@ -32,15 +32,14 @@ enum FoldedSearch {
             }
             return true
         }
-        let raw = UnsafeRawPointer(haystack)
         var index = from
         // Words at index and index+1 must both fit before `end`.
         while index + 9 <= end {
-            let word0 = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) | fold
-            let word1 = raw.loadUnaligned(fromByteOffset: index + 1, as: UInt64.self) | fold
+            let word0 = ByteWord.word(at: haystack + index) | fold
+            let word1 = ByteWord.word(at: haystack + index + 1) | fold
             var mask = ByteWord.bytes(of: word0, equalTo: needle[0] | 0x20) & ByteWord.bytes(of: word1, equalTo: needle[1] | 0x20)
             while mask != 0 {
-                let position = index + mask.trailingZeroBitCount / 8
+                let position = index + ByteWord.firstByte(mask)
                 if position > last { return nil }
                 if matchesAt(position) { return position }
                 mask &= mask &- 1

@@ -166,7 +166,7 @@ struct JSONLocatorScanner: ~Copyable {
                 while j < n, core.p[j] != UInt8(ascii: "\"") {
                     // Eight bytes at a time where none is a quote or a backslash.
                     if n - j >= 8 {
-                        let word = UnsafeRawPointer(core.p + j).loadUnaligned(as: UInt64.self)
+                        let word = ByteWord.word(at: core.p + j)
                         if ByteWord.bytes(of: word, equalTo: UInt8(ascii: "\"")) | ByteWord.bytes(of: word, equalTo: UInt8(ascii: "\\")) == 0 {
                             j += 8
                             continue

@@ -21,7 +21,7 @@ enum JSONScan {
         var j = start
         while true {
             while j &+ 8 <= n {
-                let word = UnsafeRawPointer(p + j).loadUnaligned(as: UInt64.self)
+                let word = ByteWord.word(at: p + j)
                 if hasSpecialByte(word) { break }
                 j &+= 8
             }

@@ -27,7 +27,7 @@ public struct SourcePositionCounter: Sendable {
             // one. Words with a carriage return (CRLF or a lone CR) go byte by byte.
             var stop = end
             if end &- offset >= 8 {
-                let word = UInt64(littleEndian: UnsafeRawPointer(p + offset).loadUnaligned(as: UInt64.self))
+                let word = ByteWord.word(at: p + offset)
                 if ByteWord.bytes(of: word, equalTo: 0x0D) == 0 {
                     let feeds = ByteWord.bytes(of: word, equalTo: 0x0A)
                     if feeds == 0 {
@@ -61,7 +61,7 @@ public struct SourcePositionCounter: Sendable {
     /// How many bytes of `word` are UTF-8 continuation bytes.
     @inline(__always)
     private static func continuationCount(_ word: UInt64) -> Int {
-        (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+        (word & ~(word << 1) & ByteWord.highBits).nonzeroBitCount
     }
 
     /// The position of byte `target` of `bytes` (see the buffer form).
