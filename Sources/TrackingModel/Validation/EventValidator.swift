@@ -18,10 +18,7 @@ public enum EventValidator {
 
     /// Validates `value` as `dialect` (detected when nil), judging timestamps against `now`.
     public static func validate(_ value: JSONValue, dialect: Dialect?, now: Date) -> [Finding] {
-        let dialect = dialect ?? DialectDetector.detect(value)
-        var run = Run(dialect: dialect, now: now)
-        run.validate(value)
-        return run.findings
+        validateWithPaths(value, dialect: dialect ?? DialectDetector.detect(value), now: now).findings
     }
 
     /// Validates `value` as `dialect`, judging timestamps against `now`, and gives the path of
