@@ -26,7 +26,10 @@ import Testing
             .write(to: script, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: script.path)
 
-        let outcome = await ExternalEditor(command: "'\(script.path)'").edit("{\"value\": 16.00}\n")
+        // Run by sh, not executed itself: a process another test forks while the script's
+        // write is open keeps that descriptor, and executing the file then fails (status 126,
+        // text file busy).
+        let outcome = await ExternalEditor(command: "sh '\(script.path)'").edit("{\"value\": 16.00}\n")
         #expect(outcome == .edited("{\"value\": 19.90}\n"))
         let lines = try String(contentsOfFile: notes, encoding: .utf8).split(separator: "\n").map(String.init)
         #expect(lines.count == 2)

@@ -30,7 +30,7 @@ import TrackingModel
         let session = try TmuxSession(
             command: "'\(TrackscopeProcess.binaryURL.path)' ui --log '\(log.path)' --port 0" + TmuxSession.exitMarker,
             width: 120, height: 30,
-            environment: ["TERM": "tmux-256color", "LANG": "C.UTF-8", "EDITOR": (editor ?? self.editor).path, "VISUAL": ""]
+            environment: ["TERM": "tmux-256color", "LANG": "C.UTF-8", "EDITOR": "sh '\((editor ?? self.editor).path)'", "VISUAL": ""]
         )
         let header = try await session.waitFor("collecting on http://127.0.0.1:")[0]
         let address = try #require(header.range(of: "http://").map { String(header[$0.lowerBound...]) })
