@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 import Testing
 import TrackingModel
 
@@ -62,6 +63,53 @@ import TrackingModel
             #expect(!CollectorEndpoint.match(path: path).isTrackingEndpoint, "\(path)")
         }
         #expect(!CollectorEndpoint.match(path: "/_trackscope/events").isTrackingEndpoint)
+    }
+
+    /// The match reads an ASCII path's bytes without splitting it; on random paths it must agree
+    /// with the plain rule: split on characters, empty segments omitted, then compare.
+    @Test func byteMatchAgreesWithTheSplitOnCharacters() {
+        func reference(_ path: String) -> CollectorEndpoint {
+            let parts = path.split(separator: "/").map(String.init)
+            if path.hasPrefix("/_trackscope/") || path == "/_trackscope" {
+                return .inspection(name: parts.count > 1 ? parts[1] : "")
+            }
+            switch parts.count {
+            case 1 where parts[0] == "events": return .event
+            case 2 where parts == ["events", "batch"]: return .batch
+            case 2 where parts == ["engage", "user"]: return .user
+            case 3 where parts[0] == "v2" && parts[2] == "events": return .legacyEvent(siteId: PercentDecoding.pathSegment(parts[1]))
+            case 4 where parts[0] == "v2" && parts[2...] == ["products", "bulk"]: return .productBulk(siteId: PercentDecoding.pathSegment(parts[1]))
+            case 4 where parts[0] == "v2" && parts[2...] == ["conversions", "bulk"]: return .conversionBulk(siteId: PercentDecoding.pathSegment(parts[1]))
+            default: return .unknown
+            }
+        }
+        let pieces = ["", "/", "//", "events", "batch", "engage", "user", "v2", "29", "12%33", "products", "bulk",
+                      "conversions", "_trackscope", "stats", "Events", "event", "é", "\u{301}", "v2x", "bulkk", "x"]
+        var random = SeededRandom(seed: 14)
+        var paths = ["", "/", "/events", "events", "/v2//29///events//", "/v2/29/events/x/y/z", "/\u{301}events", "/events\u{301}",
+                     "/v2/caf\u{E9}/events", "/_trackscope", "/_trackscope/", "/_trackscope/stats/x"]
+        for _ in 0..<4000 {
+            var path = random.below(4) == 0 ? "" : "/"
+            for _ in 0..<random.below(7) {
+                path += pieces[random.below(pieces.count)]
+                if random.below(3) > 0 { path += "/" }
+            }
+            paths.append(path)
+        }
+        for path in paths {
+            #expect(CollectorEndpoint.match(path: path) == reference(path), "\(path.debugDescription)")
+        }
+    }
+
+    @Test func allowsIsTheListOfAllowedMethods() {
+        let endpoints: [CollectorEndpoint] = [.legacyEvent(siteId: "1"), .event, .batch, .user, .productBulk(siteId: "1"),
+                                              .conversionBulk(siteId: "1"), .inspection(name: "reset"),
+                                              .inspection(name: "stats"), .unknown]
+        for endpoint in endpoints {
+            for method in ["GET", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "HEAD", "post", ""] {
+                #expect(endpoint.allows(method: method) == endpoint.allowedMethods.contains(method), "\(endpoint) \(method)")
+            }
+        }
     }
 
     @Test func siteIdIsReadWhereTheEndpointReadsIt() {

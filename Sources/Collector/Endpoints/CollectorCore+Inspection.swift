@@ -18,7 +18,7 @@ extension CollectorCore {
         let answer: CollectorAnswer
         switch name {
         case "events", "health", "stats", "reset":
-            guard endpoint.allowedMethods.contains(method) else {
+            guard endpoint.allows(method: method) else {
                 answer = .error(405, code: CollectorFindingCode.methodNotAllowed,
                                 message: "\(method) is not allowed here; use \(endpoint.allowedMethods.joined(separator: ", ")).")
                 break

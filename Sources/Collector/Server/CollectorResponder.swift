@@ -86,7 +86,7 @@ public struct CollectorResponder: HTTPResponder {
             time: time, start: start, method: method, path: path, endpoint: endpoint, query: query, headers: headers, body: body,
             contentType: contentType, origin: origin, bearer: bearer
         )
-        guard endpoint.allowedMethods.contains(method) else {
+        guard endpoint.allows(method: method) else {
             return await core.handleUnknown(facts, endpoint: endpoint)
         }
         switch endpoint {
@@ -123,7 +123,7 @@ extension CollectorCore {
     func handleUnknown(_ facts: RequestFacts, endpoint: CollectorEndpoint) async -> Response {
         let answer: CollectorAnswer
         let finding: Finding
-        if endpoint == .unknown || endpoint.allowedMethods.contains(facts.method) {
+        if endpoint == .unknown || endpoint.allows(method: facts.method) {
             let message = "trackscope serves no endpoint at \(facts.path)."
             finding = Finding(severity: .error, code: CollectorFindingCode.unknownEndpoint, path: "$", message: message,
                               hint: "The endpoints are POST /v2/{siteId}/events, POST /events?tc_s=, POST /events/batch?tc_s=, GET/PUT/DELETE /engage/user/ and POST /v2/{siteId}/products/bulk.")

@@ -22,29 +22,42 @@ public enum CollectorEndpoint: Sendable, Hashable {
 
     /// The endpoint `path` (without query) addresses.
     public static func match(path: String) -> CollectorEndpoint {
-        // An ASCII path (nearly every one) is split on its bytes, which is the same split as on
-        // characters and much cheaper; other paths are split on characters, where a combining
-        // mark after `/` makes one character of the two.
-        var parts = path.utf8.allSatisfy { $0 < 0x80 }
-            ? path.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
-            : path.split(separator: "/", omittingEmptySubsequences: true)
         if path.hasPrefix("/_trackscope/") || path == "/_trackscope" {
+            let parts = segments(of: path)
             return .inspection(name: parts.count > 1 ? String(parts[1]) : "")
         }
+        // An ASCII path (nearly every one) is matched on its bytes, without splitting it: the same
+        // split as on characters, and much cheaper on every request.
+        var path = path
+        if let endpoint = path.withUTF8({ ASCIIPathSegments($0).map(match) }) {
+            return endpoint
+        }
+        var parts = segments(of: path)
         if parts.last == "" { parts.removeLast() }
+        return match(parts)
+    }
+
+    /// The `/`-separated segments of `path`, empty ones omitted; split on characters, where a
+    /// combining mark after `/` makes one character of the two.
+    private static func segments(of path: String) -> [Substring] {
+        path.split(separator: "/", omittingEmptySubsequences: true)
+    }
+
+    /// The endpoint the segments of a path address.
+    private static func match<Segments: PathSegments>(_ parts: Segments) -> CollectorEndpoint {
         switch parts.count {
-        case 1 where parts[0] == "events":
+        case 1 where parts.segment(0, is: "events"):
             return .event
-        case 2 where parts[0] == "events" && parts[1] == "batch":
+        case 2 where parts.segment(0, is: "events") && parts.segment(1, is: "batch"):
             return .batch
-        case 2 where parts[0] == "engage" && parts[1] == "user":
+        case 2 where parts.segment(0, is: "engage") && parts.segment(1, is: "user"):
             return .user
-        case 3 where parts[0] == "v2" && parts[2] == "events":
-            return .legacyEvent(siteId: siteId(parts[1]))
-        case 4 where parts[0] == "v2" && parts[2] == "products" && parts[3] == "bulk":
-            return .productBulk(siteId: siteId(parts[1]))
-        case 4 where parts[0] == "v2" && parts[2] == "conversions" && parts[3] == "bulk":
-            return .conversionBulk(siteId: siteId(parts[1]))
+        case 3 where parts.segment(0, is: "v2") && parts.segment(2, is: "events"):
+            return .legacyEvent(siteId: siteId(parts.text(of: 1)))
+        case 4 where parts.segment(0, is: "v2") && parts.segment(2, is: "products") && parts.segment(3, is: "bulk"):
+            return .productBulk(siteId: siteId(parts.text(of: 1)))
+        case 4 where parts.segment(0, is: "v2") && parts.segment(2, is: "conversions") && parts.segment(3, is: "bulk"):
+            return .conversionBulk(siteId: siteId(parts.text(of: 1)))
         default:
             return .unknown
         }
@@ -82,6 +95,16 @@ public enum CollectorEndpoint: Sendable, Hashable {
         match(path: path) == .user
     }
 
+    /// Whether the endpoint answers `method` (one of `allowedMethods`), without building the list.
+    public func allows(method: String) -> Bool {
+        switch self {
+        case .legacyEvent, .event, .batch, .productBulk, .conversionBulk: method == "POST"
+        case .user: method == "GET" || method == "PUT" || method == "DELETE"
+        case .inspection(let name): method == (name == "reset" ? "POST" : "GET")
+        case .unknown: false
+        }
+    }
+
     /// The methods the endpoint answers (OPTIONS preflights aside).
     public var allowedMethods: [String] {
         switch self {
@@ -98,5 +121,77 @@ public enum CollectorEndpoint: Sendable, Hashable {
         case .legacyEvent, .event, .batch: true
         default: false
         }
+    }
+}
+
+/// The segments of a path, as `CollectorEndpoint.match` reads them.
+private protocol PathSegments {
+    var count: Int { get }
+    func segment(_ index: Int, is name: StaticString) -> Bool
+    func text(of index: Int) -> Substring
+}
+
+extension Array: PathSegments where Element == Substring {
+    func segment(_ index: Int, is name: StaticString) -> Bool {
+        self[index].utf8.elementsEqual(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+    }
+
+    func text(of index: Int) -> Substring { self[index] }
+}
+
+/// The non-empty segments of an ASCII path, read from its bytes: at most five (a longer path
+/// addresses no endpoint, and `count` then says 5 or more), a trailing `/` ignored as the split on
+/// characters ignores it.
+private struct ASCIIPathSegments: PathSegments {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var ranges: (Range<Int>, Range<Int>, Range<Int>, Range<Int>, Range<Int>) = (0..<0, 0..<0, 0..<0, 0..<0, 0..<0)
+    private(set) var count = 0
+
+    /// Nil when `bytes` is not all ASCII.
+    init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        var start = 0
+        for index in 0...bytes.count {
+            if index < bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x80 else { return nil }
+                guard byte == UInt8(ascii: "/") else { continue }
+            }
+            if index > start {
+                if count < 5 { setRange(count, start..<index) }
+                count += 1
+            }
+            start = index + 1
+        }
+    }
+
+    private mutating func setRange(_ index: Int, _ range: Range<Int>) {
+        switch index {
+        case 0: ranges.0 = range
+        case 1: ranges.1 = range
+        case 2: ranges.2 = range
+        case 3: ranges.3 = range
+        default: ranges.4 = range
+        }
+    }
+
+    private func range(_ index: Int) -> Range<Int> {
+        switch index {
+        case 0: ranges.0
+        case 1: ranges.1
+        case 2: ranges.2
+        case 3: ranges.3
+        default: ranges.4
+        }
+    }
+
+    func segment(_ index: Int, is name: StaticString) -> Bool {
+        let range = range(index)
+        guard range.count == name.utf8CodeUnitCount else { return false }
+        return bytes[range].elementsEqual(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+    }
+
+    func text(of index: Int) -> Substring {
+        Substring(decoding: UnsafeBufferPointer(rebasing: bytes[range(index)]), as: UTF8.self)
     }
 }
