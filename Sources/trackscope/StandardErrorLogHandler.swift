@@ -8,14 +8,35 @@ import TrackingModel
 /// server sets a request id on every request's logger, so that rendering cost every request
 /// something even with nothing logged. This handler keeps the metadata as given and renders it
 /// only when a message is written.
+///
+/// The server also copies each request's logger to set that id: a handler larger than three words
+/// is boxed, and the box copied on every request, so the label and the provider are kept in one
+/// shared object and the handler itself stays three words.
 struct StandardErrorLogHandler: LogHandler {
-    let label: String
+    /// What every copy of a handler shares and never changes.
+    private final class Shared: Sendable {
+        let label: String
+        let metadataProvider: Logger.MetadataProvider?
+
+        init(label: String, metadataProvider: Logger.MetadataProvider?) {
+            self.label = label
+            self.metadataProvider = metadataProvider
+        }
+    }
+
+    private var shared: Shared
     var logLevel: Logger.Level = .info
     var metadata: Logger.Metadata = [:]
-    var metadataProvider: Logger.MetadataProvider?
+
+    var label: String { shared.label }
+
+    var metadataProvider: Logger.MetadataProvider? {
+        get { shared.metadataProvider }
+        set { shared = Shared(label: shared.label, metadataProvider: newValue) }
+    }
 
     init(label: String) {
-        self.label = label
+        self.shared = Shared(label: label, metadataProvider: nil)
     }
 
     subscript(metadataKey key: String) -> Logger.Metadata.Value? {
