@@ -156,9 +156,7 @@ final class RecentFingerprints: Sendable {
     /// What `text` became, from the recent pairs or else `make(text)` (then remembered).
     func result(for text: String, otherwise make: (String) -> String) -> String {
         let found: String? = pairs.withLock { pairs in
-            let utf8 = text.utf8
-            for (index, known) in pairs.texts.enumerated()
-            where known.utf8.count == utf8.count && known.utf8.elementsEqual(utf8) {
+            for (index, known) in pairs.texts.enumerated() where Self.sameBytes(known, text) {
                 return pairs.results[index]
             }
             return nil
@@ -176,5 +174,17 @@ final class RecentFingerprints: Sendable {
             }
         }
         return result
+    }
+
+    /// Whether two texts are the same UTF-8 bytes (compared in one go where both are contiguous,
+    /// as native strings are).
+    private static func sameBytes(_ one: String, _ other: String) -> Bool {
+        guard one.utf8.count == other.utf8.count else { return false }
+        let same: Bool?? = one.utf8.withContiguousStorageIfAvailable { first in
+            other.utf8.withContiguousStorageIfAvailable { second in
+                first.isEmpty || memcmp(first.baseAddress!, second.baseAddress!, first.count) == 0
+            }
+        }
+        return (same ?? nil) ?? one.utf8.elementsEqual(other.utf8)
     }
 }
