@@ -78,7 +78,8 @@ public struct JSONWriter {
         }
     }
 
-    /// Valid UTF-8 bytes as a JSON string, quotes included. Two passes, eight bytes at a time:
+    /// Valid UTF-8 bytes as a JSON string, quotes included. A short string with nothing to escape
+    /// is copied in one pass (`appendShortPlainString`); others take two, eight bytes at a time:
     /// one measures the escapes (`JSONEscapeScan`), the other copies the runs between them into
     /// place (log bodies are JSON, full of quotes).
     public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
@@ -118,7 +119,8 @@ public struct JSONWriter {
         let count = utf8.count
         let keyCount = key?.count ?? 0
         guard count <= Self.shortStringLength, keyCount <= Self.shortKeyLength else { return false }
-        // `"key":`, the quoted string, and room for the last words' bytes past the end.
+        // `"key":` (27 bytes at most), the quoted string (34), and room for the last word's
+        // bytes stored past the end (7).
         return withUnsafeTemporaryAllocation(byteCount: 80, alignment: 8) { buffer in
             let staged = buffer.baseAddress!
             var end = 0
