@@ -192,7 +192,7 @@ let package = Package(
         // What several test targets share: temporary folders removed at exit, a listener that never answers.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TrackingModelTests", dependencies: ["TrackingModel", "SeededRandom"]),
-        .testTarget(name: "CaptureLogTests", dependencies: ["TestSupport", "CaptureLog", "TrackingModel"]),
+        .testTarget(name: "CaptureLogTests", dependencies: ["TestSupport", "CaptureLog", "TrackingModel", "SeededRandom"]),
         .testTarget(
             name: "CollectorTests",
             dependencies: [

@@ -95,6 +95,39 @@ import TrackingModel
         }
     }
 
+    /// Short strings are copied whole when nothing in them needs escaping: at every length around
+    /// that path's limit, plain, with an escape last, and with a non-ASCII character last.
+    @Test func shortStringsAtEveryLengthMatchTheDocumentedRules() {
+        for length in 0...40 {
+            let plain = String((0..<length).map { Character(Unicode.Scalar(UInt8(0x41 + $0 % 26))) })
+            for text in [plain, String(plain.dropLast()) + "\"", String(plain.dropLast()) + "é", String(plain.dropLast()) + "\u{2028}"] {
+                #expect(written(text) == String(decoding: Self.referenceEscaped(text), as: UTF8.self), "\(text)")
+            }
+        }
+    }
+
+    /// `member` writes `"name":` and the string by the documented rules: on random text, plain
+    /// or not, after keys of every length around the staged path's limit, at every offset.
+    @Test(arguments: [21 as UInt64, 22])
+    func aMemberIsItsKeyThenItsString(seed: UInt64) {
+        var random = SeededRandom(seed: seed)
+        let names: [StaticString] = [
+            "", "a", "seq", "message", "eventTimestamp", "twenty_three_characters", "twenty_four_characters__",
+            "twenty_five_characters___", "a_key_well_past_the_staged_limit",
+        ]
+        for _ in 0..<2_000 {
+            let text = random.below(2) == 0
+                ? Self.randomText(bytes: random.below(41), using: &random)
+                : String((0..<random.below(41)).map { _ in Character(Unicode.Scalar(UInt8(0x20 + random.below(0x5F)))) })
+            let name = names[random.below(names.count)]
+            let prefix = [UInt8](repeating: UInt8(ascii: "p"), count: random.below(9))
+            var writer = JSONWriter(appendingTo: prefix)
+            writer.member(name, text)
+            let expected = prefix + Array("\"\(name)\":".utf8) + Self.referenceEscaped(text)
+            #expect(writer.bytes == expected, "\(name) \(Array(text.utf8))")
+        }
+    }
+
     /// The documented escapes, character by character, written as plainly as can be.
     static func referenceEscaped(_ text: String) -> [UInt8] {
         var out: [UInt8] = [UInt8(ascii: "\"")]

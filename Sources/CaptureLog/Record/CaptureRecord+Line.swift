@@ -55,12 +55,12 @@ extension CaptureRecord {
         let milliseconds = ISOTime.milliseconds(time)
         writer.key("time"); writer.time(milliseconds: milliseconds); writer.comma()
         writer.key("ts_ms"); writer.int(milliseconds); writer.comma()
-        writer.key("direction"); writer.string(direction.rawValue); writer.comma()
-        writer.key("method"); writer.string(method); writer.comma()
-        writer.key("path"); writer.string(path); writer.comma()
-        writer.key("query"); writer.string(query)
+        writer.member("direction", direction.rawValue); writer.comma()
+        writer.member("method", method); writer.comma()
+        writer.member("path", path); writer.comma()
+        writer.member("query", query)
         if let siteId {
-            writer.comma(); writer.key("site"); writer.string(siteId)
+            writer.comma(); writer.member("site", siteId)
         }
         let summary = quickBodySummary
         if !summary.eventNames.isEmpty {
@@ -71,7 +71,7 @@ extension CaptureRecord {
             writer.comma(); writer.key("users"); writer.strings(summary.userIds)
         }
         if let reason = summary.noEventsReason {
-            writer.comma(); writer.key("no_events"); writer.string(reason.rawValue)
+            writer.comma(); writer.member("no_events", reason.rawValue)
         }
         writer.comma(); writer.key("request_headers"); writer.headers(requestHeaders)
         writer.comma(); writer.body(requestBody, key: "body", base64Key: "body_base64")
@@ -84,7 +84,7 @@ extension CaptureRecord {
             writer.raw("}")
         }
         if let dialect {
-            writer.comma(); writer.key("dialect"); writer.string(dialect.rawValue)
+            writer.comma(); writer.member("dialect", dialect.rawValue)
         }
         writer.comma(); writer.key("findings"); writer.raw("[")
         for (index, finding) in findings.enumerated() {
@@ -93,7 +93,7 @@ extension CaptureRecord {
         }
         writer.raw("]")
         if let targetURL {
-            writer.comma(); writer.key("target_url"); writer.string(targetURL)
+            writer.comma(); writer.member("target_url", targetURL)
         }
         if let sourceSequence {
             writer.comma(); writer.key("source_seq"); writer.int(sourceSequence)

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import Synchronization
 import TrackingModel
 
 /// Replaces source keys with a fingerprint (`sha256:` and the first 8 hex digits of the key's
@@ -10,17 +11,13 @@ public enum SecretFingerprint {
     /// `sha256:1a2b3c4d` for `key`. An already fingerprinted value is returned unchanged.
     public static func fingerprint(_ key: String) -> String {
         if isFingerprint(key) { return key }
-        if let cached = cache.withLock({ $0[key] }) { return cached }
-        let result = computeFingerprint(key)
-        cache.withLock { entries in
-            if entries.count >= 256 { entries.removeAll() }
-            entries[key] = result
-        }
-        return result
+        return recentKeys.result(for: key, otherwise: computeFingerprint)
     }
 
-    /// Recent keys and their fingerprints: a collector sees the same few keys over and over.
-    private static let cache = FingerprintCache()
+    /// Recent keys and their fingerprints, and recent secret header values and what they become:
+    /// a collector sees the same few keys over and over.
+    private static let recentKeys = RecentFingerprints()
+    private static let recentHeaderValues = RecentFingerprints()
 
     private static func computeFingerprint(_ key: String) -> String {
         let digest = SHA256.hash(data: Data(key.utf8))
@@ -52,6 +49,11 @@ public enum SecretFingerprint {
     /// A header value with its key fingerprinted: `Bearer KEY` becomes `Bearer sha256:...`.
     public static func headerValue(name: String, value: String) -> String {
         guard isSecretHeader(name) else { return value }
+        return recentHeaderValues.result(for: value, otherwise: fingerprintedHeaderValue)
+    }
+
+    /// A secret header's value with its key fingerprinted (see `headerValue(name:value:)`).
+    private static func fingerprintedHeaderValue(_ value: String) -> String {
         let trimmed = value.trimmingHTTPWhitespace()
         if trimmed.isEmpty { return value }
         if let space = trimmed.utf8.firstIndex(where: { $0 == 0x20 || $0 == 0x09 }) {
@@ -63,9 +65,13 @@ public enum SecretFingerprint {
         return fingerprint(String(trimmed))
     }
 
-    /// The headers with every key fingerprinted.
+    /// The headers with every key fingerprinted (the same array when none carries a key).
     public static func headers(_ fields: [CaptureRecord.HeaderField]) -> [CaptureRecord.HeaderField] {
-        fields.map { CaptureRecord.HeaderField(name: $0.name, value: headerValue(name: $0.name, value: $0.value)) }
+        var fields = fields
+        for index in fields.indices where isSecretHeader(fields[index].name) {
+            fields[index].value = recentHeaderValues.result(for: fields[index].value, otherwise: fingerprintedHeaderValue)
+        }
+        return fields
     }
 
     /// A query string (without `?`) with every `token` value fingerprinted; other parameters and
@@ -131,14 +137,54 @@ extension String {
     }
 }
 
-/// A small lock-protected dictionary.
-final class FingerprintCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var entries: [String: String] = [:]
+/// The last few texts and what they became (a key and its fingerprint, a secret header's value
+/// and its fingerprinted form), so that the same key is not hashed again on every request. Texts
+/// are compared byte for byte (a fingerprint is of the key's bytes); the oldest pair gives way to
+/// the newest. Held in memory only, never written anywhere.
+final class RecentFingerprints: Sendable {
+    static let capacity = 8
 
-    func withLock<T>(_ body: (inout [String: String]) -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&entries)
+    private struct Pairs {
+        var texts: [String] = []
+        var results: [String] = []
+        /// Where the next pair goes once all places are taken.
+        var next = 0
+    }
+
+    private let pairs = Mutex(Pairs())
+
+    /// What `text` became, from the recent pairs or else `make(text)` (then remembered).
+    func result(for text: String, otherwise make: (String) -> String) -> String {
+        let found: String? = pairs.withLock { pairs in
+            for (index, known) in pairs.texts.enumerated() where Self.sameBytes(known, text) {
+                return pairs.results[index]
+            }
+            return nil
+        }
+        if let found { return found }
+        let result = make(text)
+        pairs.withLock { pairs in
+            if pairs.texts.count < Self.capacity {
+                pairs.texts.append(text)
+                pairs.results.append(result)
+            } else {
+                pairs.texts[pairs.next] = text
+                pairs.results[pairs.next] = result
+                pairs.next = (pairs.next + 1) % Self.capacity
+            }
+        }
+        return result
+    }
+
+    /// Whether two texts are the same UTF-8 bytes (compared in one go where both are contiguous,
+    /// as native strings are).
+    private static func sameBytes(_ one: String, _ other: String) -> Bool {
+        guard one.utf8.count == other.utf8.count else { return false }
+        let same: Bool?? = one.utf8.withContiguousStorageIfAvailable { first in
+            other.utf8.withContiguousStorageIfAvailable { second in
+                first.isEmpty || memcmp(first.baseAddress!, second.baseAddress!, first.count) == 0
+            }
+        }
+        return (same ?? nil) ?? one.utf8.elementsEqual(other.utf8)
     }
 }

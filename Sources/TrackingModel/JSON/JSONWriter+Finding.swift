@@ -7,10 +7,12 @@ extension JSONWriter {
         finding.forEachJSONMember { name, field in
             if !first { comma() }
             first = false
-            key(name)
             switch field {
-            case .string(let text): string(text)
-            case .int(let number): int(number)
+            case .string(let text):
+                member(name, text)
+            case .int(let number):
+                key(name)
+                int(number)
             }
         }
         raw("}")

@@ -25,16 +25,26 @@ public struct JSONWriter {
         self.bytes = bytes
     }
 
-    /// Appends text as it is (it must be valid JSON where it goes).
+    /// Appends text as it is (it must be valid JSON where it goes). One byte (a bracket, a
+    /// brace, a quote) is appended as a byte, not as a buffer.
     @inlinable @inline(__always)
     public mutating func raw(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        text.withUTF8Buffer { utf8 in
+            if utf8.count == 1 {
+                bytes.append(utf8[0])
+            } else {
+                bytes.append(contentsOf: utf8)
+            }
+        }
     }
 
-    /// Appends text as it is (it must be valid JSON where it goes).
-    @inlinable
+    /// Appends text as it is (it must be valid JSON where it goes). Disfavoured, so that a literal
+    /// goes to `raw(_: StaticString)`.
+    @inlinable @_disfavoredOverload
     public mutating func raw(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+        // Its UTF-8 in one copy where it is contiguous (always, for a native string).
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes.append(contentsOf: $0) }
+        if done == nil { bytes.append(contentsOf: text.utf8) }
     }
 
     /// `"key":` for a key that needs no escaping (a literal of the caller's schema).
@@ -68,11 +78,78 @@ public struct JSONWriter {
         }
     }
 
-    /// Valid UTF-8 bytes as a JSON string, quotes included. Two passes, eight bytes at a time:
+    /// Valid UTF-8 bytes as a JSON string, quotes included. A short string with nothing to escape
+    /// is copied in one pass (`appendShortPlainString`); others take two, eight bytes at a time:
     /// one measures the escapes (`JSONEscapeScan`), the other copies the runs between them into
     /// place (log bodies are JSON, full of quotes).
     public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
+        if appendShortPlainString(utf8) { return }
         string(utf8: utf8, scan: JSONEscapeScan(utf8))
+    }
+
+    /// `"name":` and `text` as a JSON string: `key(name)` then `string(text)`, a short value in
+    /// one piece with its key.
+    @inlinable
+    public mutating func member(_ name: StaticString, _ text: String) {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { member(name, utf8: $0) }
+        if done == nil {
+            key(name)
+            string(text)
+        }
+    }
+
+    /// `"name":` and valid UTF-8 bytes as a JSON string (see `member(_:_:)`).
+    public mutating func member(_ name: StaticString, utf8: UnsafeBufferPointer<UInt8>) {
+        if name.withUTF8Buffer({ appendShortPlainString(utf8, key: $0) }) { return }
+        key(name)
+        string(utf8: utf8, scan: JSONEscapeScan(utf8))
+    }
+
+    /// The longest string, and the longest key before it, that `appendShortPlainString` takes.
+    private static let shortStringLength = 32
+    private static let shortKeyLength = 24
+
+    /// A short string with nothing to escape (most names and values are), after its `"key":` when
+    /// there is one, is put together on the stack and appended in one piece (each append to the
+    /// array costs more than copying a few words): the string is tested and copied eight bytes at
+    /// a time. False, with nothing written, when it is too long or holds a byte to escape (or that
+    /// may be one).
+    private mutating func appendShortPlainString(_ utf8: UnsafeBufferPointer<UInt8>,
+                                                 key: UnsafeBufferPointer<UInt8>? = nil) -> Bool {
+        let count = utf8.count
+        let keyCount = key?.count ?? 0
+        guard count <= Self.shortStringLength, keyCount <= Self.shortKeyLength else { return false }
+        // `"key":` (27 bytes at most), the quoted string (34), and room for the last word's
+        // bytes stored past the end (7).
+        return withUnsafeTemporaryAllocation(byteCount: 80, alignment: 8) { buffer in
+            let staged = buffer.baseAddress!
+            var end = 0
+            if let key {
+                staged.storeBytes(of: UInt8(ascii: "\""), as: UInt8.self)
+                var offset = 0
+                while offset < keyCount, let start = key.baseAddress {
+                    let word = ByteWord.load(start, at: offset, count: keyCount)
+                    staged.storeBytes(of: word.littleEndian, toByteOffset: 1 + offset, as: UInt64.self)
+                    offset += 8
+                }
+                staged.storeBytes(of: UInt8(ascii: "\""), toByteOffset: 1 + keyCount, as: UInt8.self)
+                staged.storeBytes(of: UInt8(ascii: ":"), toByteOffset: 2 + keyCount, as: UInt8.self)
+                end = keyCount + 3
+            }
+            staged.storeBytes(of: UInt8(ascii: "\""), toByteOffset: end, as: UInt8.self)
+            if count > 0, let source = utf8.baseAddress {
+                var offset = 0
+                while offset < count {
+                    let word = ByteWord.load(source, at: offset, count: count)
+                    if ByteWord.bytesToEscape(in: word) != 0 { return false }
+                    staged.storeBytes(of: word.littleEndian, toByteOffset: end + 1 + offset, as: UInt64.self)
+                    offset += 8
+                }
+            }
+            staged.storeBytes(of: UInt8(ascii: "\""), toByteOffset: end + 1 + count, as: UInt8.self)
+            bytes.append(contentsOf: UnsafeRawBufferPointer(start: staged, count: end + count + 2))
+            return true
+        }
     }
 
     /// Valid UTF-8 bytes as a JSON string, quotes included, `scan` being their scan (for a caller
