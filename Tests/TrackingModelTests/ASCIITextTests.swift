@@ -1,3 +1,4 @@
+import SeededRandom
 import Testing
 import TrackingModel
 
@@ -23,6 +24,27 @@ import TrackingModel
         #expect(!"É".equalsIgnoringASCIICase("é"))
         #expect(!"[".equalsIgnoringASCIICase("{"))
         #expect("".equalsIgnoringASCIICase(""))
+    }
+
+    /// Strings are compared as buffers when contiguous, through their views otherwise: both
+    /// against the rule itself (fold A-Z to a-z, compare bytes) on random near-equal pairs, as
+    /// Strings and as Substrings.
+    @Test func bufferComparisonAgreesWithTheRule() {
+        func folded(_ text: some StringProtocol) -> [UInt8] {
+            text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        }
+        let alphabet = Array("aAzZ@[`{-é\u{301}0")
+        var random = SeededRandom(seed: 41)
+        for _ in 0..<3000 {
+            let one = String((0..<random.below(9)).map { _ in alphabet[random.below(alphabet.count)] })
+            var other = Array(one)
+            if !other.isEmpty, random.below(2) == 0 { other[random.below(other.count)] = alphabet[random.below(alphabet.count)] }
+            let two = String(other)
+            let expected = folded(one) == folded(two)
+            #expect(one.equalsIgnoringASCIICase(two) == expected, "\(one.debugDescription) \(two.debugDescription)")
+            let substring = ("<" + two + ">").dropFirst().dropLast()
+            #expect(one.equalsIgnoringASCIICase(substring) == expected)
+        }
     }
 
     @Test func matchesPrefixesWithoutCase() {

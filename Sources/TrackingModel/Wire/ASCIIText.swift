@@ -25,7 +25,23 @@ extension StringProtocol {
     public func equalsIgnoringASCIICase<Other: StringProtocol>(_ other: Other) -> Bool {
         let own = utf8, others = other.utf8
         guard own.count == others.count else { return false }
+        // Native strings are contiguous: compared as two buffers, without the views' iterators.
+        let contiguous: Bool?? = own.withContiguousStorageIfAvailable { ownBytes in
+            others.withContiguousStorageIfAvailable { otherBytes in
+                Self.bytesEqualIgnoringASCIICase(ownBytes, otherBytes)
+            }
+        }
+        if let contiguous, let contiguous { return contiguous }
         return own.elementsEqual(others) { Self.lowercasedASCII($0) == Self.lowercasedASCII($1) }
+    }
+
+    /// Whether two buffers of the same length hold the same bytes, ASCII letters compared without case.
+    @inlinable
+    static func bytesEqualIgnoringASCIICase(_ one: UnsafeBufferPointer<UInt8>, _ other: UnsafeBufferPointer<UInt8>) -> Bool {
+        for index in one.indices where lowercasedASCII(one[index]) != lowercasedASCII(other[index]) {
+            return false
+        }
+        return true
     }
 
     /// Whether the text starts with `prefix` when ASCII letters are compared without case.
