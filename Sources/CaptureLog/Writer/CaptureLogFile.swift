@@ -16,6 +16,11 @@ final class CaptureLogFile: @unchecked Sendable {
     private var knownSize: Int64 = 0
     private(set) var nextSequence: UInt64 = 1
     private(set) var warnings: [String] = []
+    /// The storage of the last batch's bytes, reused by the next batch: a batch of a few records
+    /// is larger than what malloc serves from its fast per-thread cache, and the collector writes
+    /// hundreds a second. Not kept past `keptBatchCapacity` (an import writes large batches).
+    private var spareBatchBuffer: [UInt8] = []
+    static let keptBatchCapacity = 1 << 20
 
     init(path: String, maximumSize: Int?, maximumSegments: Int) throws(CaptureLogError) {
         self.path = path
@@ -174,7 +179,14 @@ final class CaptureLogFile: @unchecked Sendable {
             try reopenLive()
         }
         let first = nextSequence
-        var writer = JSONWriter(capacity: tails.reduce(0) { $0 + $1.count + 24 })
+        var buffer = spareBatchBuffer
+        spareBatchBuffer = []
+        buffer.removeAll(keepingCapacity: true)
+        buffer.reserveCapacity(tails.reduce(0) { $0 + $1.count + 24 })
+        var writer = JSONWriter(appendingTo: buffer)
+        defer {
+            if writer.bytes.capacity <= Self.keptBatchCapacity { spareBatchBuffer = writer.bytes }
+        }
         for (index, tail) in tails.enumerated() {
             writer.raw("{")
             writer.key("seq"); writer.int(first + UInt64(index)); writer.comma()
