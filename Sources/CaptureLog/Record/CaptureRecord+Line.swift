@@ -26,7 +26,7 @@ extension CaptureRecord {
     /// part on the appending task, before the sequence number is known (it is assigned when the
     /// batch is written), and puts the two together in the file.
     func encodedLineAfterSequence() -> [UInt8] {
-        var writer = JSONWriter(capacity: estimatedLineLength)
+        var writer = JSONWriter(appendingTo: LineBufferPool.shared.take(capacity: estimatedLineLength))
         encodeAfterSequence(into: &writer)
         return writer.bytes
     }

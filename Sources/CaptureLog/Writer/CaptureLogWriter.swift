@@ -94,11 +94,16 @@ public final class CaptureLogWriter: Sendable {
 
     /// Appends prepared records in one batch, numbered contiguously and in order; returns them as
     /// stored, once they are durable according to `durability`.
-    public func append(_ prepared: PreparedRecords) async throws -> [CaptureRecord] {
+    public func append(_ prepared: consuming PreparedRecords) async throws -> [CaptureRecord] {
         guard prepared.count > 0 else { return [] }
+        // Moved out, not copied: the records are numbered in place, and the writer recycles the
+        // lines' buffers once they are written (`LineBufferPool`).
         var stored = prepared.records
+        var lines = prepared.lines
+        prepared = PreparedRecords(records: [], lines: [])
         let first = try await withCheckedThrowingContinuation { waiter in
-            enqueue(Pending(lines: prepared.lines, waiter: waiter))
+            enqueue(Pending(lines: lines, waiter: waiter))
+            lines = []
         }
         for index in stored.indices { stored[index].sequence = first + UInt64(index) }
         return stored
@@ -124,7 +129,7 @@ public final class CaptureLogWriter: Sendable {
     private func drain() {
         let sync = durability == .fsync
         while true {
-            let (batch, closeWaiters) = state.withLock { state in
+            var (batch, closeWaiters) = state.withLock { state in
                 guard state.pending.isEmpty else {
                     defer { state.pending = [] }
                     return (state.pending, [CheckedContinuation<Void, Never>]())
@@ -137,15 +142,19 @@ public final class CaptureLogWriter: Sendable {
                 for waiter in closeWaiters { waiter.resume() }
                 return
             }
+            var lines = batch.flatMap(\.lines)
+            let waiters = batch.map { ($0.waiter, $0.lines.count) }
+            batch = []
             do {
-                var first = try file.append(encoded: batch.flatMap(\.lines), sync: sync)
-                for entry in batch {
-                    entry.waiter.resume(returning: first)
-                    first += UInt64(entry.lines.count)
+                var first = try file.append(encoded: lines, sync: sync)
+                for (waiter, count) in waiters {
+                    waiter.resume(returning: first)
+                    first += UInt64(count)
                 }
             } catch {
-                for entry in batch { entry.waiter.resume(throwing: error) }
+                for (waiter, _) in waiters { waiter.resume(throwing: error) }
             }
+            LineBufferPool.shared.recycle(&lines)
         }
     }
 
