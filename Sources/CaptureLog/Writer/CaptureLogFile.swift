@@ -179,11 +179,11 @@ final class CaptureLogFile: @unchecked Sendable {
             try reopenLive()
         }
         let first = nextSequence
-        var buffer = spareBatchBuffer
-        spareBatchBuffer = []
-        buffer.removeAll(keepingCapacity: true)
-        buffer.reserveCapacity(tails.reduce(0) { $0 + $1.count + 24 })
-        var writer = JSONWriter(appendingTo: buffer)
+        // Swapped in, so that the writer holds the only reference and appends without copying.
+        var writer = JSONWriter(appendingTo: [])
+        swap(&writer.bytes, &spareBatchBuffer)
+        writer.bytes.removeAll(keepingCapacity: true)
+        writer.bytes.reserveCapacity(tails.reduce(0) { $0 + $1.count + 24 })
         defer {
             if writer.bytes.capacity <= Self.keptBatchCapacity { spareBatchBuffer = writer.bytes }
         }
