@@ -53,19 +53,19 @@ extension EventValidator.Run {
     }
 
     private mutating func checkConsent(_ user: JSONObject, path userPath: JSONPath) {
-        let path = userPath.appending("consent_categories")
+        func path() -> JSONPath { userPath.appending("consent_categories") }
         guard let consent = user["consent_categories"], !consent.isNull else {
-            report(.error, Code.missingConsentCategories, path,
+            report(.error, Code.missingConsentCategories, path(),
                    "user.consent_categories is missing: the event reaches no destination.",
                    hint: "Send the categories the user consented to, such as [\"1\", \"3\"].")
             return
         }
         guard case .array(let categories) = consent else {
-            report(.error, Code.invalidType, path, "consent_categories must be an array of strings, found \(consent.typeName).")
+            report(.error, Code.invalidType, path(), "consent_categories must be an array of strings, found \(consent.typeName).")
             return
         }
         if categories.isEmpty {
-            report(.warning, Code.emptyConsentCategories, path,
+            report(.warning, Code.emptyConsentCategories, path(),
                    "consent_categories is empty: the event reaches no destination.",
                    hint: "An event reaches a destination only when one of the user's categories matches its consent filter.")
             return
@@ -76,7 +76,7 @@ extension EventValidator.Run {
             case .string: break
             case .number: numbers = true
             default:
-                report(.error, Code.invalidType, path.appending(index),
+                report(.error, Code.invalidType, path().appending(index),
                        "A consent category is a string, found \(category.typeName).")
             }
         }
@@ -88,7 +88,7 @@ extension EventValidator.Run {
                 hint += "\""
             }
             hint += "]."
-            report(.info, Code.consentCategoriesAsNumbers, path,
+            report(.info, Code.consentCategoriesAsNumbers, path(),
                    "Consent categories are numbers; the OpenAPI description says strings.", hint: hint)
         }
     }
