@@ -121,9 +121,11 @@ extension EventValidator.Run {
 }
 
 extension String {
-    /// 32 for a `_md5` name, 64 for a `_sha256` name, nil otherwise (compared on bytes).
+    /// 32 for a `_md5` name, 64 for a `_sha256` name, nil otherwise (compared on bytes; most
+    /// names end in neither digit and are told apart by their last byte).
     var hashedSuffixLength: Int? {
         let bytes = utf8
+        guard let last = bytes.last, last == UInt8(ascii: "5") || last == UInt8(ascii: "6") else { return nil }
         if bytes.count > 4, bytes.suffix(4).elementsEqual("_md5".utf8) { return 32 }
         if bytes.count > 7, bytes.suffix(7).elementsEqual("_sha256".utf8) { return 64 }
         return nil
