@@ -128,16 +128,16 @@ extension EventValidator.Run {
         case .stringMilliseconds:
             report(.info, Code.timestampAsString, path,
                    "The timestamp is a string of milliseconds; the rule is an integer.",
-                   hint: "Send \(timestamp.milliseconds.map { String($0) } ?? "it") without quotes.")
+                   hint: "Send \(timestamp.milliseconds.map(String.init) ?? "it") without quotes.")
         case .integerSeconds, .stringSeconds:
             report(.warning, Code.timestampInSeconds, path,
                    "The timestamp \(stamp.scalarText ?? "") looks like seconds, not milliseconds.",
-                   hint: "Multiply by 1000: \(timestamp.milliseconds.map { String($0) } ?? "").")
+                   hint: "Multiply by 1000: \(timestamp.milliseconds.map(String.init) ?? "").")
             return
         case .iso8601:
             report(.warning, Code.timestampISO8601, path,
                    "The timestamp is ISO-8601; the rule is an integer of milliseconds.",
-                   hint: "Send \(timestamp.milliseconds.map { String($0) } ?? "milliseconds since 1970").")
+                   hint: "Send \(timestamp.milliseconds.map(String.init) ?? "milliseconds since 1970").")
         case .invalid:
             report(.error, Code.invalidTimestamp, path,
                    stamp.isNumberOrString
