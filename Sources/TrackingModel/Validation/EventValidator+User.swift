@@ -131,12 +131,18 @@ extension String {
         return nil
     }
 
-    /// One `@` with something before it and a dotted domain after it; no spaces.
+    /// One `@` with something before it and a dotted domain after it; no spaces. Read on the
+    /// contiguous bytes (iterating a small string's UTF8View costs several times more).
     var looksLikeEmail: Bool {
+        var text = self
+        return text.withUTF8 { Self.looksLikeEmail($0) }
+    }
+
+    private static func looksLikeEmail(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var at: Int? = nil
         var count = 0
         var lastDot: Int? = nil
-        for byte in utf8 {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "@"):
                 if at != nil { return false }
