@@ -51,4 +51,42 @@ import Testing
             #expect(JSONPath(parsingASCII: text) == JSONPath(parsingCharacters: text), "\(text)")
         }
     }
+
+    /// The written form is the one the former writer gave (a byte array made a String, kept here
+    /// as the reference), on random paths of keys plain and odd, indices, negative ones included.
+    @Test func theWrittenFormIsTheFormerOne() {
+        func formerDescription(_ path: JSONPath) -> String {
+            func isPlain(_ key: String) -> Bool {
+                !key.isEmpty && key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == "$" }
+            }
+            if path.components.isEmpty { return "$" }
+            if path.components.count == 1, case .key(let key) = path.components[0], isPlain(key) { return key }
+            var text: [UInt8] = []
+            for component in path.components {
+                switch component {
+                case .key(let key):
+                    if isPlain(key) {
+                        if !text.isEmpty { text.append(UInt8(ascii: ".")) }
+                        text.append(contentsOf: Array(key.utf8))
+                    } else {
+                        text.append(contentsOf: Array("[\"".utf8) + Array(key.utf8) + Array("\"]".utf8))
+                    }
+                case .index(let index):
+                    text.append(contentsOf: Array("[\(index)]".utf8))
+                }
+            }
+            return String(decoding: text, as: UTF8.self)
+        }
+        let pieces = ["a", "B", "0", "7", ".", "[", "]", "\"", " ", "$", "_", "-", "é", "\u{301}", "\r\n", "日本", "consent_categories"]
+        let indices = [0, 1, 9, 10, 99, 1234, -1, -10, Int.max, Int.min]
+        var random = SeededRandom(seed: 13)
+        for _ in 0..<5000 {
+            let components: [JSONPath.Component] = (0..<random.below(5)).map { _ in
+                if random.below(3) == 0 { return .index(indices[random.below(indices.count)]) }
+                return .key((0..<random.below(4)).map { _ in pieces[random.below(pieces.count)] }.joined())
+            }
+            let path = JSONPath(components)
+            #expect(path.description == formerDescription(path), "\(components)")
+        }
+    }
 }

@@ -27,10 +27,8 @@ public struct JSONObject: Sendable, Hashable {
     /// The value of `key`; with duplicates, the last one wins (as in JavaScript).
     public subscript(key: String) -> JSONValue? {
         get {
-            for member in members.reversed() where member.key == key {
-                return member.value
-            }
-            return nil
+            // The members are read in place (a loop over `members.reversed()` copied each one).
+            members.lastIndex { $0.key == key }.map { members[$0].value }
         }
         set {
             if let newValue {

@@ -22,11 +22,13 @@ struct JSONParserCore: ~Copyable {
     let p: UnsafePointer<UInt8>
     let n: Int
     var i = 0
-    var values = JSONParserStack<JSONValue>(capacity: 64)
-    var members = JSONParserStack<JSONObject.Member>(capacity: 64)
+    // First capacities of under 1 KB each (malloc's per-thread cache serves blocks up to about
+    // 1 KB; larger ones take its slower path on every parse); the stacks double when needed.
+    var values = JSONParserStack<JSONValue>(capacity: 40)
+    var members = JSONParserStack<JSONObject.Member>(capacity: 24)
     /// Per member on `members`: where its key starts and a fingerprint of the key's bytes (0 when
     /// the key had escapes), so that duplicate detection compares integers first.
-    var keyInfos = JSONParserStack<JSONParserKeyInfo>(capacity: 64)
+    var keyInfos = JSONParserStack<JSONParserKeyInfo>(capacity: 60)
     var frames = JSONParserStack<JSONParserFrame>(capacity: 16)
     var warnings: [JSONParseWarning] = []
     /// Reused buffer for strings with escapes.

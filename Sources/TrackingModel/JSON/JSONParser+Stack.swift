@@ -1,18 +1,26 @@
 /// A growable stack over manually managed memory, used by the parser so that closing an array or an
 /// object moves its elements into the final `Array` in one step (no copies, no retain/release).
+/// Its memory is allocated on the first push: the locator and the pull reader run the parser's
+/// core for its string and number reading only, and never push.
 struct JSONParserStack<Element>: ~Copyable {
     private(set) var base: UnsafeMutablePointer<Element>
     private(set) var count = 0
-    private var capacity: Int
+    /// 0 until the first push.
+    private var capacity = 0
+    /// The capacity allocated on the first push.
+    private let initialCapacity: Int
 
     init(capacity: Int) {
-        self.capacity = Swift.max(capacity, 4)
-        self.base = .allocate(capacity: self.capacity)
+        self.initialCapacity = Swift.max(capacity, 4)
+        // Never read before the first push replaces it.
+        self.base = UnsafeMutablePointer(bitPattern: MemoryLayout<Element>.alignment)!
     }
 
     deinit {
-        base.deinitialize(count: count)
-        base.deallocate()
+        if capacity > 0 {
+            base.deinitialize(count: count)
+            base.deallocate()
+        }
     }
 
     @inline(__always)
@@ -24,10 +32,12 @@ struct JSONParserStack<Element>: ~Copyable {
 
     @inline(never)
     private mutating func grow() {
-        let newCapacity = capacity * 2
+        let newCapacity = capacity == 0 ? initialCapacity : capacity * 2
         let newBase = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
-        newBase.moveInitialize(from: base, count: count)
-        base.deallocate()
+        if capacity > 0 {
+            newBase.moveInitialize(from: base, count: count)
+            base.deallocate()
+        }
         base = newBase
         capacity = newCapacity
     }

@@ -65,13 +65,16 @@ public enum JSONValue: Sendable, Hashable {
 
     /// The value at `path`, or nil when any step is missing.
     public subscript(path: JSONPath) -> JSONValue? {
-        var current: JSONValue? = self
+        var current = self
         for component in path.components {
             switch component {
-            case .key(let key): current = current?[key]
-            case .index(let index): current = current?[index]
+            case .key(let key):
+                guard case .object(let object) = current, let member = object[key] else { return nil }
+                current = member
+            case .index(let index):
+                guard case .array(let elements) = current, elements.indices.contains(index) else { return nil }
+                current = elements[index]
             }
-            if current == nil { return nil }
         }
         return current
     }

@@ -36,7 +36,7 @@ public struct SourcePositionCounter: Sendable {
                         // Bytes are in little-endian order: the last line feed is the highest.
                         let last = (63 &- feeds.leadingZeroBitCount) / 8
                         let after = last == 7 ? 0 : word >> (8 &* (last &+ 1))
-                        line &+= feeds.nonzeroBitCount
+                        line &+= Self.count(feeds)
                         column = 1 &+ (7 &- last) &- Self.continuationCount(after)
                     }
                     offset &+= 8
@@ -58,10 +58,19 @@ public struct SourcePositionCounter: Sendable {
         return SourcePosition(offset: target, line: line, column: column)
     }
 
-    /// How many bytes of `word` are UTF-8 continuation bytes.
+    /// How many bytes of `word` are UTF-8 continuation bytes. The bit count takes a dozen
+    /// instructions where the CPU is not assumed to count bits: ASCII words skip it.
     @inline(__always)
     private static func continuationCount(_ word: UInt64) -> Int {
-        (word & ~(word << 1) & ByteWord.highBits).nonzeroBitCount
+        if word & ByteWord.highBits == 0 { return 0 }
+        return (word & ~(word << 1) & ByteWord.highBits).nonzeroBitCount
+    }
+
+    /// How many bytes a mask of `ByteWord` marks; a lone one (the usual line feed) without the
+    /// bit count.
+    @inline(__always)
+    private static func count(_ mask: UInt64) -> Int {
+        mask & (mask &- 1) == 0 ? 1 : mask.nonzeroBitCount
     }
 
     /// The position of byte `target` of `bytes` (see the buffer form).

@@ -44,8 +44,8 @@ extension EventValidator.Run {
 
     // MARK: Name
 
-    /// Checks the event name and returns it when it is a non-empty string.
-    mutating func checkName(_ value: JSONValue) -> String? {
+    /// Checks the event name and returns the standard event it names, if any (looked up once).
+    mutating func checkName(_ value: JSONValue) -> EventSpec? {
         guard let nameValue = value[layout.name], !nameValue.isNull else {
             report(.error, Code.missingEventName, layout.name, "The event has no name (\(layout.name)).")
             return nil
@@ -58,7 +58,7 @@ extension EventValidator.Run {
             report(.error, Code.missingEventName, layout.name, "The event name is empty.")
             return nil
         }
-        if SpecCatalogue.event(named: name) != nil { return name }
+        if let standard = SpecCatalogue.event(named: name) { return standard }
         if !NameSuggester.isSnakeCase(name) {
             let snake = NameSuggester.snakeCase(name)
             let standard = SpecCatalogue.event(named: snake) != nil
@@ -67,7 +67,7 @@ extension EventValidator.Run {
                        ? "Event name \"\(name)\" is not snake_case; the standard event is \"\(snake)\"."
                        : "Event name \"\(name)\" is not lowercase snake_case.",
                    hint: snake.isEmpty ? nil : "Use \"\(snake)\".")
-            if standard { return name }
+            if standard { return nil }
         }
         if let suggestion = NameSuggester.suggestion(for: name, among: SpecCatalogue.standardEventNames),
            suggestion != NameSuggester.snakeCase(name) {
@@ -75,7 +75,7 @@ extension EventValidator.Run {
                    "\"\(name)\" is not a standard event: did you mean \"\(suggestion)\"?",
                    hint: "Custom events are allowed; if \"\(suggestion)\" was meant, fix the name so the standard rules apply.")
         }
-        return name
+        return nil
     }
 
     // MARK: Id

@@ -53,19 +53,19 @@ extension EventValidator.Run {
     }
 
     private mutating func checkConsent(_ user: JSONObject, path userPath: JSONPath) {
-        let path = userPath.appending("consent_categories")
+        func path() -> JSONPath { userPath.appending("consent_categories") }
         guard let consent = user["consent_categories"], !consent.isNull else {
-            report(.error, Code.missingConsentCategories, path,
+            report(.error, Code.missingConsentCategories, path(),
                    "user.consent_categories is missing: the event reaches no destination.",
                    hint: "Send the categories the user consented to, such as [\"1\", \"3\"].")
             return
         }
         guard case .array(let categories) = consent else {
-            report(.error, Code.invalidType, path, "consent_categories must be an array of strings, found \(consent.typeName).")
+            report(.error, Code.invalidType, path(), "consent_categories must be an array of strings, found \(consent.typeName).")
             return
         }
         if categories.isEmpty {
-            report(.warning, Code.emptyConsentCategories, path,
+            report(.warning, Code.emptyConsentCategories, path(),
                    "consent_categories is empty: the event reaches no destination.",
                    hint: "An event reaches a destination only when one of the user's categories matches its consent filter.")
             return
@@ -76,7 +76,7 @@ extension EventValidator.Run {
             case .string: break
             case .number: numbers = true
             default:
-                report(.error, Code.invalidType, path.appending(index),
+                report(.error, Code.invalidType, path().appending(index),
                        "A consent category is a string, found \(category.typeName).")
             }
         }
@@ -88,7 +88,7 @@ extension EventValidator.Run {
                 hint += "\""
             }
             hint += "]."
-            report(.info, Code.consentCategoriesAsNumbers, path,
+            report(.info, Code.consentCategoriesAsNumbers, path(),
                    "Consent categories are numbers; the OpenAPI description says strings.", hint: hint)
         }
     }
@@ -121,20 +121,28 @@ extension EventValidator.Run {
 }
 
 extension String {
-    /// 32 for a `_md5` name, 64 for a `_sha256` name, nil otherwise (compared on bytes).
+    /// 32 for a `_md5` name, 64 for a `_sha256` name, nil otherwise (compared on bytes; most
+    /// names end in neither digit and are told apart by their last byte).
     var hashedSuffixLength: Int? {
         let bytes = utf8
+        guard let last = bytes.last, last == UInt8(ascii: "5") || last == UInt8(ascii: "6") else { return nil }
         if bytes.count > 4, bytes.suffix(4).elementsEqual("_md5".utf8) { return 32 }
         if bytes.count > 7, bytes.suffix(7).elementsEqual("_sha256".utf8) { return 64 }
         return nil
     }
 
-    /// One `@` with something before it and a dotted domain after it; no spaces.
+    /// One `@` with something before it and a dotted domain after it; no spaces. Read on the
+    /// contiguous bytes (iterating a small string's UTF8View costs several times more).
     var looksLikeEmail: Bool {
+        var text = self
+        return text.withUTF8 { Self.looksLikeEmail($0) }
+    }
+
+    private static func looksLikeEmail(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var at: Int? = nil
         var count = 0
         var lastDot: Int? = nil
-        for byte in utf8 {
+        for byte in bytes {
             switch byte {
             case UInt8(ascii: "@"):
                 if at != nil { return false }

@@ -64,7 +64,7 @@ public enum EventValidator {
                 return
             }
             checkDialect(root)
-            let name = checkName(value)
+            let standard = checkName(value)
             checkEventId(value, root: root)
             checkTimestamp(value, root: root)
             if dialect == .v2 || dialect == .unknown { checkContext(root) }
@@ -85,7 +85,6 @@ public enum EventValidator {
             case .v2, .unknown:
                 data = root
             }
-            let standard = name.flatMap { SpecCatalogue.event(named: $0) }
             checkUser(value)
             checkData(data, spec: standard)
         }
