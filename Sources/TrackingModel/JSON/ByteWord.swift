@@ -5,13 +5,19 @@
 /// A byte of the word is found when the high bit of its byte is set in the mask returned; the
 /// test is exact byte by byte (no carry crosses into the next byte), so every set bit stands for
 /// one byte. The first byte in memory is the lowest byte of the word.
-package enum ByteWord {
-    package static let ones: UInt64 = 0x0101_0101_0101_0101
-    package static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-    package static let highBits: UInt64 = 0x8080_8080_8080_8080
+///
+/// Everything here is `@inlinable`: the log's folded search (in CaptureLog) calls these in its
+/// innermost loop, and a call across modules is not inlined otherwise (it took half of
+/// `log filter`'s time). The masks are computed constants for the same reason (a stored `let`
+/// is read through its accessor from another module). The enum itself is public, its members
+/// package: with the enum `package`, this compiler still called them across modules.
+public enum ByteWord {
+    @inlinable public static var ones: UInt64 { 0x0101_0101_0101_0101 }
+    @inlinable public static var lowBits: UInt64 { 0x7F7F_7F7F_7F7F_7F7F }
+    @inlinable public static var highBits: UInt64 { 0x8080_8080_8080_8080 }
 
     /// The bytes of `word` equal to `byte`.
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func bytes(of word: UInt64, equalTo byte: UInt8) -> UInt64 {
         let difference = word ^ (ones &* UInt64(byte))
         // A byte's low seven bits plus 0x7F set its high bit unless they are all zero.
@@ -19,14 +25,14 @@ package enum ByteWord {
     }
 
     /// The bytes of `word` below `bound` (at most 0x80).
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func bytes(of word: UInt64, below bound: UInt8) -> UInt64 {
         ~(((word & lowBits) &+ ones &* UInt64(0x80 - bound)) | word) & highBits
     }
 
     /// The eight bytes at `offset` of `base`, which holds `count` bytes; those past `count` read
     /// as spaces (a byte no test here looks for). Reads no byte outside `base`'s `count`.
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func load(_ base: UnsafePointer<UInt8>, at offset: Int, count: Int) -> UInt64 {
         let remaining = count - offset
         if remaining >= 8 { return word(at: base + offset) }
@@ -57,7 +63,7 @@ package enum ByteWord {
     }
 
     /// The eight bytes at `address`, the first in the lowest byte.
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func word(at address: UnsafePointer<UInt8>) -> UInt64 {
         UInt64(littleEndian: UnsafeRawPointer(address).loadUnaligned(as: UInt64.self))
     }
@@ -81,6 +87,6 @@ package enum ByteWord {
     }
 
     /// The offset in the word of the lowest byte set in `mask`.
-    @inline(__always)
+    @inlinable @inline(__always)
     package static func firstByte(_ mask: UInt64) -> Int { mask.trailingZeroBitCount / 8 }
 }
