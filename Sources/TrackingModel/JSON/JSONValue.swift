@@ -67,14 +67,13 @@ public enum JSONValue: Sendable, Hashable {
     public subscript(path: JSONPath) -> JSONValue? {
         var current = self
         for component in path.components {
+            let next: JSONValue?
             switch component {
-            case .key(let key):
-                guard case .object(let object) = current, let member = object[key] else { return nil }
-                current = member
-            case .index(let index):
-                guard case .array(let elements) = current, elements.indices.contains(index) else { return nil }
-                current = elements[index]
+            case .key(let key): next = current[key]
+            case .index(let index): next = current[index]
             }
+            guard let next else { return nil }
+            current = next
         }
         return current
     }
