@@ -69,7 +69,7 @@ public enum SecretFingerprint {
     public static func headers(_ fields: [CaptureRecord.HeaderField]) -> [CaptureRecord.HeaderField] {
         var fields = fields
         for index in fields.indices where isSecretHeader(fields[index].name) {
-            fields[index].value = recentHeaderValues.result(for: fields[index].value, otherwise: fingerprintedHeaderValue)
+            fields[index].value = headerValue(name: fields[index].name, value: fields[index].value)
         }
         return fields
     }
