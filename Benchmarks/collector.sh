@@ -9,8 +9,11 @@
 #   collect   `trackscope collect` (default durability: fsync before answering).
 # Prints each run's throughput and each server's CPU time per request (utime + stime from
 # /proc/PID/stat, before and after), and the ratio of collect to the recording baseline of the same
-# round (and, for information, to the padded baseline). Then checks that every 200 that wrk saw is
-# on disk, for the recording servers.
+# round (and, for information, to the padded baseline); with several rounds, the median of those
+# ratios. Then checks that every 200 that wrk saw is on disk, for the recording servers.
+# The host's speed drifts (a shared machine): record and collect run back to back in every round,
+# in alternating order (record first in odd rounds, collect first in even ones), so that a slow
+# spell falls on both sides of a ratio alike and the order favours neither.
 # Goal: collect / record >= 0.75. Environment: DURATION (default 10s), CONNECTIONS (32), THREADS (1),
 # ROUNDS (2).
 set -euo pipefail
@@ -89,9 +92,11 @@ echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, body $BODY ($(wc -c <"$BODY") b
 HZ=$(getconf CLK_TCK)
 declare -A OK_TOTAL=([bare]=0 [record]=0 [padded]=0 [collect]=1)
 SUMMARY=""
+RATIOS=""
 for round in $(seq "$ROUNDS"); do
   declare -A RPS=() CPU=()
-  for server in bare record padded collect; do
+  if [ $((round % 2)) = 1 ]; then order="record collect padded bare"; else order="collect record bare padded"; fi
+  for server in $order; do
     echo
     echo "== round $round: $server =="
     before=$(cpu_ticks "${PID[$server]}")
@@ -110,6 +115,7 @@ for round in $(seq "$ROUNDS"); do
     "$round" "${RPS[bare]}" "${CPU[bare]}" "${RPS[record]}" "${CPU[record]}" "${RPS[padded]}" "${CPU[padded]}" \
     "${RPS[collect]}" "${CPU[collect]}" "$ratio" "$padded_ratio")
   SUMMARY+="$line"$'\n'
+  RATIOS+="$ratio"$'\n'
 done
 
 # Stop the collector cleanly (SIGTERM), so its log is closed, then count what each server holds.
@@ -119,6 +125,11 @@ for _ in $(seq 100); do kill -0 "$COLLECT_PID" 2>/dev/null || break; sleep 0.1; 
 echo
 echo "== summary (server CPU time per request from /proc/PID/stat; goal collect/record >= 0.75) =="
 printf '%s' "$SUMMARY"
+if [ "$ROUNDS" -gt 1 ]; then
+  printf '%s' "$RATIOS" | sort -n | awk '{ r[NR] = $1 } END {
+    median = NR % 2 ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2
+    printf "collect/record over %d rounds: median %.3f (lowest %.3f, highest %.3f)\n", NR, median, r[1], r[NR] }'
+fi
 
 # wrk stops counting at the deadline while up to $CONNECTIONS requests are in flight: those are
 # recorded (and answered) but not counted by wrk. Every counted 200 must be on disk.
