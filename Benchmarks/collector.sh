@@ -59,6 +59,22 @@ wait_for_port() {
 # CPU time (user + system, in clock ticks) a process has used so far.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
+# The same, of the process's live threads by kind: "NIO TASKS" (the event loops, the Swift
+# cooperative pool that runs the request handlers); the rest (the log writer, ...) is the
+# process's total less these. A pool thread that ends between two readings counts as the rest.
+thread_ticks() {
+  local nio=0 tasks=0 task name ticks
+  for task in /proc/"$1"/task/*; do
+    name=$(cat "$task/comm" 2>/dev/null) || continue
+    ticks=$(awk '{print $14 + $15}' "$task/stat" 2>/dev/null) || continue
+    case "$name" in
+      NIO-*) nio=$((nio + ticks)) ;;
+      *default-qos) tasks=$((tasks + ticks)) ;;
+    esac
+  done
+  echo "$nio $tasks"
+}
+
 run_wrk() { # URL -> prints wrk output
   timeout 60 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$LUA" "$1" -- "$BODY"
 }
@@ -94,18 +110,23 @@ declare -A OK_TOTAL=([bare]=0 [record]=0 [padded]=0 [collect]=1)
 SUMMARY=""
 RATIOS=""
 for round in $(seq "$ROUNDS"); do
-  declare -A RPS=() CPU=()
+  declare -A RPS=() CPU=() SPLIT=()
   if [ $((round % 2)) = 1 ]; then order="record collect padded bare"; else order="collect record bare padded"; fi
   for server in $order; do
     echo
     echo "== round $round: $server =="
     before=$(cpu_ticks "${PID[$server]}")
+    read -r nio_before tasks_before <<<"$(thread_ticks "${PID[$server]}")"
     output=$(run_wrk "http://127.0.0.1:${PORT[$server]}/v2/1234/events")
     ticks=$(( $(cpu_ticks "${PID[$server]}") - before ))
+    read -r nio_after tasks_after <<<"$(thread_ticks "${PID[$server]}")"
     echo "$output" | grep -E "Requests/sec|Latency|99%|requests in|status|Non-2xx"
     RPS[$server]=$(echo "$output" | awk '/Requests\/sec/ {print $2}')
     requests=$(echo "$output" | awk '/requests in/ {print $1}')
     CPU[$server]=$(awk -v t="$ticks" -v n="$requests" -v hz="$HZ" 'BEGIN { printf "%.1f", t * 1e6 / hz / n }')
+    SPLIT[$server]=$(awk -v t="$ticks" -v io=$((nio_after - nio_before)) -v ta=$((tasks_after - tasks_before)) \
+      -v n="$requests" -v hz="$HZ" 'BEGIN { u = 1e6 / hz / n
+        printf "NIO %.1f, handlers %.1f, rest %.1f", io * u, ta * u, (t - io - ta) * u }')
     ok=$(echo "$output" | awk -F= '/^status200=/ {print $2}')
     OK_TOTAL[$server]=$(( OK_TOTAL[$server] + ok ))
   done
@@ -115,6 +136,7 @@ for round in $(seq "$ROUNDS"); do
     "$round" "${RPS[bare]}" "${CPU[bare]}" "${RPS[record]}" "${CPU[record]}" "${RPS[padded]}" "${CPU[padded]}" \
     "${RPS[collect]}" "${CPU[collect]}" "$ratio" "$padded_ratio")
   SUMMARY+="$line"$'\n'
+  SUMMARY+="         us CPU/req by thread: record ${SPLIT[record]} | collect ${SPLIT[collect]}"$'\n'
   RATIOS+="$ratio"$'\n'
 done
 
