@@ -95,25 +95,25 @@ public enum CollectorEndpoint: Sendable, Hashable {
         match(path: path) == .user
     }
 
-    /// Whether the endpoint answers `method` (one of `allowedMethods`), without building the list.
+    /// Whether the endpoint answers `method` (one of `allowedMethods`).
     public func allows(method: String) -> Bool {
-        switch self {
-        case .legacyEvent, .event, .batch, .productBulk, .conversionBulk: method == "POST"
-        case .user: method == "GET" || method == "PUT" || method == "DELETE"
-        case .inspection(let name): method == (name == "reset" ? "POST" : "GET")
-        case .unknown: false
-        }
+        allowedMethods.contains(method)
     }
 
-    /// The methods the endpoint answers (OPTIONS preflights aside).
+    /// The methods the endpoint answers (OPTIONS preflights aside). The lists are built once:
+    /// every request is checked against one.
     public var allowedMethods: [String] {
         switch self {
-        case .legacyEvent, .event, .batch, .productBulk, .conversionBulk: ["POST"]
-        case .user: ["GET", "PUT", "DELETE"]
-        case .inspection(let name): name == "reset" ? ["POST"] : ["GET"]
+        case .legacyEvent, .event, .batch, .productBulk, .conversionBulk: Self.postOnly
+        case .user: Self.userMethods
+        case .inspection(let name): name == "reset" ? Self.postOnly : Self.getOnly
         case .unknown: []
         }
     }
+
+    private static let postOnly = ["POST"]
+    private static let getOnly = ["GET"]
+    private static let userMethods = ["GET", "PUT", "DELETE"]
 
     /// Whether the endpoint carries tracking events (answered 200 unless too large or invalid).
     public var isEventEndpoint: Bool {
