@@ -177,16 +177,7 @@ public struct JSONPath: Sendable, Hashable, CustomStringConvertible, Expressible
                     }
                 case .index(let index):
                     put(UInt8(ascii: "["))
-                    if index < 0 { put(UInt8(ascii: "-")) }
-                    // The digits, last first, then turned around in place.
-                    let first = count
-                    var rest = index.magnitude
-                    repeat {
-                        put(UInt8(ascii: "0") + UInt8(rest % 10))
-                        rest /= 10
-                    } while rest > 0
-                    var digits = UnsafeMutableBufferPointer(rebasing: text[first..<count])
-                    digits.reverse()
+                    for byte in String(index).utf8 { put(byte) }
                     put(UInt8(ascii: "]"))
                 }
             }
