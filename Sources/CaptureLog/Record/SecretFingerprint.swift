@@ -145,32 +145,26 @@ final class RecentFingerprints: Sendable {
     static let capacity = 8
 
     private struct Pairs {
-        var texts: [String] = []
-        var results: [String] = []
+        var pairs: [(text: String, result: String)] = []
         /// Where the next pair goes once all places are taken.
         var next = 0
     }
 
-    private let pairs = Mutex(Pairs())
+    private let recent = Mutex(Pairs())
 
     /// What `text` became, from the recent pairs or else `make(text)` (then remembered).
     func result(for text: String, otherwise make: (String) -> String) -> String {
-        let found: String? = pairs.withLock { pairs in
-            for (index, known) in pairs.texts.enumerated() where Self.sameBytes(known, text) {
-                return pairs.results[index]
-            }
-            return nil
+        let found: String? = recent.withLock { recent in
+            recent.pairs.first { Self.sameBytes($0.text, text) }?.result
         }
         if let found { return found }
         let result = make(text)
-        pairs.withLock { pairs in
-            if pairs.texts.count < Self.capacity {
-                pairs.texts.append(text)
-                pairs.results.append(result)
+        recent.withLock { recent in
+            if recent.pairs.count < Self.capacity {
+                recent.pairs.append((text, result))
             } else {
-                pairs.texts[pairs.next] = text
-                pairs.results[pairs.next] = result
-                pairs.next = (pairs.next + 1) % Self.capacity
+                recent.pairs[recent.next] = (text, result)
+                recent.next = (recent.next + 1) % Self.capacity
             }
         }
         return result
