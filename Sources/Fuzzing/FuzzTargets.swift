@@ -18,20 +18,56 @@ public enum FuzzTargets {
         all.first { $0.name == name }
     }
 
-    /// The JSON parser: a value it reads prints back to text it reads as the same value; an error
-    /// names a place inside the input.
+    /// The JSON parser: a value it reads prints back to text it reads as the same value; its map
+    /// of where the values are places every path of the value (and one missing below each) where
+    /// `JSONLocator`, reading the text again, does; an error names a place inside the input, and
+    /// the same one with or without the map.
     public static let jsonParser = FuzzTarget.each("json-parser", seeds: FuzzSeeds.payloads + FuzzSeeds.logLines) { input in
         do throws(JSONParseError) {
-            let value = try JSONParser.parseValue(input)
+            let (document, map) = try JSONParser.parseWithSourceMap(input)
+            let value = document.value
+            guard (try? JSONParser.parseValue(input)) == value else { return "the value differs when the map is recorded" }
             for printed in [JSONPrinter.compact(value), JSONPrinter.pretty(value)] {
                 guard (try? JSONParser.parseValue(printed)) == value else { return "printed value does not read back the same" }
             }
+            var paths: [JSONPath] = []
+            collectPaths(in: value, at: .root, into: &paths, limit: 200)
+            let mismatch = input.withUnsafeBytes { text in
+                (paths + paths.map { $0.appending("missing") }).first { path in
+                    JSONLocator.offset(of: path, in: text) != map.offset(of: path, in: value)
+                }
+            }
+            if let mismatch { return "the map places \(mismatch) elsewhere than the locator" }
         } catch {
+            do throws(JSONParseError) {
+                _ = try JSONParser.parseValue(input)
+                return "the text fails only when the map is recorded"
+            } catch let plain {
+                guard plain == error else { return "the error differs when the map is recorded" }
+            }
             guard (0...input.count).contains(error.position.offset), error.position.line >= 1, error.position.column >= 1 else {
                 return "error position \(error.position) outside the input"
             }
         }
         return nil
+    }
+
+    /// The first `limit` paths of `value` (members and elements, depth first), after `path`.
+    private static func collectPaths(in value: JSONValue, at path: JSONPath, into paths: inout [JSONPath], limit: Int) {
+        switch value {
+        case .object(let object):
+            for member in object.members where paths.count < limit {
+                paths.append(path.appending(member.key))
+                collectPaths(in: member.value, at: path.appending(member.key), into: &paths, limit: limit)
+            }
+        case .array(let elements):
+            for index in elements.indices where paths.count < limit {
+                paths.append(path.appending(index))
+                collectPaths(in: elements[index], at: path.appending(index), into: &paths, limit: limit)
+            }
+        default:
+            break
+        }
     }
 
     /// The payload inspector in every form the collector and `validate` use: every finding with a

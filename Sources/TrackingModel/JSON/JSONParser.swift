@@ -27,15 +27,31 @@ public enum JSONParser {
 
     /// Parses one JSON text from raw bytes. Positions are relative to the start of `bytes`.
     public static func parse(_ bytes: UnsafeRawBufferPointer) throws(JSONParseError) -> JSONDocument {
-        guard let raw = bytes.baseAddress, bytes.count > 0 else {
-            throw JSONParseError(
-                code: "empty-input",
-                message: "the input is empty",
-                position: SourcePosition(offset: 0, line: 1, column: 1)
-            )
-        }
+        guard let raw = bytes.baseAddress, bytes.count > 0 else { throw emptyInput }
         var parser = JSONParserCore(bytes: raw.assumingMemoryBound(to: UInt8.self), count: bytes.count)
         return try parser.parseDocument()
+    }
+
+    /// The error for no bytes at all.
+    static let emptyInput = JSONParseError(code: "empty-input", message: "the input is empty",
+                                           position: SourcePosition(offset: 0, line: 1, column: 1))
+
+    /// Parses one JSON text as `parse(_:)` does, and records where each of its values is in the
+    /// text, to place findings made on the value (`JSONSourceMap`).
+    public static func parseWithSourceMap(_ bytes: [UInt8]) throws(JSONParseError) -> (document: JSONDocument, map: JSONSourceMap) {
+        let result: Result<(JSONDocument, JSONSourceMap), JSONParseError> = bytes.withUnsafeBytes { buffer in
+            guard let raw = buffer.baseAddress, buffer.count > 0 else {
+                return .failure(emptyInput)
+            }
+            var parser = JSONParserCore(bytes: raw.assumingMemoryBound(to: UInt8.self), count: buffer.count)
+            do throws(JSONParseError) {
+                return .success(try parser.parseDocumentWithSourceMap())
+            } catch {
+                return .failure(error)
+            }
+        }
+        let (document, map) = try result.get()
+        return (document, map)
     }
 
     /// Parses one JSON text from part of a byte array (one line of JSON Lines, say). Positions are

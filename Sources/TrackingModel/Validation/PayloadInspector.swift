@@ -45,8 +45,9 @@ public enum PayloadInspector {
         func document(expecting: PayloadReport.Shape?) -> PayloadReport {
             var findings: [Finding] = []
             let document: JSONDocument
+            let map: JSONSourceMap
             do {
-                document = try JSONParser.parse(bytes)
+                (document, map) = try JSONParser.parseWithSourceMap(bytes)
             } catch {
                 if expecting == .event, bytes.count > RequestLimits.requestBytes { findings.append(requestTooLarge()) }
                 if expecting == .batch, bytes.count > RequestLimits.batchBytes { findings.append(batchTooLarge()) }
@@ -90,7 +91,9 @@ public enum PayloadInspector {
                     findings.insert(requestTooLarge(), at: 0)
                 }
                 let end = start < bytes.count ? endOfDocumentValue() : bytes.count
-                let event = inspectEvent(value, range: start..<end, base: position(at: start), keysAreUnique: keysAreUnique)
+                let place = SourcePlace(map: map, entry: JSONSourceMap.root, origin: start)
+                let event = inspectEvent(value, range: start..<end, base: position(at: start), keysAreUnique: keysAreUnique,
+                                         place: map.start(of: JSONSourceMap.root) == start ? place : nil)
                 return PayloadReport(shape: .event, events: [event], findings: findings, byteCount: bytes.count)
             }
 
@@ -101,13 +104,16 @@ public enum PayloadInspector {
                                         message: "The batch holds no event."))
             }
             let ranges = elementsStart.map { elementRanges(ofArrayAt: $0) } ?? []
+            let entries = elementsStart.map { elementEntries(ofArrayAt: $0, in: value, map: map, count: values.count) } ?? []
             var events: [InspectedEvent] = []
             events.reserveCapacity(values.count)
             var cursor = SourcePositionCounter()
             for (index, element) in values.enumerated() {
                 let range = index < ranges.count ? ranges[index] : 0..<bytes.count
                 let base = cursor.advance(to: range.lowerBound, in: bytes)
-                var event = inspectEvent(element, range: range, base: base, keysAreUnique: keysAreUnique)
+                let place = index < entries.count && map.start(of: entries[index]) == range.lowerBound
+                    ? SourcePlace(map: map, entry: entries[index], origin: range.lowerBound) : nil
+                var event = inspectEvent(element, range: range, base: base, keysAreUnique: keysAreUnique, place: place)
                 if range.count > RequestLimits.eventInBatchBytes {
                     event.findings.insert(Finding(
                         severity: .error, code: Code.eventTooLarge, path: "$",
@@ -138,9 +144,10 @@ public enum PayloadInspector {
                 let base = SourcePosition(offset: lineStart, line: lineNumber, column: 1)
                 let lineBytes = Array(bytes[range])
                 do {
-                    let document = try JSONParser.parse(lineBytes)
+                    let (document, map) = try JSONParser.parseWithSourceMap(lineBytes)
                     var event = inspectEvent(document.value, source: lineBytes, range: range, base: base,
-                                             keysAreUnique: PayloadInspector.keysAreUnique(document))
+                                             keysAreUnique: PayloadInspector.keysAreUnique(document),
+                                             place: SourcePlace(map: map, entry: JSONSourceMap.root, origin: 0))
                     event.findings += document.warnings.map { shifted($0.finding, by: base) }
                     if range.count > RequestLimits.eventInBatchBytes {
                         event.findings.insert(Finding(
@@ -158,14 +165,16 @@ public enum PayloadInspector {
         }
 
         /// Validates one event (whose source is `range` of the input) and places its findings;
-        /// `keysAreUnique` when the parser found no repeated key in the input.
-        func inspectEvent(_ value: JSONValue, range: Range<Int>, base: SourcePosition, keysAreUnique: Bool) -> InspectedEvent {
+        /// `keysAreUnique` when the parser found no repeated key in the input; `place`, where the
+        /// parser saw the event's values (nil: the text is read again to find them).
+        func inspectEvent(_ value: JSONValue, range: Range<Int>, base: SourcePosition, keysAreUnique: Bool,
+                          place: SourcePlace?) -> InspectedEvent {
             let dialect = DialectDetector.detect(value)
             var (findings, paths) = EventValidator.validateWithPaths(value, dialect: dialect, now: now)
             if !findings.isEmpty {
                 bytes.withUnsafeBytes { all in
-                    locate(&findings, paths: paths, in: UnsafeRawBufferPointer(rebasing: all[range]), base: base,
-                           keysAreUnique: keysAreUnique)
+                    locate(&findings, paths: paths, of: value, in: UnsafeRawBufferPointer(rebasing: all[range]), base: base,
+                           keysAreUnique: keysAreUnique, place: place)
                 }
             }
             return InspectedEvent(value: value, dialect: dialect, findings: findings, byteRange: range, line: base.line)
@@ -173,27 +182,36 @@ public enum PayloadInspector {
 
         /// Validates one event whose source is `source` (a JSON Lines line starting at `base`).
         func inspectEvent(_ value: JSONValue, source: [UInt8], range: Range<Int>, base: SourcePosition,
-                          keysAreUnique: Bool) -> InspectedEvent {
+                          keysAreUnique: Bool, place: SourcePlace) -> InspectedEvent {
             let dialect = DialectDetector.detect(value)
             var (findings, paths) = EventValidator.validateWithPaths(value, dialect: dialect, now: now)
             if !findings.isEmpty {
-                source.withUnsafeBytes { locate(&findings, paths: paths, in: $0, base: base, keysAreUnique: keysAreUnique) }
+                source.withUnsafeBytes {
+                    locate(&findings, paths: paths, of: value, in: $0, base: base, keysAreUnique: keysAreUnique, place: place)
+                }
             }
             return InspectedEvent(value: value, dialect: dialect, findings: findings, byteRange: range, line: base.line)
         }
 
         /// Fills in the line and column of each finding from its path (`paths`, the validator's
-        /// components of each). All are found in one walk of the text, then one pass over the
-        /// text, in offset order, turns them into lines and columns. A path is read back from the
-        /// finding's text when its components might not be what that text reads as, so that
-        /// the place is always the one of the text shown.
-        private func locate(_ findings: inout [Finding], paths: [JSONPath], in source: UnsafeRawBufferPointer,
-                            base: SourcePosition, keysAreUnique: Bool) {
+        /// components of each) in `value`. All are found from the parser's map of the values
+        /// (`place`), or else in one walk of the text; then one pass over the text, in offset
+        /// order, turns them into lines and columns. A path is read back from the finding's text
+        /// when its components might not be what that text reads as, so that the place is always
+        /// the one of the text shown.
+        private func locate(_ findings: inout [Finding], paths: [JSONPath], of value: JSONValue,
+                            in source: UnsafeRawBufferPointer, base: SourcePosition, keysAreUnique: Bool,
+                            place: SourcePlace?) {
             var wanted = paths
             for index in wanted.indices where !wanted[index].readsBackFromDescription {
                 wanted[index] = JSONPath(parsing: findings[index].path)
             }
-            let offsets = JSONLocator.offsets(of: wanted, in: source, keysAreUnique: keysAreUnique)
+            let offsets: [Int?]
+            if let place {
+                offsets = wanted.map { place.map.offset(of: $0, in: value, at: place.entry) - place.origin }
+            } else {
+                offsets = JSONLocator.offsets(of: wanted, in: source, keysAreUnique: keysAreUnique)
+            }
             var located: [(offset: Int, finding: Int)] = []
             located.reserveCapacity(findings.count)
             for (index, offset) in offsets.enumerated() {
@@ -248,6 +266,18 @@ public enum PayloadInspector {
             return end
         }
 
+        /// The map entries of the events of a batch or array whose elements start at `start`
+        /// (`count` of them, in `value`, the document's value).
+        func elementEntries(ofArrayAt start: Int, in value: JSONValue, map: JSONSourceMap, count: Int) -> [Int] {
+            var array = JSONSourceMap.root
+            if case .object(let object) = value {
+                guard let entry = map.childEntry(startingAt: start, below: JSONSourceMap.root, count: object.count) else { return [] }
+                array = entry
+            }
+            guard map.start(of: array) == start else { return [] }
+            return map.elementEntries(ofArrayAt: array, count: count)
+        }
+
         /// The ranges of the elements of the array opening at `start`.
         func elementRanges(ofArrayAt start: Int) -> [Range<Int>] {
             reading(at: start) { (reader: inout JSONPullReader) throws(JSONReadError) in
@@ -286,6 +316,14 @@ public enum PayloadInspector {
                     message: "The batch is \(bytes.count) bytes; the batch endpoint answers 400 above \(RequestLimits.batchBytes) (500 KB).",
                     hint: "Split it into several batches.")
         }
+    }
+
+    /// Where the parser saw an event's values: entry `entry` of `map`, whose offsets count from
+    /// `origin` in the text the event's findings are placed in.
+    struct SourcePlace {
+        let map: JSONSourceMap
+        let entry: Int
+        let origin: Int
     }
 
     /// Whether no object of `document` repeats a key (the parser reported none).
