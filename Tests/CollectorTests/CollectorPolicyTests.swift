@@ -248,4 +248,16 @@ import TrackingModel
         #expect(answer.contentType == "application/json")
         #expect(answer.body == JSONPrinter.compactBytes(value))
     }
+
+    /// The X-Trackscope-Findings value, written straight into a string, reads as the counts.
+    @Test(arguments: [(0, 0, 0, "errors=0; warnings=0; info=0"), (0, 1, 2, "errors=0; warnings=1; info=2"),
+                      (12, 3, 10, "errors=12; warnings=3; info=10"),
+                      (Int.max, Int.min, 99_999, "errors=9223372036854775807; warnings=-9223372036854775808; info=99999")])
+    func theFindingsHeaderNamesEachCount(errors: Int, warnings: Int, info: Int, expected: String) {
+        var summary = FindingSummary()
+        summary.errors = errors
+        summary.warnings = warnings
+        summary.info = info
+        #expect(summary.headerValue == expected)
+    }
 }
