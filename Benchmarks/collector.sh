@@ -10,7 +10,11 @@
 # Prints each run's throughput and each server's CPU time per request (utime + stime from
 # /proc/PID/stat, before and after), and the ratio of collect to the recording baseline of the same
 # round (and, for information, to the padded baseline); with several rounds, the median of those
-# ratios. Then checks that every 200 that wrk saw is on disk, for the recording servers.
+# ratios. Each round also shows where each server's CPU time went (event loops, request handlers,
+# the rest) and what the host's CPUs did meanwhile (idle, waiting for the disk, stolen by the
+# hypervisor): a round with much idle or steal time was bound by the disk or by other machines,
+# not by the server's own work. Then checks that every 200 that wrk saw is on disk, for the
+# recording servers.
 # The host's speed drifts (a shared machine): record and collect run back to back in every round,
 # in alternating order (record first in odd rounds, collect first in even ones), so that a slow
 # spell falls on both sides of a ratio alike and the order favours neither.
@@ -75,6 +79,18 @@ thread_ticks() {
   echo "$nio $tasks"
 }
 
+# The host's CPU counters (/proc/stat, first line: user nice system idle iowait irq softirq steal).
+host_ticks() { awk 'NR == 1 { print $2, $3, $4, $5, $6, $7, $8, $9; exit }' /proc/stat; }
+
+# What the host's CPUs did between two host_ticks readings: idle, waiting for the disk, taken by
+# the hypervisor for other machines (steal), in percent.
+host_share() { # BEFORE AFTER
+  awk -v a="$1" -v b="$2" 'BEGIN { n = split(a, x, " "); split(b, y, " ")
+    for (i = 1; i <= n; i++) { d[i] = y[i] - x[i]; t += d[i] }
+    if (t == 0) t = 1
+    printf "idle %.0f%%, iowait %.0f%%, steal %.0f%%", 100 * d[4] / t, 100 * d[5] / t, 100 * d[8] / t }'
+}
+
 run_wrk() { # URL -> prints wrk output
   timeout 60 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$LUA" "$1" -- "$BODY"
 }
@@ -110,14 +126,16 @@ declare -A OK_TOTAL=([bare]=0 [record]=0 [padded]=0 [collect]=1)
 SUMMARY=""
 RATIOS=""
 for round in $(seq "$ROUNDS"); do
-  declare -A RPS=() CPU=() SPLIT=()
+  declare -A RPS=() CPU=() SPLIT=() HOST=()
   if [ $((round % 2)) = 1 ]; then order="record collect padded bare"; else order="collect record bare padded"; fi
   for server in $order; do
     echo
     echo "== round $round: $server =="
     before=$(cpu_ticks "${PID[$server]}")
     read -r nio_before tasks_before <<<"$(thread_ticks "${PID[$server]}")"
+    host_before=$(host_ticks)
     output=$(run_wrk "http://127.0.0.1:${PORT[$server]}/v2/1234/events")
+    HOST[$server]=$(host_share "$host_before" "$(host_ticks)")
     ticks=$(( $(cpu_ticks "${PID[$server]}") - before ))
     read -r nio_after tasks_after <<<"$(thread_ticks "${PID[$server]}")"
     echo "$output" | grep -E "Requests/sec|Latency|99%|requests in|status|Non-2xx"
@@ -137,6 +155,7 @@ for round in $(seq "$ROUNDS"); do
     "${RPS[collect]}" "${CPU[collect]}" "$ratio" "$padded_ratio")
   SUMMARY+="$line"$'\n'
   SUMMARY+="         us CPU/req by thread: record ${SPLIT[record]} | collect ${SPLIT[collect]}"$'\n'
+  SUMMARY+="         host CPUs during the run: record ${HOST[record]} | collect ${HOST[collect]}"$'\n'
   RATIOS+="$ratio"$'\n'
 done
 
