@@ -13,16 +13,16 @@ extension CollectorCore {
         let siteId = endpoint.siteId(query: facts.query)
         var common: [Finding]
         if case .legacyEvent = endpoint {
-            common = facts.addressingFindings(reads: ["token"])
+            common = facts.addressingFindings(reads: Self.legacyEventParameters)
         } else {
-            common = facts.addressingFindings(reads: ["tc_s", "token"])
+            common = facts.addressingFindings(reads: Self.eventParameters)
         }
         if siteId == nil {
             common.append(Finding(severity: .error, code: CollectorFindingCode.missingSiteId, path: "$",
                                   message: "The query has no tc_s parameter: the real endpoint cannot tell which site the event is for.",
                                   hint: "Add ?tc_s=SITE_ID to the URL."))
         }
-        common += facts.bodyFormatFindings(expected: ["application/json"])
+        common += facts.bodyFormatFindings(expected: RequestFacts.jsonBody)
         let key = keyFinding(facts, siteId: siteId)
         if let key { common.append(key) }
 
@@ -60,7 +60,10 @@ extension CollectorCore {
                                    [("index", JSONValue.integer(oversized.index))])
             }
         } else if !isBatch, let event = analysis.events.first {
-            drafts = whole(common + analysis.findings + event.findings, dialect: event.dialect, name: event.name)
+            // The event's own findings as they are when nothing comes before them (the usual
+            // case): joining them to two empty lists would copy them into a new array.
+            let findings = common.isEmpty && analysis.findings.isEmpty ? event.findings : common + analysis.findings + event.findings
+            drafts = whole(findings, dialect: event.dialect, name: event.name)
         } else {
             drafts = whole(common + analysis.findings)
         }
@@ -78,6 +81,11 @@ extension CollectorCore {
         let final = answer ?? .accepted(events: isBatch ? analysis.events.count : 1, summary: summary)
         return await finish(facts, answer: final, drafts: drafts, forward: final.status == 200)
     }
+
+    /// The query parameters that address the legacy endpoint (`/v2/{siteId}/events`) and the
+    /// current ones, as `addressingFindings` takes them (built once, not on every request).
+    static let legacyEventParameters = ["token"]
+    static let eventParameters = ["tc_s", "token"]
 
     /// One draft per event of a batch: the event's exact bytes, its findings with lines and columns
     /// counted from the event's first byte, and a `batch-member` note.

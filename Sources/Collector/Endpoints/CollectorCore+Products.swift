@@ -10,7 +10,7 @@ extension CollectorCore {
         var findings = facts.addressingFindings(reads: ["token"])
         let key = keyFinding(facts, siteId: siteId)
         if let key { findings.append(key) }
-        findings += facts.bodyFormatFindings(expected: ["application/x-ndjson", "application/ndjson", "application/jsonl"])
+        findings += facts.bodyFormatFindings(expected: RequestFacts.jsonLinesBody)
         func draft(_ findings: [Finding]) -> [RecordDraft] {
             [RecordDraft(siteId: siteId, body: facts.body.bytes, findings: findings)]
         }

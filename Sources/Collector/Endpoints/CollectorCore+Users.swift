@@ -53,7 +53,7 @@ extension CollectorCore {
 
     private func putUser(_ facts: RequestFacts, site: String?, common: [Finding]) async -> Response {
         var findings = common
-        findings += facts.bodyFormatFindings(expected: ["application/json"])
+        findings += facts.bodyFormatFindings(expected: RequestFacts.jsonBody)
         func draft(_ findings: [Finding]) -> [RecordDraft] {
             [RecordDraft(siteId: site, body: facts.body.bytes, findings: findings)]
         }

@@ -65,8 +65,17 @@ struct RequestFacts: Sendable {
     /// What is wrong with how the body is sent: a Content-Type other than `expected`, a
     /// compressed body. Each endpoint that reads a body checks both.
     func bodyFormatFindings(expected contentTypes: [String]) -> [Finding] {
-        [contentTypeFinding(expected: contentTypes), compressionFinding].compactMap { $0 }
+        // Appended one by one: no array at all for a body sent as it should be (the usual case).
+        var findings: [Finding] = []
+        if let finding = contentTypeFinding(expected: contentTypes) { findings.append(finding) }
+        if let finding = compressionFinding { findings.append(finding) }
+        return findings
     }
+
+    /// The media types of a JSON body, and of a JSON Lines body (the Product API's), as
+    /// `bodyFormatFindings` takes them (built once, not on every request).
+    static let jsonBody = ["application/json"]
+    static let jsonLinesBody = ["application/x-ndjson", "application/ndjson", "application/jsonl"]
 
     /// A finding when the body is compressed: a `Content-Encoding` other than `identity`, or a
     /// body that starts with gzip's signature. The API documents no compressed bodies, and the
