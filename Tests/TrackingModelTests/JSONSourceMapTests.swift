@@ -69,6 +69,18 @@ import Testing
         }
     }
 
+    /// Asked about a value the map was not made for, it answers within the text instead of trapping.
+    @Test func aValueFromElsewhereStaysWithinTheMap() throws {
+        let (_, map) = try JSONParser.parseWithSourceMap(Array(#"[1, {"a": 2}]"#.utf8))
+        let other = try JSONParser.parseValue(#"[[1, 2, 3, 4, 5, 6], {"a": {"a": {"a": [7, 8, 9]}}}, 3, 4, 5, 6, 7]"#)
+        for path: JSONPath in ["[6]", "[0][5]", "[1].a.a.a[2]", "[5].zz", "$"] {
+            #expect((0..<13).contains(map.offset(of: path, in: other)), "\(path)")
+        }
+        #expect(map.offset(of: "[0]", in: other, at: 99) == 0)
+        #expect(map.elementEntries(ofArrayAt: JSONSourceMap.root, count: 7).count <= map.count)
+        #expect(map.childEntry(startingAt: 50, below: JSONSourceMap.root, count: 7) == nil)
+    }
+
     /// Broken text fails with the error, line and column the plain parse gives.
     @Test(arguments: [#"{"a": [1, }"#, "{\"a\":\n tru}", "", "  ", "[1] 2", #"{"a":"\u12"}"#])
     func brokenTextGivesTheParsersError(text: String) {

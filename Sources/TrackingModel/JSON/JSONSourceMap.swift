@@ -33,8 +33,10 @@ public struct JSONSourceMap: Sendable {
     /// member's key when the path ends in an existing key, the element when it ends in an existing
     /// index, the nearest existing ancestor's value when the tail is missing; with repeated keys,
     /// the last member named), but counted from the start of the whole text. Keys are compared by
-    /// their UTF-8, as the locator does.
+    /// their UTF-8, as the locator does. `value` must be the value parsed at `entry`; given another,
+    /// the offset is meaningless (but the call stays within the map).
     public func offset(of path: JSONPath, in value: JSONValue, at entry: Int = JSONSourceMap.root) -> Int {
+        guard entries.indices.contains(entry) else { return 0 }
         var node = entry
         var current = value
         let components = path.components
@@ -48,6 +50,7 @@ public struct JSONSourceMap: Sendable {
                     var child = node + 1
                     var found: (entry: Int, member: Int)?
                     for index in object.members.indices {
+                        guard child < entries.count else { break }
                         if JSONParserCore.sameKey(object.members[index].key, utf8: wanted) { found = (child, index) }
                         child = entries[child].next
                     }
@@ -62,7 +65,8 @@ public struct JSONSourceMap: Sendable {
                     return entries[node].start
                 }
                 var child = node + 1
-                for _ in 0..<wanted { child = entries[child].next }
+                for _ in 0..<wanted where child < entries.count { child = entries[child].next }
+                guard child < entries.count else { return entries[node].start }
                 if isLast { return entries[child].start }
                 node = child
                 current = elements[wanted]
@@ -72,11 +76,11 @@ public struct JSONSourceMap: Sendable {
     }
 
     /// The entries of the elements of the array at entry `entry` (holding `count` elements).
-    public func elementEntries(ofArrayAt entry: Int, count: Int) -> [Int] {
+    func elementEntries(ofArrayAt entry: Int, count: Int) -> [Int] {
         var entries: [Int] = []
         entries.reserveCapacity(count)
         var child = entry + 1
-        for _ in 0..<count {
+        for _ in 0..<count where child < self.entries.count {
             entries.append(child)
             child = self.entries[child].next
         }
@@ -85,9 +89,9 @@ public struct JSONSourceMap: Sendable {
 
     /// The entry of the value starting at byte `offset` among the members or elements of the
     /// container at entry `entry` (holding `count` of them); nil when none starts there.
-    public func childEntry(startingAt offset: Int, below entry: Int, count: Int) -> Int? {
+    func childEntry(startingAt offset: Int, below entry: Int, count: Int) -> Int? {
         var child = entry + 1
-        for _ in 0..<count {
+        for _ in 0..<count where child < entries.count {
             if entries[child].start == offset { return child }
             child = entries[child].next
         }
@@ -95,5 +99,5 @@ public struct JSONSourceMap: Sendable {
     }
 
     /// Where the value of entry `entry` starts.
-    public func start(of entry: Int) -> Int { entries[entry].start }
+    func start(of entry: Int) -> Int { entries[entry].start }
 }
