@@ -17,35 +17,52 @@ extension EventBodySummary {
         return EventBodySummary(eventNames: [], userIds: [], userIdsCoverFilter: true, noEventsReason: .invalidJSON)
     }
 
+    /// The summary `quickScan(_:)` gives for any text the parser reads as `value` (a document:
+    /// not JSON Lines), read from the value instead of the text: for a caller that has parsed the
+    /// body anyway (the collector). The same scan as the bytes', over `JSONValueReader`. Nil
+    /// should the value reader fail (the scan asks each value only for what it peeked it to
+    /// be): the caller then scans the bytes.
+    public static func quickScan(document value: JSONValue) -> EventBodySummary? {
+        var reader = JSONValueReader(value)
+        return try? documentTally(&reader).summary
+    }
+
     /// The events of a body that is one document (a byte-order mark may start it); nil when it
     /// is not one.
     private static func documentEvents(_ buffer: UnsafeBufferPointer<UInt8>) -> EventTally? {
-        var tally = EventTally()
         do throws(JSONReadError) {
             var reader = JSONPullReader(buffer)
             skipByteOrderMark(&reader)
-            switch reader.peek() {
-            case UInt8(ascii: "[")?:
-                try reader.readArray { (reader: inout JSONPullReader) throws(JSONReadError) in
-                    tally.add(try readEvent(&reader))
-                }
-            case UInt8(ascii: "{")?:
-                let top = try readTopObject(&reader)
-                if !top.hasOwnName, let batch = top.batch {
-                    for event in batch { tally.add(event) }
-                } else {
-                    tally.add(top.event)
-                }
-            default:
-                try reader.skipValue()
-                tally.add(EventFacts(name: nil, userId: nil, coversFilter: true))
-            }
+            let tally = try documentTally(&reader)
             reader.skipWhitespace()
             guard reader.isAtEnd else { return nil }
             return tally
         } catch {
             return nil
         }
+    }
+
+    /// The events of the document's value at `reader`: an array's elements, a batch's events, or
+    /// the value itself.
+    private static func documentTally<Reader: EventValueReader>(_ reader: inout Reader) throws(JSONReadError) -> EventTally {
+        var tally = EventTally()
+        switch reader.peek() {
+        case UInt8(ascii: "[")?:
+            try reader.readArray { (reader: inout Reader) throws(JSONReadError) in
+                tally.add(try readEvent(&reader))
+            }
+        case UInt8(ascii: "{")?:
+            let top = try readTopObject(&reader)
+            if !top.hasOwnName, let batch = top.batch {
+                for event in batch { tally.add(event) }
+            } else {
+                tally.add(top.event)
+            }
+        default:
+            try reader.skipValue()
+            tally.add(EventFacts(name: nil, userId: nil, coversFilter: true))
+        }
+        return tally
     }
 
     /// The events of a JSON Lines body (`EventBody.isJSONLines`: at least two non-blank lines,
@@ -76,15 +93,15 @@ extension EventBodySummary {
 
     /// A top-level object: what it says as an event, whether it has a name key at all, and the
     /// events of its `batch` when that is an array (the last of repeated keys counts).
-    private static func readTopObject(_ reader: inout JSONPullReader) throws(JSONReadError) -> (event: EventFacts, hasOwnName: Bool, batch: [EventFacts]?) {
+    private static func readTopObject<Reader: EventValueReader>(_ reader: inout Reader) throws(JSONReadError) -> (event: EventFacts, hasOwnName: Bool, batch: [EventFacts]?) {
         var scan = EventScan()
         var hasOwnName = false
         var batch: [EventFacts]?
-        try reader.readObject { (reader: inout JSONPullReader, key: JSONPullKey) throws(JSONReadError) in
+        try reader.readObject { (reader: inout Reader, key: JSONPullKey) throws(JSONReadError) in
             if key.matches("batch") {
                 if reader.peek() == UInt8(ascii: "[") {
                     var list: [EventFacts] = []
-                    try reader.readArray { (reader: inout JSONPullReader) throws(JSONReadError) in
+                    try reader.readArray { (reader: inout Reader) throws(JSONReadError) in
                         list.append(try readEvent(&reader))
                     }
                     batch = list
@@ -101,7 +118,7 @@ extension EventBodySummary {
     }
 
     /// Reads one value (an event) and says what it is called and whose it is.
-    private static func readEvent(_ reader: inout JSONPullReader) throws(JSONReadError) -> EventFacts {
+    private static func readEvent<Reader: EventValueReader>(_ reader: inout Reader) throws(JSONReadError) -> EventFacts {
         guard reader.peek() == UInt8(ascii: "{") else {
             // An array event fans out under the filter language's key steps (`user.id` reads
             // each element's): not a shape the summary speaks for.
@@ -110,7 +127,7 @@ extension EventBodySummary {
             return EventFacts(name: nil, userId: nil, coversFilter: !isArray)
         }
         var scan = EventScan()
-        try reader.readObject { (reader: inout JSONPullReader, key: JSONPullKey) throws(JSONReadError) in
+        try reader.readObject { (reader: inout Reader, key: JSONPullKey) throws(JSONReadError) in
             try scan.read(key, &reader)
         }
         return scan.facts
@@ -193,7 +210,7 @@ private struct EventScan {
     var propertiesUser = UserSlot.absent
     var propertiesIsObject = false
 
-    mutating func read(_ key: JSONPullKey, _ reader: inout JSONPullReader) throws(JSONReadError) {
+    mutating func read<Reader: EventValueReader>(_ key: JSONPullKey, _ reader: inout Reader) throws(JSONReadError) {
         let isObject = reader.peek() == UInt8(ascii: "{")
         switch key.bytes.count {
         case 4 where key.matches("user"):
@@ -211,7 +228,7 @@ private struct EventScan {
             return
         case 6 where key.matches("device"):
             guard isObject else { break }
-            try reader.readObject { (reader: inout JSONPullReader, key: JSONPullKey) throws(JSONReadError) in
+            try reader.readObject { (reader: inout Reader, key: JSONPullKey) throws(JSONReadError) in
                 if key.matches("userAgent") || key.matches("cookies") {
                     legacyScore += 1
                 } else if key.matches("user_agent") || key.matches("cookie") {
@@ -241,7 +258,7 @@ private struct EventScan {
             guard isObject else { break }
             legacyScore += 2
             v1Score += 2
-            try reader.readObject { (reader: inout JSONPullReader, key: JSONPullKey) throws(JSONReadError) in
+            try reader.readObject { (reader: inout Reader, key: JSONPullKey) throws(JSONReadError) in
                 if key.matches("user") {
                     propertiesUserCount += 1
                     propertiesUser = try Self.readUser(&reader)
@@ -258,11 +275,11 @@ private struct EventScan {
         try reader.skipValue()
     }
 
-    private static func readUser(_ reader: inout JSONPullReader) throws(JSONReadError) -> UserSlot {
+    private static func readUser<Reader: EventValueReader>(_ reader: inout Reader) throws(JSONReadError) -> UserSlot {
         switch reader.peek() {
         case UInt8(ascii: "{")?:
             var id = IdSlot.absent
-            try reader.readObject { (reader: inout JSONPullReader, key: JSONPullKey) throws(JSONReadError) in
+            try reader.readObject { (reader: inout Reader, key: JSONPullKey) throws(JSONReadError) in
                 if key.matches("id") { id = try readId(&reader) } else { try reader.skipValue() }
             }
             return .object(id)
@@ -275,7 +292,7 @@ private struct EventScan {
         }
     }
 
-    private static func readId(_ reader: inout JSONPullReader) throws(JSONReadError) -> IdSlot {
+    private static func readId<Reader: EventValueReader>(_ reader: inout Reader) throws(JSONReadError) -> IdSlot {
         switch reader.peek() {
         case UInt8(ascii: "\"")?:
             return .text(try reader.readString())
