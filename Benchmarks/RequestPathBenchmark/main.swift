@@ -1,7 +1,9 @@
 // `make bench-request`: the collector's own work on one event request, outside HTTP, on the
 // product brief's corrected example: the payload inspection (parse, validation, placing each
 // finding at its line and column) and the capture log line (fingerprinting keys, encoding; and
-// escaping the body as a JSON string, the largest part of the encoding, alone).
+// escaping the body as a JSON string, the largest part of the encoding, alone; and the body's
+// summary, scanned from the bytes as the import does, or read from the parsed value and known to
+// the record as the collector does).
 // Each stage prints microseconds per request and its multiple of the bare JSON parse measured in
 // the same run (the baseline: the least an inspector can do with the body).
 // Usage: RequestPathBenchmark [ITERATIONS] (default 20000).
@@ -54,8 +56,12 @@ let record = CaptureRecord(
 )
 
 print("request path: \(body.count)-byte body, \(findings.count) findings, \(record.encodedLine().count)-byte log line, \(iterations) iterations")
+let parsed = report.events.first?.value ?? .null
+var summarised = record
+summarised.knownBodySummary = EventBodySummary.quickScan(document: parsed)
 let names = ["parse (baseline)", "inspect: parse, validate, place", "fingerprint the keys", "encode the log line",
-             "  of which: escape the body"]
+             "  of which: escape the body", "  of which: summarise the body", "summarise the parsed body instead",
+             "encode, summary known (collect)"]
 let timings = microseconds([
     { (try? JSONParser.parse(body)) == nil ? 0 : 1 },
     { PayloadInspector.inspect(bytes: body, form: .event).events.count },
@@ -66,6 +72,9 @@ let timings = microseconds([
         body.withUnsafeBufferPointer { writer.string(utf8: $0) }
         return writer.bytes.count
     },
+    { EventBodySummary.quickScan(body).eventNames.count },
+    { EventBodySummary.quickScan(document: parsed)?.eventNames.count ?? 0 },
+    { summarised.encodedLine().count },
 ])
 for (name, value) in zip(names, timings) {
     let padded = name.padding(toLength: 34, withPad: " ", startingAt: 0)

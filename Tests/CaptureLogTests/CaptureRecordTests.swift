@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TrackingModel
 @testable import CaptureLog
 
 @Suite struct CaptureRecordTests {
@@ -143,6 +144,31 @@ import Testing
     func aControlCharacterInAStringIsRefusedWhereItIs(line: String, offset: Int) {
         #expect(throws: CaptureDecodeError("control character in string", offset: offset)) {
             try CaptureRecord.decode(line: Array(line.utf8))
+        }
+    }
+
+    /// A summary known ahead (read from the parsed body) gives the line the scan of the bytes
+    /// gives; it is no part of the record's value, and a new body forgets it.
+    @Test func aKnownBodySummaryEncodesTheLineTheScanWould() throws {
+        let bodies = [
+            #"{"event":"search","properties":{"user":{"id":"12345","consent_categories":[1,3]}},"eventId":"1"}"#,
+            #"{"event_name":"purchase","user":{"id":42},"user":{"id":"43"}}"#,
+            #"[{"event_name":"a","user":{"id":"1"}},{"event_name":"b","user":[{"id":"2"}]}]"#,
+            #"{"batch":[{"event_name":"x Y"}],"properties":5}"#, "7", #""text""#, "{}",
+        ].map { Array($0.utf8) } + [try Data(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Fixtures/legacy-brief-corrected.json")).map { $0 }]
+        for body in bodies {
+            let plain = CaptureRecord(sequence: 3, time: Date(timeIntervalSince1970: 1_764_000_000), direction: .received,
+                                      method: "POST", path: "/v2/1/events", requestBody: body)
+            var known = plain
+            known.knownBodySummary = EventBodySummary.quickScan(document: try JSONParser.parseValue(body))
+            #expect(known.knownBodySummary != nil)
+            #expect(known.encodedLine() == plain.encodedLine(), "\(String(decoding: body, as: UTF8.self))")
+            #expect(known == plain)
+            #expect(known.hashValue == plain.hashValue)
+            var changed = known
+            changed.requestBody = Array("{}".utf8)
+            #expect(changed.knownBodySummary == nil)
         }
     }
 }

@@ -266,6 +266,7 @@ extension CaptureRecord {
     public var quickEventNames: [String] { quickBodySummary.eventNames }
 
     /// The body's summary as the log writer derives the line's `events`, `users` and `no_events`
-    /// from it: one quick pass over the body (`EventBodySummary.quickScan`).
-    public var quickBodySummary: EventBodySummary { EventBodySummary.quickScan(requestBody) }
+    /// from it: one quick pass over the body (`EventBodySummary.quickScan`), unless the record
+    /// already knows it (`knownBodySummary`).
+    public var quickBodySummary: EventBodySummary { knownBodySummary ?? EventBodySummary.quickScan(requestBody) }
 }

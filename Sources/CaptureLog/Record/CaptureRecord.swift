@@ -47,7 +47,9 @@ public struct CaptureRecord: Sendable, Hashable {
     public var siteId: String?
     public var requestHeaders: [HeaderField]
     /// The request body exactly as it came, byte for byte (even when not JSON, not UTF-8).
-    public var requestBody: [UInt8]
+    public var requestBody: [UInt8] {
+        didSet { bodySummaryCache = BodySummaryCache() }
+    }
     public var response: Response?
     public var dialect: Dialect?
     public var findings: [Finding]
@@ -86,5 +88,25 @@ public struct CaptureRecord: Sendable, Hashable {
         self.findings = findings
         self.targetURL = targetURL
         self.sourceSequence = sourceSequence
+    }
+
+    /// `quickBodySummary` worked out ahead by whoever built the record from a body it parsed
+    /// anyway (`EventBodySummary.quickScan(document:)`, which says what the scan of the bytes
+    /// says), so that encoding the line does not read the body again. It is no part of the
+    /// record's value (records equal but for it are equal), and it is forgotten when
+    /// `requestBody` changes.
+    public var knownBodySummary: EventBodySummary? {
+        get { bodySummaryCache.summary }
+        set { bodySummaryCache = BodySummaryCache(summary: newValue) }
+    }
+
+    private var bodySummaryCache = BodySummaryCache()
+
+    /// Holds `knownBodySummary` outside the record's equality and hash.
+    private struct BodySummaryCache: Sendable, Hashable {
+        var summary: EventBodySummary?
+
+        static func == (_: BodySummaryCache, _: BodySummaryCache) -> Bool { true }
+        func hash(into hasher: inout Hasher) {}
     }
 }

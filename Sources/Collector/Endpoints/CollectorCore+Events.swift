@@ -26,8 +26,10 @@ extension CollectorCore {
         let key = keyFinding(facts, siteId: siteId)
         if let key { common.append(key) }
 
-        func whole(_ findings: [Finding], dialect: Dialect? = nil, name: String? = nil) -> [RecordDraft] {
-            [RecordDraft(siteId: siteId, body: facts.body.bytes, dialect: dialect, findings: findings, eventName: name)]
+        func whole(_ findings: [Finding], dialect: Dialect? = nil, name: String? = nil,
+                   summary: EventBodySummary? = nil) -> [RecordDraft] {
+            [RecordDraft(siteId: siteId, body: facts.body.bytes, dialect: dialect, findings: findings, eventName: name,
+                         bodySummary: summary)]
         }
 
         if let answer = strictKeyAnswer(key) {
@@ -63,7 +65,10 @@ extension CollectorCore {
             // The event's own findings as they are when nothing comes before them (the usual
             // case): joining them to two empty lists would copy them into a new array.
             let findings = common.isEmpty && analysis.findings.isEmpty ? event.findings : common + analysis.findings + event.findings
-            drafts = whole(findings, dialect: event.dialect, name: event.name)
+            // The body is the one document parsed: its summary is read from the parsed value
+            // rather than from the bytes again when the line is encoded.
+            drafts = whole(findings, dialect: event.dialect, name: event.name,
+                           summary: event.value.flatMap(EventBodySummary.quickScan(document:)))
         } else {
             drafts = whole(common + analysis.findings)
         }

@@ -188,11 +188,13 @@ public final class CollectorCore: Sendable {
         let response = CaptureRecord.Response(status: answer.status, headers: responseHeaders, body: answer.body,
                                               latencyMilliseconds: latency)
         let records = drafts.map { draft in
-            CaptureRecord(
+            var record = CaptureRecord(
                 time: facts.time, direction: .received, method: facts.method, path: facts.path,
                 query: facts.query.raw, siteId: draft.siteId, requestHeaders: facts.headers,
                 requestBody: draft.body, response: response, dialect: draft.dialect, findings: draft.findings
             )
+            record.knownBodySummary = draft.bodySummary
+            return record
         }
         let sequences: [UInt64]
         do {

@@ -128,4 +128,6 @@ struct RecordDraft: Sendable {
     var findings: [Finding]
     /// The event's name, for the statistics.
     var eventName: String?
+    /// The body's summary, when it was read from the parsed body (`CaptureRecord.knownBodySummary`).
+    var bodySummary: EventBodySummary?
 }
