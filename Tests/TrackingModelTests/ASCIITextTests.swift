@@ -54,4 +54,20 @@ import TrackingModel
         #expect(!"Bear".hasPrefixIgnoringASCIICase("bearer "))
         #expect("anything".hasPrefixIgnoringASCIICase(""))
     }
+
+    /// Same UTF-8 bytes, not canonical equivalence: "é" and "e" + U+0301 are equal strings but
+    /// different keys.
+    @Test func sameUTF8ComparesBytes() {
+        let composed = "caf\u{E9}", decomposed = "cafe\u{301}"
+        #expect(composed == decomposed)
+        #expect(!composed.hasSameUTF8(as: decomposed))
+        #expect(composed.hasSameUTF8(as: String(decoding: Array(composed.utf8), as: UTF8.self)))
+        #expect("".hasSameUTF8(as: ""))
+        #expect(!"a".hasSameUTF8(as: ""))
+        #expect(!"consent_categories".hasSameUTF8(as: "consent_categorieS"))
+        #expect("consent_categories".hasSameUTF8(as: "consent_" + "categories"))
+        Array("user".utf8).withUnsafeBufferPointer { #expect("user".hasSameUTF8(as: $0)) }
+        Array("usex".utf8).withUnsafeBufferPointer { #expect(!"user".hasSameUTF8(as: $0)) }
+        [UInt8]().withUnsafeBufferPointer { #expect("".hasSameUTF8(as: $0)) }
+    }
 }

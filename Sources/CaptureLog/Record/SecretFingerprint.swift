@@ -155,7 +155,7 @@ final class RecentFingerprints: Sendable {
     /// What `text` became, from the recent pairs or else `make(text)` (then remembered).
     func result(for text: String, otherwise make: (String) -> String) -> String {
         let found: String? = recent.withLock { recent in
-            recent.pairs.first { Self.sameBytes($0.text, text) }?.result
+            recent.pairs.first { $0.text.hasSameUTF8(as: text) }?.result
         }
         if let found { return found }
         let result = make(text)
@@ -168,17 +168,5 @@ final class RecentFingerprints: Sendable {
             }
         }
         return result
-    }
-
-    /// Whether two texts are the same UTF-8 bytes (compared in one go where both are contiguous,
-    /// as native strings are).
-    private static func sameBytes(_ one: String, _ other: String) -> Bool {
-        guard one.utf8.count == other.utf8.count else { return false }
-        let same: Bool?? = one.utf8.withContiguousStorageIfAvailable { first in
-            other.utf8.withContiguousStorageIfAvailable { second in
-                first.isEmpty || memcmp(first.baseAddress!, second.baseAddress!, first.count) == 0
-            }
-        }
-        return (same ?? nil) ?? one.utf8.elementsEqual(other.utf8)
     }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// One open array or object while parsing.
 struct JSONParserFrame {
     /// True for an object, false for an array.
@@ -282,7 +280,7 @@ struct JSONParserCore: ~Copyable {
                 for k in start..<j {
                     let other = keyInfos[k].fingerprint
                     if other == fingerprint || other == 0 || fingerprint == 0,
-                       Self.sameKey(members[k].key, members[j].key) {
+                       members[k].key.hasSameUTF8(as: members[j].key) {
                         duplicates.append(j)
                         break
                     }
@@ -292,7 +290,7 @@ struct JSONParserCore: ~Copyable {
             var seen = Set<String>(minimumCapacity: end - start)
             for j in start..<end {
                 let (inserted, existing) = seen.insert(members[j].key)
-                if !inserted, Self.sameKey(existing, members[j].key) { duplicates.append(j) }
+                if !inserted, existing.hasSameUTF8(as: members[j].key) { duplicates.append(j) }
             }
         }
         guard !duplicates.isEmpty else { return }
@@ -306,25 +304,6 @@ struct JSONParserCore: ~Copyable {
                 position: position(of: keyInfos[j].offset)
             ))
         }
-    }
-
-    /// Keys are the same when their UTF-8 is (as in JavaScript; `==` on String would also match
-    /// canonically equivalent spellings such as "é" and "e\u{301}").
-    static func sameKey(_ a: String, _ b: String) -> Bool {
-        guard a.utf8.count == b.utf8.count else { return false }
-        var b = b
-        return b.withUTF8 { sameKey(a, utf8: $0) }
-    }
-
-    /// Whether `key` is the key whose UTF-8 is `utf8` (see above). The lengths are compared first,
-    /// then the bytes, contiguous (`elementsEqual` on two UTF-8 views took about 900 instructions
-    /// for a short key, on two buffers about 500).
-    @inline(__always)
-    static func sameKey(_ key: String, utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard key.utf8.count == utf8.count else { return false }
-        guard let wanted = utf8.baseAddress else { return true }
-        var key = key
-        return key.withUTF8 { memcmp($0.baseAddress!, wanted, utf8.count) == 0 }
     }
 
     /// The path of the innermost open container.

@@ -51,7 +51,7 @@ public struct JSONSourceMap: Sendable {
                     var found: (entry: Int, member: Int)?
                     for index in object.members.indices {
                         guard child < entries.count else { break }
-                        if JSONParserCore.sameKey(object.members[index].key, utf8: wanted) { found = (child, index) }
+                        if object.members[index].key.hasSameUTF8(as: wanted) { found = (child, index) }
                         child = entries[child].next
                     }
                     return found

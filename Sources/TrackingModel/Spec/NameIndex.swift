@@ -19,7 +19,7 @@ struct NameIndex: Sendable {
         var byString: [String: Int] = [:]
         for (position, name) in names.enumerated() {
             var slot = JSONKnownKeys.slot(JSONParserCore.fingerprint(of: name), mask: capacity - 1)
-            while slots[slot] != 0, !JSONParserCore.sameKey(names[slots[slot] - 1], name) {
+            while slots[slot] != 0, !names[slots[slot] - 1].hasSameUTF8(as: name) {
                 slot = (slot + 1) & (capacity - 1)
             }
             slots[slot] = position + 1
