@@ -56,7 +56,9 @@ public enum PayloadInspector {
             }
             findings += document.warnings.map(\.finding)
             let keysAreUnique = PayloadInspector.keysAreUnique(document)
-            let start = documentStart()
+            // Where the document's value starts (after a byte-order mark and whitespace), as the
+            // parser found it.
+            let start = map.start(of: JSONSourceMap.root)
             let value = document.value
 
             // Where the events are.
@@ -91,9 +93,8 @@ public enum PayloadInspector {
                     findings.insert(requestTooLarge(), at: 0)
                 }
                 let end = start < bytes.count ? endOfDocumentValue() : bytes.count
-                let place = SourcePlace(map: map, entry: JSONSourceMap.root, origin: start)
                 let event = inspectEvent(value, range: start..<end, base: position(at: start), keysAreUnique: keysAreUnique,
-                                         place: map.start(of: JSONSourceMap.root) == start ? place : nil)
+                                         place: SourcePlace(map: map, entry: JSONSourceMap.root, origin: start))
                 return PayloadReport(shape: .event, events: [event], findings: findings, byteCount: bytes.count)
             }
 
@@ -244,15 +245,6 @@ public enum PayloadInspector {
                     return nil
                 }
             }
-        }
-
-        /// Where the document's value starts: after a byte-order mark and whitespace.
-        func documentStart() -> Int {
-            let bom = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF
-            return reading(at: bom ? 3 : 0) { (reader: inout JSONPullReader) throws(JSONReadError) in
-                reader.skipWhitespace()
-                return reader.offset
-            } ?? 0
         }
 
         /// The offset just after the document's value, in a document the parser accepted: only
